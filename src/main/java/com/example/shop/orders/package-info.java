@@ -1,0 +1,8 @@
+/**
+ * Orders: checkout, the order lifecycle driven by payment events, refunds.
+ * <p>
+ * The top-level package is the module's API; sub-packages ({@code internal}, {@code web}) are hidden.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Orders",
+        allowedDependencies = { "shared", "catalog", "cart", "payments", "customers" })
+package com.example.shop.orders;

@@ -1,0 +1,181 @@
+package com.example.shop.shared.web;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolationException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Owns the framework's exceptions and the last-resort 500. Modules map their own exceptions in
+ * advices of their own, which run first ({@link Ordered#LOWEST_PRECEDENCE} here).
+ * <p>
+ * Every answer is {@code application/problem+json} with a stable {@code type}; none carries a stack
+ * trace, SQL or a class name. A 500 is logged with the request's correlation id, and the body
+ * carries that id.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class GlobalProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GlobalProblemHandler.class);
+
+    record FieldProblem(String field, String message) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = ex.getBindingResult().getAllErrors().stream()
+                .map(error -> new FieldProblem(
+                        error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                        error.getDefaultMessage()))
+                .toList();
+        return problem(validation(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList();
+        return problem(validation(errors));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
+        List<FieldProblem> errors = ex.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return problem(validation(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyLimit.TooLarge tooLarge = findCause(ex, RequestBodyLimit.TooLarge.class);
+        if (tooLarge != null) {
+            return problem(RequestBodyLimit.tooLarge(tooLarge.maxBytes()));
+        }
+        return problem(Problems.badRequest("malformed-request", "Malformed request body",
+                "The request body is missing or is not valid JSON of the expected shape."));
+    }
+
+    @ExceptionHandler(RequestBodyLimit.TooLarge.class)
+    ResponseEntity<Object> tooLarge(RequestBodyLimit.TooLarge ex) {
+        return problem(RequestBodyLimit.tooLarge(ex.maxBytes()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        ProblemDetail problem = Problems.badRequest("invalid-parameter", "Invalid parameter",
+                "Parameter '" + ex.getName() + "' has an invalid value.");
+        problem.setProperty("errors", List.of(new FieldProblem(ex.getName(), "invalid value")));
+        return problem(problem);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> staleVersion(OptimisticLockingFailureException ex) {
+        return problem(Problems.conflict("stale-version", "Stale version",
+                "The resource was changed by someone else; reload it and try again."));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException ex) {
+        return problem(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "You are not allowed to do this."));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException ex) {
+        return problem(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                "A valid access token is required."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        String correlationId = CorrelationId.current();
+        log.error("Unexpected error [correlationId={}]", correlationId, ex);
+        return problem(internalError(correlationId));
+    }
+
+    static ProblemDetail internalError(String correlationId) {
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "Something went wrong on our side. Quote the correlation id when you report it.");
+        problem.setProperty("correlationId", correlationId);
+        return problem;
+    }
+
+    /** Gives the framework's own problems a stable type instead of {@code about:blank}. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            typed(problem);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    static ProblemDetail typed(ProblemDetail problem) {
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            HttpStatus status = HttpStatus.resolve(problem.getStatus());
+            String slug = status == null ? "error"
+                    : status.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-");
+            problem.setType(URI.create(Problems.TYPE_BASE + slug));
+        }
+        return problem;
+    }
+
+    private static ProblemDetail validation(List<FieldProblem> errors) {
+        ProblemDetail problem = Problems.badRequest("validation", "Invalid request",
+                "The request has " + errors.size() + " invalid field(s).");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(typed(problem));
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+}

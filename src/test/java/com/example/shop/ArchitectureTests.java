@@ -1,0 +1,77 @@
+package com.example.shop;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Rules Spring Modulith does not check on its own. */
+class ArchitectureTests {
+
+    static final String BASE = "com.example.shop";
+    static final JavaClasses production = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(BASE);
+
+    @Test
+    void stripeIsUsedOnlyInsidePayments() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage(BASE + ".payments..")
+                .should().dependOnClassesThat().resideInAPackage("com.stripe..")
+                .because("payments is the only module that knows Stripe");
+        rule.check(production);
+    }
+
+    @Test
+    void webPackagesDoNotUsePersistenceTypes() {
+        ArchRule rule = noClasses().that().resideInAPackage(BASE + "..web..")
+                .should().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
+                .because("controllers speak in records, not entities")
+                .allowEmptyShould(true);
+        rule.check(production);
+    }
+
+    @Test
+    void moduleApisDoNotExposePersistenceTypes() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(
+                        BASE + ".catalog", BASE + ".cart", BASE + ".orders", BASE + ".payments", BASE + ".customers",
+                        BASE + ".shared")
+                .should().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
+                .because("a module's API is ids, records and events, never entities")
+                .allowEmptyShould(true);
+        rule.check(production);
+    }
+
+    @Test
+    void entitiesAreNotPublic() {
+        ArchRule rule = classes().that().areAnnotatedWith(jakarta.persistence.Entity.class)
+                .or().areAnnotatedWith(jakarta.persistence.Embeddable.class)
+                .should().notBePublic()
+                .because("entities stay inside their module")
+                .allowEmptyShould(true);
+        rule.check(production);
+    }
+
+    @Test
+    void repositoriesAreNotPublic() {
+        ArchRule rule = classes().that().areAssignableTo(org.springframework.data.repository.Repository.class)
+                .should().notBePublic()
+                .because("a module's tables are reached only through the module")
+                .allowEmptyShould(true);
+        rule.check(production);
+    }
+
+    @Test
+    void noFieldInjection() {
+        ArchRule rule = fields().should().notBeAnnotatedWith(org.springframework.beans.factory.annotation.Autowired.class)
+                .andShould().notBeAnnotatedWith(org.springframework.beans.factory.annotation.Value.class)
+                .andShould().notBeAnnotatedWith("jakarta.inject.Inject")
+                .because("dependencies come through constructors")
+                .allowEmptyShould(true);
+        rule.check(production);
+    }
+}

@@ -1,0 +1,206 @@
+package com.example.shop.shared.web;
+
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.example.shop.testsupport.IntegrationTest;
+import com.example.shop.testsupport.LocalEnvironment;
+import com.example.shop.testsupport.Tokens;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The error vocabulary and the security baseline, through the full MVC and security stack. */
+@IntegrationTest
+@Import(WebFoundationTests.Probe.class)
+class WebFoundationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    final String token = Tokens.customer();
+
+    @Test
+    void malformedJsonIsAProblem() throws Exception {
+        mvc.perform(post("/api/test-probe").header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/malformed-request"))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(content().string(not(containsString("Exception"))));
+    }
+
+    @Test
+    void invalidFieldsAreListed() throws Exception {
+        mvc.perform(post("/api/test-probe").header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \" \", \"quantity\": 0}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/validation"))
+                .andExpect(jsonPath("$.errors", hasSize(2)))
+                .andExpect(jsonPath("$.errors[?(@.field == 'name')].message").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'quantity')].message").exists());
+    }
+
+    @Test
+    void validBodyPasses() throws Exception {
+        mvc.perform(post("/api/test-probe").header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"x\", \"quantity\": 2}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("x"));
+    }
+
+    @Test
+    void unknownRouteIsNotFoundForAnAuthenticatedCaller() throws Exception {
+        mvc.perform(get("/api/no-such-thing").header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/not-found"));
+    }
+
+    @Test
+    void wrongMethodIsAProblem() throws Exception {
+        mvc.perform(put("/api/test-probe").header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/method-not-allowed"));
+    }
+
+    @Test
+    void oversizedBodyIsRefused() throws Exception {
+        String huge = "{\"name\": \"" + "x".repeat(300 * 1024) + "\", \"quantity\": 1}";
+        mvc.perform(post("/api/test-probe").header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON).content(huge))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/payload-too-large"));
+    }
+
+    @Test
+    void unexpectedFailureCarriesACorrelationIdAndNoInternals() throws Exception {
+        mvc.perform(post("/api/test-probe/explode").header(HttpHeaders.AUTHORIZATION, token)
+                        .header("X-Request-Id", "support-ticket-1234"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.correlationId").value("support-ticket-1234"))
+                .andExpect(header().string("X-Request-Id", "support-ticket-1234"))
+                .andExpect(content().string(not(containsString("IllegalStateException"))))
+                .andExpect(content().string(not(containsString("secret detail"))));
+    }
+
+    @Test
+    void protectedRouteWithoutTokenIs401Problem() throws Exception {
+        mvc.perform(get("/api/orders"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("Bearer")))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/unauthorized"));
+    }
+
+    @Test
+    void rejectsTokensThatAreNotOurs() throws Exception {
+        String otherKey = Tokens.mint("another-secret-that-is-long-enough-0123456789", UUID.randomUUID().toString(),
+                List.of("ADMIN"), Duration.ofMinutes(5));
+        String expired = Tokens.mint(LocalEnvironment.DEV_JWT_SECRET, UUID.randomUUID().toString(),
+                List.of("CUSTOMER"), Duration.ofMinutes(-5));
+        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
+                + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        ("{\"sub\":\"" + UUID.randomUUID() + "\",\"iss\":\"shop-api\",\"roles\":[\"ADMIN\"],\"exp\":"
+                                + (System.currentTimeMillis() / 1000 + 300) + "}").getBytes())
+                + ".";
+        for (String bad : List.of(otherKey, expired, unsigned, "garbage")) {
+            mvc.perform(get("/api/test-probe/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + bad))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+    }
+
+    @Test
+    void adminRoutesNeedTheAdminRole() throws Exception {
+        mvc.perform(get("/api/admin/anything").header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/forbidden"));
+    }
+
+    @Test
+    void healthIsPublicAndOtherActuatorEndpointsAreNot() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/metrics")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/metrics").header(HttpHeaders.AUTHORIZATION, token)).andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/metrics").header(HttpHeaders.AUTHORIZATION, Tokens.admin()))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void corsAnswersOnlyConfiguredOrigins() throws Exception {
+        mvc.perform(options("/api/products").header(HttpHeaders.ORIGIN, "https://storefront.example")
+                        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET"))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://storefront.example"));
+        mvc.perform(options("/api/products").header(HttpHeaders.ORIGIN, "https://evil.example")
+                        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET"))
+                .andExpect(status().isForbidden())
+                .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));
+    }
+
+    @Test
+    void openApiDescriptionIsPublicAndDeclaresBearerAuth() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.securitySchemes.bearerAuth.scheme").value("bearer"));
+    }
+
+    @TestConfiguration
+    @RestController
+    @RequestMapping("/api/test-probe")
+    static class Probe {
+
+        record ProbeRequest(@NotBlank String name, @Min(1) int quantity) {
+        }
+
+        @PostMapping
+        ProbeRequest echo(@Valid @RequestBody ProbeRequest request) {
+            return request;
+        }
+
+        @PostMapping("/explode")
+        void explode() {
+            throw new IllegalStateException("secret detail");
+        }
+
+        @org.springframework.web.bind.annotation.GetMapping("/me")
+        String me() {
+            return "ok";
+        }
+    }
+}

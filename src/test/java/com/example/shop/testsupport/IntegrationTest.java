@@ -1,0 +1,23 @@
+package com.example.shop.testsupport;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * The whole application on the real database, called through the full Spring MVC and Spring Security
+ * stack. Every test class using this shares one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+        "shop.cors.allowed-origins=https://storefront.example",
+        "logging.level.com.example.shop=INFO"
+})
+@AutoConfigureMockMvc
+public @interface IntegrationTest {
+}

@@ -1,0 +1,70 @@
+package com.example.shop.testsupport;
+
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+import org.springframework.util.StringUtils;
+
+/**
+ * Test-scope only (it never reaches the production jar): gives the tests and the dev run
+ * ({@code ./mvnw spring-boot:test-run}) everything production takes from the environment.
+ * <ul>
+ * <li>A database: {@code SHOP_TEST_DATABASE_URL} (plus {@code _USERNAME}/{@code _PASSWORD}) when set,
+ * otherwise an {@link EmbeddedMariaDb} — fresh per test JVM, kept in {@code target/dev-db} for the dev
+ * run. An explicit {@code spring.datasource.url} wins over both.</li>
+ * <li>A JWT signing key and Stripe test-mode settings that only work against the local stand-in,
+ * unless real ones are set.</li>
+ * </ul>
+ */
+public class LocalEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    public static final String DEV_JWT_SECRET = "dev-only-jwt-secret-not-for-production-use-0123456789";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
+            String external = System.getenv("SHOP_TEST_DATABASE_URL");
+            if (StringUtils.hasText(external)) {
+                properties.put("spring.datasource.url", external);
+                properties.put("spring.datasource.username", envOr("SHOP_TEST_DATABASE_USERNAME", "root"));
+                properties.put("spring.datasource.password", envOr("SHOP_TEST_DATABASE_PASSWORD", ""));
+            } else {
+                boolean dev = environment.acceptsProfiles(Profiles.of("dev"));
+                EmbeddedMariaDb db = EmbeddedMariaDb.acquire(dev ? new File("target/dev-db") : null);
+                properties.put("spring.datasource.url", db.jdbcUrl());
+                properties.put("spring.datasource.username", db.username());
+                properties.put("spring.datasource.password", db.password());
+                application.addInitializers(context -> ((GenericApplicationContext) context).getDefaultListableBeanFactory()
+                        .registerDisposableBean("embeddedMariaDbLease", EmbeddedMariaDb::release));
+            }
+        }
+        if (!StringUtils.hasText(environment.getProperty("shop.security.jwt.secret"))) {
+            properties.put("shop.security.jwt.secret", DEV_JWT_SECRET);
+        }
+        if (!StringUtils.hasText(environment.getProperty("shop.stripe.secret-key"))) {
+            properties.put("shop.stripe.secret-key", "sk_test_local_stand_in");
+            properties.put("shop.stripe.publishable-key", "pk_test_local_stand_in");
+            properties.put("shop.stripe.webhook-secret", "whsec_local_stand_in");
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("shopLocalEnvironment", properties));
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value != null ? value : fallback;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE - 10;
+    }
+}
