@@ -4,7 +4,9 @@ import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.Ordered;
@@ -28,6 +30,12 @@ public class LocalEnvironment implements EnvironmentPostProcessor, Ordered {
 
     public static final String DEV_JWT_SECRET = "dev-only-jwt-secret-not-for-production-use-0123456789";
 
+    private final Log log;
+
+    public LocalEnvironment(DeferredLogFactory logs) {
+        this.log = logs.getLog(LocalEnvironment.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -40,6 +48,7 @@ public class LocalEnvironment implements EnvironmentPostProcessor, Ordered {
             } else {
                 boolean dev = environment.acceptsProfiles(Profiles.of("dev"));
                 EmbeddedMariaDb db = EmbeddedMariaDb.acquire(dev ? new File("target/dev-db") : null);
+                log.info("Using the embedded MariaDB at " + db.jdbcUrl());
                 properties.put("spring.datasource.url", db.jdbcUrl());
                 properties.put("spring.datasource.username", db.username());
                 properties.put("spring.datasource.password", db.password());
@@ -48,6 +57,7 @@ public class LocalEnvironment implements EnvironmentPostProcessor, Ordered {
             }
         }
         if (!StringUtils.hasText(environment.getProperty("shop.security.jwt.secret"))) {
+            log.warn("Signing access tokens with the built-in DEVELOPMENT key: never use this outside a local run");
             properties.put("shop.security.jwt.secret", DEV_JWT_SECRET);
         }
         if (!StringUtils.hasText(environment.getProperty("shop.stripe.secret-key"))) {
