@@ -78,26 +78,25 @@ public class Logins {
     @Transactional(noRollbackFor = InvalidRefreshToken.class)
     public TokenPair refresh(String presented) {
         Instant now = Instant.now();
-        RefreshToken token = refreshTokens.lockByHash(OpaqueTokens.hash(presented))
-                .orElseThrow(InvalidRefreshToken::new);
-        if (token.wasUsedOrRevoked()) {
-            int revoked = refreshTokens.revokeFamily(token.familyId(), now);
-            log.warn("Refresh token presented again for customer {}: session {} revoked ({} token(s))",
-                    token.customerId(), token.familyId(), revoked);
-            throw new InvalidRefreshToken();
-        }
-        if (token.isExpired(now)) {
+        String hash = OpaqueTokens.hash(presented);
+        boolean used = refreshTokens.useIfFresh(hash, now) == 1;
+        RefreshToken token = refreshTokens.findByTokenHash(hash).orElseThrow(InvalidRefreshToken::new);
+        if (!used) {
+            if (token.wasUsedOrRevoked()) {
+                int revoked = refreshTokens.revokeFamily(token.familyId(), now);
+                log.warn("Refresh token presented again for customer {}: session {} revoked ({} token(s))",
+                        token.customerId(), token.familyId(), revoked);
+            }
             throw new InvalidRefreshToken();
         }
         Customer customer = customers.findById(token.customerId()).orElseThrow(InvalidRefreshToken::new);
-        token.markUsed(now);
         return issue(customer, token.familyId(), now);
     }
 
     /** Ends the session the refresh token belongs to, if it is the caller's; unknown tokens are ignored. */
     @Transactional
     public void logout(CustomerId caller, String presented) {
-        refreshTokens.lockByHash(OpaqueTokens.hash(presented))
+        refreshTokens.findByTokenHash(OpaqueTokens.hash(presented))
                 .filter(token -> token.customerId().equals(caller.value()))
                 .ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), Instant.now()));
     }

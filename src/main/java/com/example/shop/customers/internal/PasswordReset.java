@@ -52,14 +52,6 @@ class PasswordReset {
         return reset;
     }
 
-    boolean isUsable(Instant now) {
-        return usedAt == null && now.isBefore(expiresAt);
-    }
-
-    void markUsed(Instant now) {
-        this.usedAt = now;
-    }
-
     UUID customerId() {
         return customerId;
     }

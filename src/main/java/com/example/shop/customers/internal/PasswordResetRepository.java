@@ -4,19 +4,26 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.persistence.LockModeType;
-
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface PasswordResetRepository extends JpaRepository<PasswordReset, UUID> {
 
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select r from PasswordReset r where r.tokenHash = :hash")
-    Optional<PasswordReset> lockByHash(@Param("hash") String hash);
+    Optional<PasswordReset> findByTokenHash(String tokenHash);
+
+    /**
+     * Uses the reset up if it is still pending and unexpired (a conditional update: a token works once
+     * even under concurrent confirmations).
+     *
+     * @return 1 when this call used it, 0 otherwise
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update PasswordReset r set r.usedAt = :now
+            where r.tokenHash = :hash and r.usedAt is null and r.expiresAt > :now""")
+    int useIfPending(@Param("hash") String hash, @Param("now") Instant now);
 
     /** Ends every other pending reset of the customer once one has been used. */
     @Modifying(flushAutomatically = true, clearAutomatically = true)

@@ -88,14 +88,15 @@ public class PasswordResets implements DisposableBean {
         String hash = passwordEncoder.encode(newPassword);
         transaction.executeWithoutResult(status -> {
             Instant now = Instant.now();
-            PasswordReset reset = resets.lockByHash(OpaqueTokens.hash(token))
-                    .filter(candidate -> candidate.isUsable(now))
-                    .orElseThrow(InvalidResetToken::new);
+            String tokenHash = OpaqueTokens.hash(token);
+            if (resets.useIfPending(tokenHash, now) != 1) {
+                throw new InvalidResetToken();
+            }
+            PasswordReset reset = resets.findByTokenHash(tokenHash).orElseThrow(InvalidResetToken::new);
+            resets.closeAllOf(reset.customerId(), now);
+            refreshTokens.revokeAllOf(reset.customerId(), now);
             Customer customer = customers.findById(reset.customerId()).orElseThrow(InvalidResetToken::new);
             customer.changePassword(hash, now);
-            reset.markUsed(now);
-            resets.closeAllOf(customer.id(), now);
-            refreshTokens.revokeAllOf(customer.id(), now);
         });
         log.info("Password reset completed");
     }

@@ -14,7 +14,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One refresh token of a login session ("family"). Only the SHA-256 hash of the opaque value is kept.
- * A token is used at most once: refreshing marks it used and issues its successor in the same family.
+ * A token is used at most once ({@link RefreshTokenRepository#useIfFresh}): refreshing uses it up and
+ * issues its successor in the same family.
  */
 @Entity
 @Table(name = "customers_refresh_token")
@@ -64,14 +65,6 @@ class RefreshToken {
 
     boolean wasUsedOrRevoked() {
         return usedAt != null || revokedAt != null;
-    }
-
-    boolean isExpired(Instant now) {
-        return !now.isBefore(expiresAt);
-    }
-
-    void markUsed(Instant now) {
-        this.usedAt = now;
     }
 
     UUID customerId() {

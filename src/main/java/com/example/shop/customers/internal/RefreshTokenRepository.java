@@ -4,20 +4,26 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.persistence.LockModeType;
-
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface RefreshTokenRepository extends JpaRepository<RefreshToken, UUID> {
 
-    /** Locks the row, so two refreshes with the same token cannot both succeed. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select t from RefreshToken t where t.tokenHash = :hash")
-    Optional<RefreshToken> lockByHash(@Param("hash") String hash);
+    Optional<RefreshToken> findByTokenHash(String tokenHash);
+
+    /**
+     * Uses the token up if it is still fresh: a conditional update, so of two concurrent refreshes with
+     * the same token exactly one succeeds.
+     *
+     * @return 1 when this call used the token, 0 when it was unknown, used, revoked or expired
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update RefreshToken t set t.usedAt = :now
+            where t.tokenHash = :hash and t.usedAt is null and t.revokedAt is null and t.expiresAt > :now""")
+    int useIfFresh(@Param("hash") String hash, @Param("now") Instant now);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update RefreshToken t set t.revokedAt = :now where t.familyId = :family and t.revokedAt is null")

@@ -86,6 +86,10 @@ class AuthController {
     }
 
     record PasswordResetRequest(@NotBlank @Email @Size(max = 254) String email) {
+
+        PasswordResetRequest {
+            email = Emails.normalise(email);
+        }
     }
 
     record PasswordResetConfirmation(
