@@ -1,6 +1,7 @@
 package com.example.shop.customers;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who is calling, for other modules: they ask here instead of reading tokens themselves.
@@ -15,5 +16,10 @@ public interface CurrentCustomer {
         return id().orElseThrow(() -> new IllegalStateException("no authenticated customer"));
     }
 
-    boolean isAdmin();
+    /** The caller's roles ({@code CUSTOMER}, {@code ADMIN}); empty for an anonymous caller. */
+    Set<Role> roles();
+
+    default boolean isAdmin() {
+        return roles().contains(Role.ADMIN);
+    }
 }

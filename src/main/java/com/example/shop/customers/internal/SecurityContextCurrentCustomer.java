@@ -1,15 +1,19 @@
 package com.example.shop.customers.internal;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 import com.example.shop.customers.CurrentCustomer;
 import com.example.shop.customers.CustomerId;
+import com.example.shop.customers.Role;
 
 /** Reads the caller from the validated access token: its subject is the customer id. */
 @Component
@@ -28,9 +32,19 @@ class SecurityContextCurrentCustomer implements CurrentCustomer {
     }
 
     @Override
-    public boolean isAdmin() {
+    public Set<Role> roles() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (!(authentication instanceof JwtAuthenticationToken)) {
+            return roles;
+        }
+        for (GrantedAuthority authority : authentication.getAuthorities()) {
+            for (Role role : Role.values()) {
+                if (("ROLE_" + role.name()).equals(authority.getAuthority())) {
+                    roles.add(role);
+                }
+            }
+        }
+        return roles;
     }
 }

@@ -1,0 +1,125 @@
+package com.example.shop.customers;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.example.shop.testsupport.IntegrationTest;
+
+import static com.example.shop.customers.CustomerFixtures.PASSWORD;
+import static com.example.shop.customers.CustomerFixtures.json;
+import static com.example.shop.customers.CustomerFixtures.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Password reset. The token travels by mail, so the confirm tests plant a reset the way the module
+ * stores it (the SHA-256 hash of a token only the test knows).
+ */
+@IntegrationTest
+class PasswordResetTests {
+
+    static final String NEW_PASSWORD = "a brand new password";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    int resetsOf(String email) {
+        return jdbc.queryForObject("select count(*) from customers_password_reset where customer_id = "
+                + "(select id from customers_customer where email = ?)", Integer.class, email);
+    }
+
+    @Test
+    void requestIsAcceptedForKnownAndUnknownEmailsAlike() throws Exception {
+        CustomerFixtures fixtures = new CustomerFixtures(mvc);
+        String email = fixtures.register(uniqueEmail()).email();
+
+        mvc.perform(post("/api/auth/password-reset").contentType(MediaType.APPLICATION_JSON)
+                        .content(json("email", " " + email.toUpperCase())))
+                .andExpect(status().isAccepted());
+        mvc.perform(post("/api/auth/password-reset").contentType(MediaType.APPLICATION_JSON)
+                        .content(json("email", uniqueEmail())))
+                .andExpect(status().isAccepted());
+
+        assertThat(resetsOf(email)).isEqualTo(1);
+        String hash = jdbc.queryForObject("select token_hash from customers_password_reset where customer_id = "
+                + "(select id from customers_customer where email = ?)", String.class, email);
+        assertThat(hash).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void confirmSetsTheNewPasswordOnceAndRevokesRefreshTokens() throws Exception {
+        CustomerFixtures fixtures = new CustomerFixtures(mvc);
+        CustomerFixtures.Session session = fixtures.newCustomer();
+        String token = plantReset(session.email(), Duration.ofMinutes(30));
+
+        mvc.perform(post("/api/auth/password-reset/confirm").contentType(MediaType.APPLICATION_JSON)
+                        .content(json("token", token, "newPassword", NEW_PASSWORD)))
+                .andExpect(status().isNoContent());
+
+        assertThat(fixtures.loginResult(session.email(), PASSWORD).getResponse().getStatus()).isEqualTo(401);
+        assertThat(fixtures.loginResult(session.email(), NEW_PASSWORD).getResponse().getStatus()).isEqualTo(200);
+        assertThat(fixtures.refresh(session.refreshToken()).getResponse().getStatus()).isEqualTo(401);
+
+        // single use
+        mvc.perform(post("/api/auth/password-reset/confirm").contentType(MediaType.APPLICATION_JSON)
+                        .content(json("token", token, "newPassword", "yet another password")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/invalid-reset-token"));
+        assertThat(fixtures.loginResult(session.email(), NEW_PASSWORD).getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void expiredOrUnknownTokenIsRefused() throws Exception {
+        CustomerFixtures fixtures = new CustomerFixtures(mvc);
+        String email = fixtures.register(uniqueEmail()).email();
+        String expired = plantReset(email, Duration.ofMinutes(-1));
+
+        mvc.perform(post("/api/auth/password-reset/confirm").contentType(MediaType.APPLICATION_JSON)
+                        .content(json("token", expired, "newPassword", NEW_PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/invalid-reset-token"));
+        mvc.perform(post("/api/auth/password-reset/confirm").contentType(MediaType.APPLICATION_JSON)
+                        .content(json("token", "made-up", "newPassword", NEW_PASSWORD)))
+                .andExpect(status().isBadRequest());
+        assertThat(fixtures.loginResult(email, PASSWORD).getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void newPasswordMustBeLongEnough() throws Exception {
+        mvc.perform(post("/api/auth/password-reset/confirm").contentType(MediaType.APPLICATION_JSON)
+                        .content(json("token", "whatever", "newPassword", "short")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("newPassword"));
+    }
+
+    private String plantReset(String email, Duration validFor) throws Exception {
+        String token = UUID.randomUUID() + "-" + UUID.randomUUID();
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Instant now = Instant.now();
+        jdbc.update("""
+                insert into customers_password_reset (id, customer_id, token_hash, created_at, expires_at, version)
+                select ?, id, ?, ?, ?, 0 from customers_customer where email = ?""",
+                uuidBytes(UUID.randomUUID()), java.util.HexFormat.of().formatHex(digest),
+                Timestamp.from(now.minus(Duration.ofMinutes(40))), Timestamp.from(now.plus(validFor)), email);
+        return token;
+    }
+
+    private static byte[] uuidBytes(UUID id) {
+        return java.nio.ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits()).array();
+    }
+}
