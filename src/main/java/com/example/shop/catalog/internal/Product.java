@@ -16,6 +16,8 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.OptimisticLock;
+
 import com.example.shop.shared.Money;
 
 /**
@@ -62,7 +64,10 @@ class Product {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    // Excluded from the version check: every revision also changes updatedAt, which bumps the version;
+    // without this, inserting a new product's category links counts as a second change.
     @ManyToMany
+    @OptimisticLock(excluded = true)
     @JoinTable(name = "catalog_product_category",
             joinColumns = @JoinColumn(name = "product_id"),
             inverseJoinColumns = @JoinColumn(name = "category_id"))

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -62,7 +63,9 @@ final class CatalogDtos {
     record PageResponse<T>(List<T> content, PageMeta page) {
     }
 
-    record CategoryResponse(UUID id, String slug, String name, String parentSlug) {
+    /** {@code parentSlug} is null (and present) for a top-level category. */
+    record CategoryResponse(UUID id, String slug, String name,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String parentSlug) {
     }
 
     record CreateProductRequest(
