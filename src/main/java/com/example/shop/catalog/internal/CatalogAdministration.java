@@ -163,7 +163,7 @@ public class CatalogAdministration {
         String currency = command.priceCurrency() == null ? shopCurrency : command.priceCurrency();
         if (!currency.equals(shopCurrency)) {
             throw new CatalogException(WRONG_CURRENCY,
-                    "Prices are in the shop's currency, " + shopCurrency + "; got " + currency + ".");
+                    "Prices are in the shop's currency, " + shopCurrency + "; got " + currency + ".", "price.currency");
         }
         return new Product.Details(command.sku(), command.slug(), command.name(), command.description(),
                 Money.of(command.priceAmount(), currency), categoriesFor(command.categorySlugs()), command.imageUrl(),
@@ -178,7 +178,8 @@ public class CatalogAdministration {
         List<Category> found = categories.findBySlugIn(wanted);
         if (found.size() != wanted.size()) {
             found.forEach(c -> wanted.remove(c.getSlug()));
-            throw new CatalogException(UNKNOWN_CATEGORY, "Unknown categories: " + String.join(", ", wanted) + ".");
+            throw new CatalogException(UNKNOWN_CATEGORY, "Unknown categories: " + String.join(", ", wanted) + ".",
+                    "categorySlugs");
         }
         return new LinkedHashSet<>(found);
     }
@@ -188,7 +189,7 @@ public class CatalogAdministration {
             return null;
         }
         return categories.findBySlug(parentSlug).orElseThrow(() -> new CatalogException(UNKNOWN_CATEGORY,
-                "Unknown parent category: " + parentSlug + "."));
+                "Unknown parent category: " + parentSlug + ".", "parentSlug"));
     }
 
     private void flush(Product product) {

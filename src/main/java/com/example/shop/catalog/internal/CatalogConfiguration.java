@@ -26,15 +26,17 @@ class CatalogConfiguration {
     @Bean
     CacheManagerCustomizer<CaffeineCacheManager> catalogCacheSpecs(
             @Value("${shop.catalog.cache.ttl:5m}") Duration ttl,
-            @Value("${shop.catalog.cache.max-entries:10000}") long maxEntries) {
+            @Value("${shop.catalog.cache.max-products:10000}") long maxEntries) {
         return manager -> {
-            for (String name : CatalogCaches.ALL) {
-                manager.registerCustomCache(name, Caffeine.newBuilder()
-                        .maximumSize(maxEntries)
-                        .expireAfterWrite(ttl)
-                        .recordStats()
-                        .build());
-            }
+            manager.registerCustomCache(CatalogCaches.PRODUCTS, Caffeine.newBuilder()
+                    .maximumSize(maxEntries).expireAfterWrite(ttl).recordStats().build());
+            manager.registerCustomCache(CatalogCaches.CATEGORIES, Caffeine.newBuilder()
+                    .maximumSize(1).expireAfterWrite(ttl).recordStats().build());
+            // a listing page weighs as many products as it holds: the bound is on products, not pages
+            manager.registerCustomCache(CatalogCaches.LISTINGS, Caffeine.newBuilder()
+                    .maximumWeight(maxEntries)
+                    .weigher((Object key, Object page) -> 1 + ((ProductPage) page).content().size())
+                    .expireAfterWrite(ttl).recordStats().build());
         };
     }
 }

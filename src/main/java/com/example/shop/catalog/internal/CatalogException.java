@@ -43,13 +43,24 @@ public class CatalogException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final String field;
 
     public CatalogException(Reason reason, String detail) {
+        this(reason, detail, null);
+    }
+
+    /** A rule about one request field or parameter, named so that clients can point at it. */
+    public CatalogException(Reason reason, String detail, String field) {
         super(detail);
         this.reason = reason;
+        this.field = field;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    public String field() {
+        return field;
     }
 }

@@ -89,6 +89,6 @@ public record ListingQuery(SearchTerms search, String category, Long minPrice, L
     }
 
     private static CatalogException invalid(String parameter, String detail) {
-        return new CatalogException(CatalogException.Reason.INVALID_QUERY, detail);
+        return new CatalogException(CatalogException.Reason.INVALID_QUERY, detail, parameter);
     }
 }

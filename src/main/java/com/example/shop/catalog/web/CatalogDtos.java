@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -33,9 +35,24 @@ final class CatalogDtos {
         }
     }
 
+    /**
+     * A price as sent by an admin: {@code {"amount": 1999, "currency": "EUR"}} (currency optional, it must be
+     * the shop's), or just the amount in minor units, {@code 1999}.
+     */
     record PriceRequest(
             @NotNull @PositiveOrZero Long amount,
             @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO-4217 code such as EUR") String currency) {
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        PriceRequest(@JsonProperty("amount") Long amount, @JsonProperty("currency") String currency) {
+            this.amount = amount;
+            this.currency = currency;
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static PriceRequest ofAmount(long amount) {
+            return new PriceRequest(amount, null);
+        }
     }
 
     /** A product in the public listing. */

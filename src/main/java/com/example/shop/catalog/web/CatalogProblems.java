@@ -19,10 +19,18 @@ import com.example.shop.shared.web.Problems;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CatalogProblems {
 
+    record FieldProblem(String field, String message) {
+    }
+
     @ExceptionHandler(CatalogException.class)
     ResponseEntity<ProblemDetail> catalog(CatalogException ex) {
         CatalogException.Reason reason = ex.reason();
-        return problem(Problems.of(HttpStatus.valueOf(reason.status()), reason.slug(), reason.title(), ex.getMessage()));
+        ProblemDetail problem = Problems.of(HttpStatus.valueOf(reason.status()), reason.slug(), reason.title(),
+                ex.getMessage());
+        if (ex.field() != null) {
+            problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+        }
+        return problem(problem);
     }
 
     /** A domain rule the request validation did not already catch (e.g. a name of only spaces). */

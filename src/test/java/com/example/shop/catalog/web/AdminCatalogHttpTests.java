@@ -114,6 +114,17 @@ class AdminCatalogHttpTests {
     }
 
     @Test
+    void aPriceMayBeJustTheAmountInMinorUnits() throws Exception {
+        String body = productBody("P-" + UUID.randomUUID(), CatalogTestData.word(), 0, "", null)
+                .replace("{\"amount\": 0, \"currency\": \"EUR\"}", "1999");
+
+        as(ADMIN, post("/api/admin/products"), body)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.price.amount").value(1999))
+                .andExpect(jsonPath("$.price.currency").value("EUR"));
+    }
+
+    @Test
     void duplicateSkuOrSlugIsAConflict() throws Exception {
         String sku = "DUP-" + UUID.randomUUID();
         String slug = CatalogTestData.word();
@@ -148,7 +159,8 @@ class AdminCatalogHttpTests {
         as(ADMIN, post("/api/admin/products"), productBody("U-" + UUID.randomUUID(), CatalogTestData.word(), 100, "", null)
                 .replace("\"EUR\"", "\"USD\""))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://shop.example/problems/wrong-currency"));
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/wrong-currency"))
+                .andExpect(jsonPath("$.errors[0].field").value("price.currency"));
         as(ADMIN, post("/api/admin/products"), "{\"sku\": ")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://shop.example/problems/malformed-request"));

@@ -204,6 +204,15 @@ class ProductListingHttpTests {
     }
 
     @Test
+    void aBadSortNamesTheParameter() throws Exception {
+        mvc.perform(get("/api/products?sort=stock,desc"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/invalid-parameter"))
+                .andExpect(jsonPath("$.errors[0].field").value("sort"))
+                .andExpect(jsonPath("$.detail").value(containsString("name, price, createdAt")));
+    }
+
+    @Test
     void sizeIsCappedAtOneHundred() throws Exception {
         assertThat(list("size=1000").get("page").get("size").asInt()).isEqualTo(100);
     }
