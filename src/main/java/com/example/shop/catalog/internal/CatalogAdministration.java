@@ -102,10 +102,13 @@ public class CatalogAdministration {
      * are reserved than the new number. Availability is not cached, so nothing to evict.
      */
     public StockLevel setOnHand(UUID id, int onHand) {
+        StockLevel.of(onHand);
         if (!stock.setOnHand(id, onHand)) {
+            // The failed UPDATE locked the row (InnoDB, repeatable read), so this read sees what refused it.
             StockLevel current = stock.level(id).orElseThrow(() -> productNotFound(id));
             current.withOnHand(onHand); // throws: below reserved
-            throw new IllegalStateException("stock update refused");
+            throw new CatalogException(CatalogException.Reason.STOCK_BELOW_RESERVED,
+                    "On-hand stock cannot be set to " + onHand + " while units are reserved.");
         }
         return stock.level(id).orElseThrow(() -> productNotFound(id));
     }
