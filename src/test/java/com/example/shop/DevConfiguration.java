@@ -3,10 +3,11 @@ package com.example.shop;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 
+import com.example.shop.catalog.CatalogDemoData;
 import com.example.shop.customers.DemoCustomers;
 
 /** The dev run's extra beans (demo data, Stripe stand-in); only {@link TestShopApplication} imports it. */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({DemoCustomers.class})
+@Import({ CatalogDemoData.class, DemoCustomers.class })
 class DevConfiguration {
 }

@@ -1,0 +1,233 @@
+package com.example.shop.catalog.internal;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.example.shop.shared.Money;
+
+import static com.example.shop.catalog.internal.CatalogException.Reason.CATEGORY_IN_USE;
+import static com.example.shop.catalog.internal.CatalogException.Reason.CATEGORY_NOT_FOUND;
+import static com.example.shop.catalog.internal.CatalogException.Reason.DUPLICATE_SKU;
+import static com.example.shop.catalog.internal.CatalogException.Reason.DUPLICATE_SLUG;
+import static com.example.shop.catalog.internal.CatalogException.Reason.PRODUCT_NOT_FOUND;
+import static com.example.shop.catalog.internal.CatalogException.Reason.UNKNOWN_CATEGORY;
+import static com.example.shop.catalog.internal.CatalogException.Reason.WRONG_CURRENCY;
+
+/**
+ * Everything an admin changes: products, categories and on-hand stock. Each change clears the public
+ * caches after it commits. Uniqueness is checked up front for a clear answer and backed by the unique
+ * indexes for the race between two admins.
+ */
+@Service
+@Transactional
+public class CatalogAdministration {
+
+    private final Products products;
+    private final Categories categories;
+    private final StockLedger stock;
+    private final ProductViews views;
+    private final CatalogCaches caches;
+    private final String shopCurrency;
+    private final Clock clock;
+
+    CatalogAdministration(Products products, Categories categories, StockLedger stock, ProductViews views,
+            CatalogCaches caches, @Value("${shop.currency:EUR}") String shopCurrency) {
+        this.products = products;
+        this.categories = categories;
+        this.stock = stock;
+        this.views = views;
+        this.caches = caches;
+        this.shopCurrency = Money.currency(shopCurrency).getCurrencyCode();
+        this.clock = Clock.systemUTC();
+    }
+
+    // --- products ---------------------------------------------------------------------------------
+
+    public ProductView createProduct(ProductCommand command, int initialStock) {
+        if (products.existsBySku(command.sku())) {
+            throw duplicateSku(command.sku());
+        }
+        if (products.existsBySlug(command.slug())) {
+            throw duplicateSlug(command.slug());
+        }
+        Product product = Product.create(details(command), clock.instant());
+        flush(product);
+        stock.open(product.getId(), initialStock);
+        caches.evictAfterCommit();
+        return views.toView(product);
+    }
+
+    public ProductView updateProduct(UUID id, long expectedVersion, ProductCommand command) {
+        Product product = load(id);
+        if (products.existsBySkuAndIdNot(command.sku(), id)) {
+            throw duplicateSku(command.sku());
+        }
+        if (products.existsBySlugAndIdNot(command.slug(), id)) {
+            throw duplicateSlug(command.slug());
+        }
+        product.revise(details(command), expectedVersion, clock.instant());
+        flush(product);
+        caches.evictAfterCommit();
+        return views.toView(product);
+    }
+
+    /** Takes a product off sale (DELETE); carts and orders keep knowing it. */
+    public void deactivateProduct(UUID id) {
+        Product product = load(id);
+        if (product.deactivate(clock.instant())) {
+            caches.evictAfterCommit();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public ProductView product(UUID id) {
+        return views.toView(load(id));
+    }
+
+    @Transactional(readOnly = true)
+    public StockLevel stockOf(UUID id) {
+        return stock.level(id).orElseThrow(() -> productNotFound(id));
+    }
+
+    /**
+     * Sets the units on hand (a recount or a delivery) with one conditional update; refused while more
+     * are reserved than the new number. Availability is not cached, so nothing to evict.
+     */
+    public StockLevel setOnHand(UUID id, int onHand) {
+        StockLevel.of(onHand);
+        if (!stock.setOnHand(id, onHand)) {
+            // The failed UPDATE locked the row (InnoDB, repeatable read), so this read sees what refused it.
+            StockLevel current = stock.level(id).orElseThrow(() -> productNotFound(id));
+            current.withOnHand(onHand); // throws: below reserved
+            throw new CatalogException(CatalogException.Reason.STOCK_BELOW_RESERVED,
+                    "On-hand stock cannot be set to " + onHand + " while units are reserved.");
+        }
+        return stock.level(id).orElseThrow(() -> productNotFound(id));
+    }
+
+    // --- categories -------------------------------------------------------------------------------
+
+    public CategoryView createCategory(String slug, String name, String parentSlug) {
+        if (categories.existsBySlug(slug)) {
+            throw duplicateSlug(slug);
+        }
+        Category category = Category.create(slug, name, parent(parentSlug));
+        try {
+            categories.saveAndFlush(category);
+        } catch (DataIntegrityViolationException e) {
+            throw duplicateSlug(slug);
+        }
+        caches.evictAfterCommit();
+        return view(category);
+    }
+
+    public CategoryView updateCategory(UUID id, String slug, String name, String parentSlug) {
+        Category category = categories.findById(id).orElseThrow(() -> categoryNotFound(id));
+        if (categories.existsBySlugAndIdNot(slug, id)) {
+            throw duplicateSlug(slug);
+        }
+        category.rename(slug, name);
+        category.moveUnder(parent(parentSlug));
+        try {
+            categories.flush();
+        } catch (DataIntegrityViolationException e) {
+            throw duplicateSlug(slug);
+        }
+        caches.evictAfterCommit();
+        return view(category);
+    }
+
+    /** Deletes an empty leaf category; one with child categories or products is refused (409). */
+    public void deleteCategory(UUID id) {
+        Category category = categories.findById(id).orElseThrow(() -> categoryNotFound(id));
+        if (categories.existsByParent(category)) {
+            throw new CatalogException(CATEGORY_IN_USE,
+                    "Category '" + category.getSlug() + "' has child categories; move or delete them first.");
+        }
+        if (products.countByCategory(id) > 0) {
+            throw new CatalogException(CATEGORY_IN_USE,
+                    "Category '" + category.getSlug() + "' still has products; take them out of it first.");
+        }
+        categories.delete(category);
+        caches.evictAfterCommit();
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------
+
+    private Product.Details details(ProductCommand command) {
+        String currency = command.priceCurrency() == null ? shopCurrency : command.priceCurrency();
+        if (!currency.equals(shopCurrency)) {
+            throw new CatalogException(WRONG_CURRENCY,
+                    "Prices are in the shop's currency, " + shopCurrency + "; got " + currency + ".", "price.currency");
+        }
+        return new Product.Details(command.sku(), command.slug(), command.name(), command.description(),
+                Money.of(command.priceAmount(), currency), categoriesFor(command.categorySlugs()), command.imageUrl(),
+                command.active());
+    }
+
+    private Set<Category> categoriesFor(List<String> slugs) {
+        if (slugs.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> wanted = new LinkedHashSet<>(slugs);
+        List<Category> found = categories.findBySlugIn(wanted);
+        if (found.size() != wanted.size()) {
+            found.forEach(c -> wanted.remove(c.getSlug()));
+            throw new CatalogException(UNKNOWN_CATEGORY, "Unknown categories: " + String.join(", ", wanted) + ".",
+                    "categorySlugs");
+        }
+        return new LinkedHashSet<>(found);
+    }
+
+    private Category parent(String parentSlug) {
+        if (parentSlug == null || parentSlug.isBlank()) {
+            return null;
+        }
+        return categories.findBySlug(parentSlug).orElseThrow(() -> new CatalogException(UNKNOWN_CATEGORY,
+                "Unknown parent category: " + parentSlug + ".", "parentSlug"));
+    }
+
+    private void flush(Product product) {
+        try {
+            products.saveAndFlush(product);
+        } catch (DataIntegrityViolationException e) {
+            String message = String.valueOf(e.getMostSpecificCause().getMessage());
+            throw message.contains("uk_catalog_product_slug") ? duplicateSlug(product.getSlug())
+                    : duplicateSku(product.getSku());
+        }
+    }
+
+    private Product load(UUID id) {
+        return products.findWithCategoriesById(id).orElseThrow(() -> productNotFound(id));
+    }
+
+    private static CategoryView view(Category c) {
+        Category parent = c.getParent();
+        return new CategoryView(c.getId(), c.getSlug(), c.getName(), parent == null ? null : parent.getId(),
+                parent == null ? null : parent.getSlug());
+    }
+
+    private static CatalogException productNotFound(UUID id) {
+        return new CatalogException(PRODUCT_NOT_FOUND, "No product " + id + ".");
+    }
+
+    private static CatalogException categoryNotFound(UUID id) {
+        return new CatalogException(CATEGORY_NOT_FOUND, "No category " + id + ".");
+    }
+
+    private static CatalogException duplicateSku(String sku) {
+        return new CatalogException(DUPLICATE_SKU, "Another product already has SKU '" + sku + "'.");
+    }
+
+    private static CatalogException duplicateSlug(String slug) {
+        return new CatalogException(DUPLICATE_SLUG, "The slug '" + slug + "' is already in use.");
+    }
+}

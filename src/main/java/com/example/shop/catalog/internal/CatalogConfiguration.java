@@ -1,0 +1,42 @@
+package com.example.shop.catalog.internal;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.caffeine.CaffeineCacheManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Spring Cache on Caffeine for the catalog's public reads. The caches are bounded in size and time:
+ * eviction on admin changes keeps them right, the time limit bounds the damage of anything missed
+ * (e.g. another instance's change, until the caches move to shared infrastructure).
+ * <p>
+ * The cache advice runs before the transaction advice, so a cache hit needs no database connection.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableCaching(order = Ordered.HIGHEST_PRECEDENCE)
+class CatalogConfiguration {
+
+    @Bean
+    CacheManagerCustomizer<CaffeineCacheManager> catalogCacheSpecs(
+            @Value("${shop.catalog.cache.ttl:5m}") Duration ttl,
+            @Value("${shop.catalog.cache.max-products:10000}") long maxEntries) {
+        return manager -> {
+            manager.registerCustomCache(CatalogCaches.PRODUCTS, Caffeine.newBuilder()
+                    .maximumSize(maxEntries).expireAfterWrite(ttl).recordStats().build());
+            manager.registerCustomCache(CatalogCaches.CATEGORIES, Caffeine.newBuilder()
+                    .maximumSize(1).expireAfterWrite(ttl).recordStats().build());
+            // a listing page weighs as many products as it holds: the bound is on products, not pages
+            manager.registerCustomCache(CatalogCaches.LISTINGS, Caffeine.newBuilder()
+                    .maximumWeight(maxEntries)
+                    .weigher((Object key, Object page) -> 1 + ((ProductPage) page).content().size())
+                    .expireAfterWrite(ttl).recordStats().build());
+        };
+    }
+}

@@ -1,0 +1,86 @@
+package com.example.shop.catalog.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The public reads: the listing and one product, cached without availability; {@link #available} adds
+ * the live numbers with one primary-key query per response.
+ */
+@Service
+public class ProductQueries {
+
+    private final Products products;
+    private final ProductSearch search;
+    private final CategoryDirectory categories;
+    private final StockLedger stock;
+    private final ProductViews views;
+
+    ProductQueries(Products products, ProductSearch search, CategoryDirectory categories, StockLedger stock,
+            ProductViews views) {
+        this.products = products;
+        this.search = search;
+        this.categories = categories;
+        this.stock = stock;
+        this.views = views;
+    }
+
+    /** One page of active products: a count, a page of ids, then the products with their categories. */
+    @Cacheable(cacheNames = CatalogCaches.LISTINGS, key = "#query")
+    @Transactional(readOnly = true)
+    public ProductPage listing(ListingQuery query) {
+        Set<UUID> categoryIds = null;
+        if (query.category() != null) {
+            Optional<Set<UUID>> subtree = CategoryDirectory.subtree(categories.all(), query.category());
+            if (subtree.isEmpty()) {
+                return new ProductPage(List.of(), query.page(), query.size(), 0);
+            }
+            categoryIds = subtree.get();
+        }
+        ProductSearch.Result result = search.search(query, categoryIds);
+        List<ProductView> content = List.of();
+        if (!result.ids().isEmpty()) {
+            Map<UUID, Product> byId = products.findWithCategories(result.ids()).stream()
+                    .collect(Collectors.toMap(Product::getId, Function.identity()));
+            content = result.ids().stream().map(byId::get).map(views::toView).toList();
+        }
+        return new ProductPage(content, query.page(), query.size(), result.total());
+    }
+
+    /** An active product by id or slug; empty for unknown and inactive ones (they are not cached). */
+    @Cacheable(cacheNames = CatalogCaches.PRODUCTS, key = "#idOrSlug", unless = "#result == null")
+    @Transactional(readOnly = true)
+    public Optional<ProductView> findPublic(String idOrSlug) {
+        Optional<Product> product = parseUuid(idOrSlug)
+                .flatMap(products::findWithCategoriesById)
+                .or(() -> products.findWithCategoriesBySlug(idOrSlug));
+        return product.filter(Product::isActive).map(views::toView);
+    }
+
+    /** Live availability (on hand minus reserved) of these products; never cached. */
+    public Map<UUID, Integer> available(Collection<UUID> productIds) {
+        return stock.levels(productIds).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().available()));
+    }
+
+    private static Optional<UUID> parseUuid(String value) {
+        if (value.length() != 36) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

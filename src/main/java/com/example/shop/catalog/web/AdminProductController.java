@@ -1,0 +1,111 @@
+package com.example.shop.catalog.web;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.example.shop.catalog.internal.CatalogAdministration;
+import com.example.shop.catalog.internal.ProductCommand;
+import com.example.shop.catalog.internal.ProductView;
+import com.example.shop.catalog.web.CatalogDtos.AdminProductResponse;
+import com.example.shop.catalog.web.CatalogDtos.CreateProductRequest;
+import com.example.shop.catalog.web.CatalogDtos.StockRequest;
+import com.example.shop.catalog.web.CatalogDtos.StockResponse;
+import com.example.shop.catalog.web.CatalogDtos.UpdateProductRequest;
+
+/** Product administration; the route needs the ADMIN role (see SecurityConfiguration). */
+@RestController
+@RequestMapping("/api/admin/products")
+@Tag(name = "Catalog administration")
+@SecurityRequirement(name = "bearerAuth")
+@ApiResponse(responseCode = "401", description = "No valid access token")
+@ApiResponse(responseCode = "403", description = "Not an admin")
+class AdminProductController {
+
+    private final CatalogAdministration admin;
+    private final CatalogResponses responses;
+
+    AdminProductController(CatalogAdministration admin, CatalogResponses responses) {
+        this.admin = admin;
+        this.responses = responses;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a product with its initial on-hand stock")
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "400", description = "Invalid fields, unknown category or wrong currency")
+    @ApiResponse(responseCode = "409", description = "SKU or slug already in use")
+    ResponseEntity<AdminProductResponse> create(@Valid @RequestBody CreateProductRequest request) {
+        ProductCommand command = new ProductCommand(request.sku(), request.slug(), request.name(), request.description(),
+                request.price().amount(), request.price().currency(), request.categorySlugs(), request.imageUrl(),
+                request.active() == null || request.active());
+        ProductView view = admin.createProduct(command, request.stock() == null ? 0 : request.stock());
+        return ResponseEntity.created(URI.create("/api/admin/products/" + view.id()))
+                .body(responses.toAdmin(view, admin.stockOf(view.id())));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A product as an admin sees it (inactive ones too), with its version and stock")
+    @ApiResponse(responseCode = "200", description = "The product")
+    @ApiResponse(responseCode = "404", description = "Unknown product")
+    AdminProductResponse one(@PathVariable UUID id) {
+        return responses.toAdmin(admin.product(id), admin.stockOf(id));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replace a product's details; send the version you read")
+    @ApiResponse(responseCode = "200", description = "Updated")
+    @ApiResponse(responseCode = "400", description = "Invalid fields, unknown category or wrong currency")
+    @ApiResponse(responseCode = "404", description = "Unknown product")
+    @ApiResponse(responseCode = "409", description = "Stale version, or SKU or slug already in use")
+    AdminProductResponse update(@PathVariable UUID id, @Valid @RequestBody UpdateProductRequest request) {
+        ProductCommand command = new ProductCommand(request.sku(), request.slug(), request.name(), request.description(),
+                request.price().amount(), request.price().currency(), request.categorySlugs(), request.imageUrl(),
+                request.active() == null || request.active());
+        ProductView view = admin.updateProduct(id, request.version(), command);
+        return responses.toAdmin(view, admin.stockOf(id));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Deactivate a product (it leaves the storefront; carts and orders keep it)")
+    @ApiResponse(responseCode = "204", description = "Deactivated")
+    @ApiResponse(responseCode = "404", description = "Unknown product")
+    ResponseEntity<Void> deactivate(@PathVariable UUID id) {
+        admin.deactivateProduct(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/stock")
+    @Operation(summary = "A product's stock: on hand, reserved, available")
+    @ApiResponse(responseCode = "200", description = "The stock")
+    @ApiResponse(responseCode = "404", description = "Unknown product")
+    StockResponse stock(@PathVariable UUID id) {
+        return responses.stock(id, admin.stockOf(id));
+    }
+
+    @PutMapping("/{id}/stock")
+    @Operation(summary = "Set the units on hand", description = "Cannot go below the units reserved by open orders.")
+    @ApiResponse(responseCode = "200", description = "The new stock")
+    @ApiResponse(responseCode = "400", description = "Invalid number")
+    @ApiResponse(responseCode = "404", description = "Unknown product")
+    @ApiResponse(responseCode = "409", description = "Below what is reserved")
+    StockResponse setStock(@PathVariable UUID id, @Valid @RequestBody StockRequest request) {
+        return responses.stock(id, admin.setOnHand(id, request.onHand()));
+    }
+}

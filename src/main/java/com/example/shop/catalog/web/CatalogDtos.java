@@ -1,0 +1,120 @@
+package com.example.shop.catalog.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import com.example.shop.catalog.internal.Slugs;
+import com.example.shop.shared.Money;
+
+/** The catalog's JSON shapes, in and out. */
+final class CatalogDtos {
+
+    private CatalogDtos() {
+    }
+
+    static final String SKU_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
+    static final String URL_PATTERN = "^https?://\\S+$";
+    static final int MAX_STOCK = 1_000_000_000;
+
+    /** Money as the API speaks it: {@code {"amount": 1999, "currency": "EUR"}}, amount in minor units. */
+    record Price(long amount, String currency) {
+        static Price from(Money money) {
+            return new Price(money.amount(), money.currencyCode());
+        }
+    }
+
+    /**
+     * A price as sent by an admin: {@code {"amount": 1999, "currency": "EUR"}} (currency optional, it must be
+     * the shop's), or just the amount in minor units, {@code 1999}.
+     */
+    record PriceRequest(
+            @NotNull @PositiveOrZero Long amount,
+            @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO-4217 code such as EUR") String currency) {
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        PriceRequest(@JsonProperty("amount") Long amount, @JsonProperty("currency") String currency) {
+            this.amount = amount;
+            this.currency = currency;
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static PriceRequest ofAmount(long amount) {
+            return new PriceRequest(amount, null);
+        }
+    }
+
+    /** A product in the public listing. */
+    record ProductResponse(UUID id, String slug, String name, String description, Price price,
+            List<String> categorySlugs, int available, String imageUrl) {
+    }
+
+    /** One product on its own page: also {@code availableQuantity} (the same number as {@code available}). */
+    record ProductDetailResponse(UUID id, String slug, String name, String description, Price price,
+            List<String> categorySlugs, int available, int availableQuantity, String imageUrl) {
+    }
+
+    record StockResponse(UUID productId, int onHand, int reserved, int available) {
+    }
+
+    /** What an admin sees: everything, including the version to send back with an update. */
+    record AdminProductResponse(UUID id, String sku, String slug, String name, String description, Price price,
+            List<String> categorySlugs, String imageUrl, boolean active, long version, StockResponse stock,
+            Instant createdAt, Instant updatedAt) {
+    }
+
+    record PageMeta(int number, int size, long totalElements, int totalPages) {
+    }
+
+    record PageResponse<T>(List<T> content, PageMeta page) {
+    }
+
+    /** {@code parentSlug} is null (and present) for a top-level category. */
+    record CategoryResponse(UUID id, String slug, String name,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String parentSlug) {
+    }
+
+    record CreateProductRequest(
+            @NotBlank @Size(max = 64) @Pattern(regexp = SKU_PATTERN, message = "letters, digits, '.', '_' and '-' only") String sku,
+            @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.PATTERN, message = "lower-case words joined by '-'") String slug,
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 4000) String description,
+            @NotNull @Valid PriceRequest price,
+            @Size(max = 20) List<@NotBlank String> categorySlugs,
+            @Size(max = 1000) @Pattern(regexp = URL_PATTERN, message = "must be an http(s) URL") String imageUrl,
+            Boolean active,
+            @PositiveOrZero @Max(MAX_STOCK) Integer stock) {
+    }
+
+    record UpdateProductRequest(
+            @NotBlank @Size(max = 64) @Pattern(regexp = SKU_PATTERN, message = "letters, digits, '.', '_' and '-' only") String sku,
+            @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.PATTERN, message = "lower-case words joined by '-'") String slug,
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 4000) String description,
+            @NotNull @Valid PriceRequest price,
+            @Size(max = 20) List<@NotBlank String> categorySlugs,
+            @Size(max = 1000) @Pattern(regexp = URL_PATTERN, message = "must be an http(s) URL") String imageUrl,
+            Boolean active,
+            @NotNull Long version) {
+    }
+
+    record StockRequest(@NotNull @PositiveOrZero @Max(MAX_STOCK) Integer onHand) {
+    }
+
+    record CategoryRequest(
+            @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.PATTERN, message = "lower-case words joined by '-'") String slug,
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 120) String parentSlug) {
+    }
+}

@@ -1,0 +1,40 @@
+package com.example.shop.catalog.web;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.example.shop.catalog.internal.CategoryDirectory;
+import com.example.shop.catalog.web.CatalogDtos.CategoryResponse;
+
+@RestController
+@RequestMapping("/api/categories")
+@Tag(name = "Catalog")
+class CategoryController {
+
+    private final CategoryDirectory categories;
+    private final CatalogResponses responses;
+
+    CategoryController(CategoryDirectory categories, CatalogResponses responses) {
+        this.categories = categories;
+        this.responses = responses;
+    }
+
+    @GetMapping
+    @Operation(summary = "All categories, each with its parent's slug (null at the top)")
+    @ApiResponse(responseCode = "200", description = "The categories")
+    ResponseEntity<List<CategoryResponse>> all() {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
+                .body(categories.all().stream().map(responses::toResponse).toList());
+    }
+}

@@ -1,0 +1,85 @@
+package com.example.shop.catalog.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.example.shop.catalog.internal.CatalogException;
+import com.example.shop.catalog.internal.ListingQuery;
+import com.example.shop.catalog.internal.ProductPage;
+import com.example.shop.catalog.internal.ProductQueries;
+import com.example.shop.catalog.internal.ProductView;
+import com.example.shop.catalog.web.CatalogDtos.PageMeta;
+import com.example.shop.catalog.web.CatalogDtos.PageResponse;
+import com.example.shop.catalog.web.CatalogDtos.ProductDetailResponse;
+import com.example.shop.catalog.web.CatalogDtos.ProductResponse;
+
+/**
+ * The storefront's product reads. Product data comes from a cache; availability is always live.
+ * Responses may be reused by browsers and CDNs for a few seconds and carry an ETag (see
+ * {@link CatalogHttpCaching}), so a client that polls gets 304s while nothing changed.
+ */
+@RestController
+@RequestMapping("/api/products")
+@Tag(name = "Catalog", description = "Products and categories for the storefront")
+class ProductController {
+
+    static final CacheControl PUBLIC_SHORT = CacheControl.maxAge(Duration.ofSeconds(10)).cachePublic();
+
+    private final ProductQueries queries;
+    private final CatalogResponses responses;
+
+    ProductController(ProductQueries queries, CatalogResponses responses) {
+        this.queries = queries;
+        this.responses = responses;
+    }
+
+    @GetMapping
+    @Operation(summary = "List active products", description = "Text search over name and description, a category "
+            + "(children included), a price range in minor units, sorting by name, price, createdAt or relevance, "
+            + "and paging (size at most 100).")
+    @ApiResponse(responseCode = "200", description = "One page of products")
+    @ApiResponse(responseCode = "400", description = "Invalid paging, sorting or price parameters")
+    ResponseEntity<PageResponse<ProductResponse>> list(
+            @Parameter(description = "Search text") @RequestParam(required = false) String q,
+            @Parameter(description = "Category slug; includes its child categories") @RequestParam(required = false) String category,
+            @Parameter(description = "Lowest price in minor units") @RequestParam(required = false) Long minPrice,
+            @Parameter(description = "Highest price in minor units") @RequestParam(required = false) Long maxPrice,
+            @Parameter(description = "0-based page") @RequestParam(required = false) Integer page,
+            @Parameter(description = "Page size, default 20, capped at 100") @RequestParam(required = false) Integer size,
+            @Parameter(description = "name|price|createdAt|relevance, optionally ',asc' or ',desc'") @RequestParam(required = false) String sort) {
+        ListingQuery query = ListingQuery.of(q, category, minPrice, maxPrice, page, size, sort);
+        ProductPage result = queries.listing(query);
+        Map<java.util.UUID, Integer> available = queries.available(result.content().stream().map(ProductView::id).toList());
+        List<ProductResponse> content = result.content().stream()
+                .map(view -> responses.toResponse(view, available.getOrDefault(view.id(), 0)))
+                .toList();
+        PageResponse<ProductResponse> body = new PageResponse<>(content,
+                new PageMeta(result.number(), result.size(), result.totalElements(), result.totalPages()));
+        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(body);
+    }
+
+    @GetMapping("/{idOrSlug}")
+    @Operation(summary = "One active product by id or slug, with its available quantity")
+    @ApiResponse(responseCode = "200", description = "The product")
+    @ApiResponse(responseCode = "404", description = "Unknown or inactive product")
+    ResponseEntity<ProductDetailResponse> one(@PathVariable String idOrSlug) {
+        ProductView view = queries.findPublic(idOrSlug).orElseThrow(() -> new CatalogException(
+                CatalogException.Reason.PRODUCT_NOT_FOUND, "No product '" + idOrSlug + "'."));
+        int available = queries.available(List.of(view.id())).getOrDefault(view.id(), 0);
+        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(responses.toDetail(view, available));
+    }
+}

@@ -1,0 +1,84 @@
+package com.example.shop.catalog.internal;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.caffeine.CaffeineCache;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.example.shop.catalog.CatalogTestData;
+import com.example.shop.catalog.Inventory;
+import com.example.shop.catalog.ProductId;
+import com.example.shop.catalog.StockLine;
+import com.example.shop.testsupport.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The public reads are really cached, admin changes clear the caches, stock movements need not. */
+@IntegrationTest
+class CatalogCachingTests {
+
+    @Autowired
+    ProductQueries queries;
+
+    @Autowired
+    CatalogAdministration admin;
+
+    @Autowired
+    CacheManager caches;
+
+    @Autowired
+    Inventory inventory;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    CategoryDirectory directory;
+
+    com.github.benmanes.caffeine.cache.Cache<Object, Object> cache(String name) {
+        return ((CaffeineCache) caches.getCache(name)).getNativeCache();
+    }
+
+    @Test
+    void listingPagesAndProductsAreServedFromTheCacheUntilAnAdminChange() {
+        ProductView product = new CatalogTestData(admin).product(500, 3);
+        ListingQuery query = ListingQuery.of(product.name(), null, null, null, 0, 20, null);
+
+        ProductPage first = queries.listing(query);
+        assertThat(first.content()).extracting(ProductView::id).containsExactly(product.id());
+        assertThat(cache(CatalogCaches.LISTINGS).getIfPresent(query)).isSameAs(first);
+        assertThat(queries.listing(query)).isSameAs(first);
+        assertThat(queries.findPublic(product.slug())).isPresent();
+        assertThat(cache(CatalogCaches.PRODUCTS).getIfPresent(product.slug())).isNotNull();
+
+        // stock movements change no cached value: availability is read live
+        transactions.executeWithoutResult(tx -> inventory.reserve(List.of(new StockLine(new ProductId(product.id()), 2))));
+        assertThat(queries.listing(query)).isSameAs(first);
+        assertThat(queries.available(List.of(product.id()))).containsEntry(product.id(), 1);
+
+        admin.deactivateProduct(product.id());
+        assertThat(cache(CatalogCaches.LISTINGS).getIfPresent(query)).isNull();
+        assertThat(cache(CatalogCaches.PRODUCTS).getIfPresent(product.slug())).isNull();
+        assertThat(queries.listing(query).content()).isEmpty();
+        assertThat(queries.findPublic(product.slug())).isEmpty();
+    }
+
+    @Test
+    void unknownProductsAreNotCached() {
+        String slug = CatalogTestData.word();
+        assertThat(queries.findPublic(slug)).isEmpty();
+        assertThat(cache(CatalogCaches.PRODUCTS).getIfPresent(slug)).isNull();
+    }
+
+    @Test
+    void categoryChangesClearTheCategoryList() {
+        List<CategoryView> cached = directory.all();
+        assertThat(directory.all()).isSameAs(cached);
+        String slug = CatalogTestData.word();
+        admin.createCategory(slug, "Two", null);
+        assertThat(directory.all()).isNotSameAs(cached).extracting(CategoryView::slug).contains(slug);
+    }
+}
