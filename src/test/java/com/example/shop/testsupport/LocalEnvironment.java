@@ -13,6 +13,9 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 import org.springframework.util.StringUtils;
 
+import com.example.shop.payments.StripeSignatures;
+import com.example.shop.payments.StripeStandIn;
+
 /**
  * Test-scope only (it never reaches the production jar): gives the tests and the dev run
  * ({@code ./mvnw spring-boot:test-run}) everything production takes from the environment.
@@ -21,7 +24,8 @@ import org.springframework.util.StringUtils;
  * otherwise an {@link EmbeddedMariaDb} — fresh per test JVM, kept in {@code target/dev-db} for the dev
  * run. An explicit {@code spring.datasource.url} wins over both.</li>
  * <li>A JWT signing key and Stripe test-mode settings that only work against the local stand-in,
- * unless real ones are set.</li>
+ * unless real ones are set. Without a {@code STRIPE_SECRET_KEY} the JVM's {@link StripeStandIn} is started
+ * and {@code shop.stripe.api-base} points at it (an explicit {@code STRIPE_API_BASE} wins).</li>
  * </ul>
  */
 public class LocalEnvironment implements EnvironmentPostProcessor, Ordered {
@@ -51,9 +55,13 @@ public class LocalEnvironment implements EnvironmentPostProcessor, Ordered {
             properties.put("shop.security.jwt.secret", DEV_JWT_SECRET);
         }
         if (!StringUtils.hasText(environment.getProperty("shop.stripe.secret-key"))) {
+            // No real Stripe key: talk to the JVM's Stripe stand-in (WireMock), started here on first use.
             properties.put("shop.stripe.secret-key", "sk_test_local_stand_in");
             properties.put("shop.stripe.publishable-key", "pk_test_local_stand_in");
-            properties.put("shop.stripe.webhook-secret", "whsec_local_stand_in");
+            properties.put("shop.stripe.webhook-secret", StripeSignatures.LOCAL_WEBHOOK_SECRET);
+            if (!StringUtils.hasText(environment.getProperty("shop.stripe.api-base"))) {
+                properties.put("shop.stripe.api-base", StripeStandIn.shared().baseUrl());
+            }
         }
         environment.getPropertySources().addFirst(new MapPropertySource("shopLocalEnvironment", properties));
     }
