@@ -283,6 +283,11 @@ class Payment extends AbstractAggregateRoot<Payment> {
         return Outcome.APPLIED;
     }
 
+    /** Events registered and not yet published (they go out when the payment is saved). */
+    java.util.Collection<Object> pendingEvents() {
+        return domainEvents();
+    }
+
     /** Reconciliation asked Stripe about this payment now. */
     void checked(Instant at) {
         checkedAt = at;

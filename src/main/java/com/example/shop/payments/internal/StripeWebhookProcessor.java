@@ -105,7 +105,7 @@ public class StripeWebhookProcessor {
             });
         } catch (DataIntegrityViolationException e) {
             if (events.existsByEventId(event.getId())) {
-                log.debug("Concurrent duplicate delivery of Stripe event {}", event.getId());
+                log.info("Concurrent duplicate delivery of Stripe event {} acknowledged", event.getId());
                 return new WebhookResult(event.getId(), type, WebhookResult.DUPLICATE);
             }
             throw new WebhookRetryLater("Event " + event.getId() + " conflicted with a concurrent change.", e);
