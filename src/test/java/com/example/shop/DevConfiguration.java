@@ -1,8 +1,12 @@
 package com.example.shop;
 
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+
+import com.example.shop.payments.StripeDevConfiguration;
 
 /** The dev run's extra beans (demo data, Stripe stand-in); only {@link TestShopApplication} imports it. */
 @TestConfiguration(proxyBeanMethods = false)
+@Import({StripeDevConfiguration.class})
 class DevConfiguration {
 }

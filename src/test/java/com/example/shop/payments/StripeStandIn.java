@@ -123,6 +123,9 @@ public final class StripeStandIn {
     /** The customer paid: the PaymentIntent succeeds and gets a charge. */
     public synchronized ObjectNode succeed(String paymentIntentId) {
         Intent intent = intent(paymentIntentId);
+        if (intent.status.equals("canceled")) {
+            throw new IllegalStateException(paymentIntentId + " is canceled; it can no longer succeed");
+        }
         intent.status = "succeeded";
         intent.amountReceived = intent.amount;
         intent.lastError = null;
@@ -137,6 +140,9 @@ public final class StripeStandIn {
     /** An attempt failed: back to {@code requires_payment_method} with the decline as last error. */
     public synchronized ObjectNode fail(String paymentIntentId, String message) {
         Intent intent = intent(paymentIntentId);
+        if (intent.status.equals("succeeded") || intent.status.equals("canceled")) {
+            throw new IllegalStateException(paymentIntentId + " is " + intent.status + "; it can no longer fail");
+        }
         intent.status = "requires_payment_method";
         intent.lastError = message;
         return intentJson(intent);
