@@ -38,6 +38,8 @@ import com.example.shop.shared.web.Problems;
  * <ul>
  * <li>{@code POST /dev/stripe/payment-intents/{id}/succeed}</li>
  * <li>{@code POST /dev/stripe/payment-intents/{id}/fail?message=...}</li>
+ * <li>{@code POST /dev/payments} {@code {reference, amount, currency, email}} and {@code GET /dev/payments/{reference}}:
+ * start and look at a payment through the module's API, as orders will.</li>
  * </ul>
  * Test scope only (imported by {@code DevConfiguration}); {@code /dev/**} gets its own security chain that
  * permits it, since the dev run binds to 127.0.0.1. With a real {@code STRIPE_SECRET_KEY} there is no
@@ -56,19 +58,39 @@ public class StripeDevConfiguration {
     }
 
     @RestController
-    @RequestMapping("/dev/stripe/payment-intents/{id}")
+    @RequestMapping("/dev")
     static class DevStripeTrigger {
+
+        record DevPayment(String reference, long amount, String currency, String email) {
+        }
 
         private final Environment environment;
         private final String webhookSecret;
+        private final Payments payments;
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-        DevStripeTrigger(Environment environment, @Value("${shop.stripe.webhook-secret}") String webhookSecret) {
+        DevStripeTrigger(Environment environment, @Value("${shop.stripe.webhook-secret}") String webhookSecret,
+                Payments payments) {
             this.environment = environment;
             this.webhookSecret = webhookSecret;
+            this.payments = payments;
         }
 
-        @PostMapping("/succeed")
+        /** Starts a payment the way orders will (until there are orders to pay). */
+        @PostMapping("/payments")
+        PaymentView start(@org.springframework.web.bind.annotation.RequestBody DevPayment payment) {
+            return payments.start(new StartPayment(payment.reference(),
+                    com.example.shop.shared.Money.of(payment.amount(),
+                            payment.currency() == null ? "EUR" : payment.currency()),
+                    payment.email()));
+        }
+
+        @org.springframework.web.bind.annotation.GetMapping("/payments/{reference}")
+        ResponseEntity<PaymentView> find(@PathVariable String reference) {
+            return ResponseEntity.of(payments.find(reference));
+        }
+
+        @PostMapping("/stripe/payment-intents/{id}/succeed")
         ResponseEntity<?> succeed(@PathVariable String id) throws IOException, InterruptedException {
             StripeStandIn stripe = StripeStandIn.runningOrNull();
             if (stripe == null) {
@@ -77,7 +99,7 @@ public class StripeDevConfiguration {
             return send(stripe, "payment_intent.succeeded", stripe.succeed(id));
         }
 
-        @PostMapping("/fail")
+        @PostMapping("/stripe/payment-intents/{id}/fail")
         ResponseEntity<?> fail(@PathVariable String id,
                 @RequestParam(defaultValue = "Your card was declined.") String message)
                 throws IOException, InterruptedException {
