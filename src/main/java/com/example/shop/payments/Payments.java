@@ -10,8 +10,9 @@ import com.example.shop.shared.Money;
  * The payments module's entry point for other modules. It speaks of a neutral <em>reference</em> (for the
  * shop, the order id as a string), never of orders.
  * <p>
- * Every method that talks to Stripe does so outside any database transaction; callers must not call
- * these methods from inside one of theirs either.
+ * Every method that talks to Stripe does so outside any database transaction, and refuses with an
+ * {@link IllegalStateException} to be called inside one of the caller's: a slow Stripe must never hold a
+ * database connection or row locks. Call it after your transaction has committed.
  */
 public interface Payments {
 
