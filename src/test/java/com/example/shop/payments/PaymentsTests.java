@@ -273,6 +273,14 @@ class PaymentsTests {
                 .andExpect(jsonPath("$.currency").value("EUR"));
     }
 
+    @Test
+    void theEndpointsAreDescribedInTheOpenApiDocument() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/payments/stripe/webhook'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/payments/config'].get").exists());
+    }
+
     /** A payment whose PaymentIntent succeeded, applied the way reconciliation does. */
     private void succeededPayment(String reference, long amount) {
         PaymentView view = payments.start(PaymentsTestSupport.startOf(reference, amount));

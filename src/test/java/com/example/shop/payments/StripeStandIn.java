@@ -113,9 +113,15 @@ public final class StripeStandIn {
 
     /** A PaymentIntent created behind the shop's back (as if the shop's store after creating it had failed). */
     public synchronized String createIntent(String reference, long amount, String currency) {
+        return createIntent(reference, 1, amount, currency);
+    }
+
+    /** The same, as the given attempt of the reference ({@code metadata.payment_attempt}). */
+    public synchronized String createIntent(String reference, int attempt, long amount, String currency) {
         Map<String, String> metadata = new LinkedHashMap<>();
         if (reference != null) {
             metadata.put("order_id", reference);
+            metadata.put("payment_attempt", Integer.toString(attempt));
         }
         return newIntent(amount, currency.toLowerCase(Locale.ROOT), metadata, null).id;
     }

@@ -319,6 +319,24 @@ class StripeWebhookTests {
     }
 
     @Test
+    void aNewerAttemptNeverStoredReplacesTheCanceledOneAndAnOlderAttemptIsIgnored() throws Exception {
+        String reference = PaymentsTestSupport.newReference();
+        PaymentView first = payments.start(PaymentsTestSupport.startOf(reference, 1800));
+        payments.cancel(reference);
+        String secondId = stripe.createIntent(reference, 2, 1800, "EUR"); // attempt 2 created, store lost
+        String payload = eventJson("payment_intent.succeeded", stripe.succeed(secondId));
+
+        deliver(payload, StripeSignatures.header(payload)).andExpect(jsonPath("$.outcome").value("applied"));
+
+        assertThat(db().payment(reference).get("payment_intent_id")).isEqualTo(secondId);
+        assertThat(db().status(reference)).isEqualTo("SUCCEEDED");
+        ObjectNode oldAttempt = stripe.intentJson(first.paymentIntentId());
+        String late = eventJson("payment_intent.canceled", oldAttempt);
+        deliver(late, StripeSignatures.header(late)).andExpect(jsonPath("$.outcome").value("superseded-intent"));
+        assertThat(db().status(reference)).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     void paymentIntentOfAnotherSystemIsAcknowledgedWithoutEffect() throws Exception {
         String intentId = stripe.createIntent(null, 999, "EUR");
         String payload = eventJson("payment_intent.succeeded", stripe.succeed(intentId));

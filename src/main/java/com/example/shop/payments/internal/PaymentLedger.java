@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.example.shop.payments.PaymentStatus;
 import com.example.shop.payments.StartPayment;
 import com.example.shop.shared.Money;
 
@@ -52,8 +53,7 @@ class PaymentLedger {
                     request.customerEmail(), attempt, intent, Instant.now()));
         }
         Payment payment = existing.get();
-        if (!payment.paymentIntentId().equals(intent.id())
-                && payment.status() == com.example.shop.payments.PaymentStatus.CANCELED) {
+        if (!payment.paymentIntentId().equals(intent.id()) && payment.status() == PaymentStatus.CANCELED) {
             payment.restart(intent, attempt, request.amount(), Instant.now());
             return payments.save(payment);
         }
@@ -73,13 +73,23 @@ class PaymentLedger {
                         IntentSnapshot.REFERENCE_KEY);
                 return Outcome.FOREIGN;
             }
-            if (payments.lockByReference(intent.reference()).isPresent()) {
-                log.info("PaymentIntent {} is an earlier attempt of {}: ignored", intent.id(), intent.reference());
-                return Outcome.SUPERSEDED;
+            Optional<Payment> ofReference = payments.lockByReference(intent.reference());
+            if (ofReference.isPresent()) {
+                payment = ofReference.get();
+                if (payment.status() != PaymentStatus.CANCELED || intent.attempt() <= payment.attempt()) {
+                    log.info("PaymentIntent {} is an earlier attempt of {}: ignored", intent.id(),
+                            intent.reference());
+                    return Outcome.SUPERSEDED;
+                }
+                log.warn("PaymentIntent {} (attempt {}) of {} was never stored: adopting it as the new attempt",
+                        intent.id(), intent.attempt(), intent.reference());
+                payment.restart(intent, intent.attempt(), new Money(intent.amount(), Money.currency(intent.currency())),
+                        at);
+            } else {
+                log.warn("PaymentIntent {} of {} was never stored (its creation was not recorded): adopting it",
+                        intent.id(), intent.reference());
+                payment = Payment.adopted(intent, at);
             }
-            log.warn("PaymentIntent {} of {} was never stored (its creation was not recorded): adopting it",
-                    intent.id(), intent.reference());
-            payment = Payment.adopted(intent, at);
         }
         Outcome outcome = payment.apply(intent, at);
         payments.save(payment);
