@@ -24,8 +24,9 @@ import com.example.shop.payments.StripeStandIn;
  * otherwise an {@link EmbeddedMariaDb} — fresh per test JVM, kept in {@code target/dev-db} for the dev
  * run. An explicit {@code spring.datasource.url} wins over both.</li>
  * <li>A JWT signing key and Stripe test-mode settings that only work against the local stand-in,
- * unless real ones are set. Without a {@code STRIPE_SECRET_KEY} the JVM's {@link StripeStandIn} is started
- * and {@code shop.stripe.api-base} points at it (an explicit {@code STRIPE_API_BASE} wins).</li>
+ * unless real ones are set. The tests always, and the dev run without a {@code STRIPE_SECRET_KEY}, start the
+ * JVM's {@link StripeStandIn} and point {@code shop.stripe.api-base} at it (in the dev run an explicit
+ * {@code STRIPE_API_BASE} wins).</li>
  * </ul>
  */
 public class LocalEnvironment implements EnvironmentPostProcessor, Ordered {
@@ -35,6 +36,7 @@ public class LocalEnvironment implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> properties = new LinkedHashMap<>();
+        boolean dev = environment.acceptsProfiles(Profiles.of("dev"));
         if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
             String external = System.getenv("SHOP_TEST_DATABASE_URL");
             if (StringUtils.hasText(external)) {
@@ -42,7 +44,6 @@ public class LocalEnvironment implements EnvironmentPostProcessor, Ordered {
                 properties.put("spring.datasource.username", envOr("SHOP_TEST_DATABASE_USERNAME", "root"));
                 properties.put("spring.datasource.password", envOr("SHOP_TEST_DATABASE_PASSWORD", ""));
             } else {
-                boolean dev = environment.acceptsProfiles(Profiles.of("dev"));
                 EmbeddedMariaDb db = EmbeddedMariaDb.acquire(dev ? new File("target/dev-db") : null);
                 properties.put("spring.datasource.url", db.jdbcUrl());
                 properties.put("spring.datasource.username", db.username());
@@ -54,12 +55,14 @@ public class LocalEnvironment implements EnvironmentPostProcessor, Ordered {
         if (!StringUtils.hasText(environment.getProperty("shop.security.jwt.secret"))) {
             properties.put("shop.security.jwt.secret", DEV_JWT_SECRET);
         }
-        if (!StringUtils.hasText(environment.getProperty("shop.stripe.secret-key"))) {
-            // No real Stripe key: talk to the JVM's Stripe stand-in (WireMock), started here on first use.
+        if (!dev || !StringUtils.hasText(environment.getProperty("shop.stripe.secret-key"))) {
+            // Tests always, the dev run without a real key: talk to the JVM's Stripe stand-in (WireMock),
+            // started here on first use. A STRIPE_SECRET_KEY exported in a developer's shell never makes
+            // the test suite call Stripe.
             properties.put("shop.stripe.secret-key", "sk_test_local_stand_in");
             properties.put("shop.stripe.publishable-key", "pk_test_local_stand_in");
             properties.put("shop.stripe.webhook-secret", StripeSignatures.LOCAL_WEBHOOK_SECRET);
-            if (!StringUtils.hasText(environment.getProperty("shop.stripe.api-base"))) {
+            if (!dev || !StringUtils.hasText(environment.getProperty("shop.stripe.api-base"))) {
                 properties.put("shop.stripe.api-base", StripeStandIn.shared().baseUrl());
             }
         }
