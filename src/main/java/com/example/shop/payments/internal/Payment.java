@@ -151,7 +151,7 @@ class Payment extends AbstractAggregateRoot<Payment> {
         this.checkedAt = null;
         this.createdAt = now;
         attachIntent(intent, attempt);
-        touch(now);
+        touch();
     }
 
     private void attachIntent(IntentSnapshot intent, int attempt) {
@@ -189,13 +189,13 @@ class Payment extends AbstractAggregateRoot<Payment> {
                     + currency;
             log.error("Amount mismatch for payment {} (PaymentIntent {}): {}; not confirmed", reference,
                     paymentIntentId, reviewReason);
-            touch(at);
+            touch();
             return Outcome.AMOUNT_MISMATCH;
         }
         status = PaymentStatus.SUCCEEDED;
         capturedAmount = received;
         failureReason = null;
-        touch(at);
+        touch();
         registerEvent(new PaymentSucceeded(reference, paymentIntentId, money(received), at));
         return Outcome.APPLIED;
     }
@@ -206,7 +206,7 @@ class Payment extends AbstractAggregateRoot<Payment> {
         }
         status = PaymentStatus.FAILED;
         failureReason = reason;
-        touch(at);
+        touch();
         registerEvent(new PaymentFailed(reference, paymentIntentId, reason, at));
         return Outcome.APPLIED;
     }
@@ -216,7 +216,7 @@ class Payment extends AbstractAggregateRoot<Payment> {
             return Outcome.NO_CHANGE;
         }
         status = PaymentStatus.PROCESSING;
-        touch(at);
+        touch();
         return Outcome.APPLIED;
     }
 
@@ -225,7 +225,7 @@ class Payment extends AbstractAggregateRoot<Payment> {
             return Outcome.NO_CHANGE;
         }
         status = PaymentStatus.CANCELED;
-        touch(at);
+        touch();
         registerEvent(new PaymentCanceled(reference, paymentIntentId, at));
         return Outcome.APPLIED;
     }
@@ -250,7 +250,7 @@ class Payment extends AbstractAggregateRoot<Payment> {
         long refundedNow = newTotal - refundedAmount;
         refundedAmount = newTotal;
         status = refundedAmount >= capturedAmount ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-        touch(at);
+        touch();
         registerEvent(new PaymentRefunded(reference, paymentIntentId, money(refundedNow), money(refundedAmount), at));
         return Outcome.APPLIED;
     }
@@ -264,7 +264,7 @@ class Payment extends AbstractAggregateRoot<Payment> {
         }
         disputeId = dispute;
         disputeStatus = disputeState;
-        touch(at);
+        touch();
         registerEvent(new PaymentDisputed(reference, paymentIntentId, dispute, disputed, at));
         return Outcome.APPLIED;
     }
@@ -278,7 +278,7 @@ class Payment extends AbstractAggregateRoot<Payment> {
         }
         disputeId = dispute;
         disputeStatus = finalState;
-        touch(at);
+        touch();
         registerEvent(new DisputeClosed(reference, paymentIntentId, dispute, finalState, at));
         return Outcome.APPLIED;
     }
@@ -293,7 +293,7 @@ class Payment extends AbstractAggregateRoot<Payment> {
         checkedAt = at;
     }
 
-    private void touch(Instant at) {
+    private void touch() {
         updatedAt = Instant.now();
     }
 

@@ -103,14 +103,15 @@ public class StripeWebhookProcessor {
                         outcome.label());
                 return new WebhookResult(event.getId(), type, outcome.label());
             });
-        } catch (DataIntegrityViolationException e) {
+        } catch (DataIntegrityViolationException | TransientDataAccessException e) {
+            // The unique event id turned a concurrent duplicate into a constraint violation (or, rarely,
+            // a deadlock): if the other delivery committed, this one is a duplicate; otherwise retry later.
             if (events.existsByEventId(event.getId())) {
                 log.info("Concurrent duplicate delivery of Stripe event {} acknowledged", event.getId());
                 return new WebhookResult(event.getId(), type, WebhookResult.DUPLICATE);
             }
-            throw new WebhookRetryLater("Event " + event.getId() + " conflicted with a concurrent change.", e);
-        } catch (TransientDataAccessException e) {
-            throw new WebhookRetryLater("Event " + event.getId() + " met a transient database failure.", e);
+            throw new WebhookRetryLater("Event " + event.getId() + " met a concurrent change or a transient"
+                    + " database failure.", e);
         }
     }
 
