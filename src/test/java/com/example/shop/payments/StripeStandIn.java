@@ -476,6 +476,11 @@ public final class StripeStandIn {
         return token.substring(0, length);
     }
 
+    /** Forgets the requests received so far (the state of PaymentIntents stays). */
+    public void resetRequests() {
+        server.resetRequests();
+    }
+
     /** Requests the stand-in answered for a path, oldest first (the journal, not the stubs). */
     public List<com.github.tomakehurst.wiremock.verification.LoggedRequest> requests(String method, String path) {
         List<com.github.tomakehurst.wiremock.verification.LoggedRequest> found = new ArrayList<>(server.findAll(
