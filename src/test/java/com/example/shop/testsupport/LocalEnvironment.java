@@ -15,6 +15,9 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 import org.springframework.util.StringUtils;
 
+import com.example.shop.payments.StripeSignatures;
+import com.example.shop.payments.StripeStandIn;
+
 /**
  * Test-scope only (it never reaches the production jar): gives the tests and the dev run
  * ({@code ./mvnw spring-boot:test-run}) everything production takes from the environment.
@@ -23,7 +26,9 @@ import org.springframework.util.StringUtils;
  * otherwise an {@link EmbeddedMariaDb} — fresh per test JVM, kept in {@code target/dev-db} for the dev
  * run. An explicit {@code spring.datasource.url} wins over both.</li>
  * <li>A JWT signing key and Stripe test-mode settings that only work against the local stand-in,
- * unless real ones are set.</li>
+ * unless real ones are set. The tests always, and the dev run without a {@code STRIPE_SECRET_KEY}, start the
+ * JVM's {@link StripeStandIn} and point {@code shop.stripe.api-base} at it (in the dev run an explicit
+ * {@code STRIPE_API_BASE} wins).</li>
  * </ul>
  */
 public class LocalEnvironment implements EnvironmentPostProcessor, Ordered {
@@ -39,6 +44,7 @@ public class LocalEnvironment implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> properties = new LinkedHashMap<>();
+        boolean dev = environment.acceptsProfiles(Profiles.of("dev"));
         if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
             String external = System.getenv("SHOP_TEST_DATABASE_URL");
             if (StringUtils.hasText(external)) {
@@ -46,7 +52,6 @@ public class LocalEnvironment implements EnvironmentPostProcessor, Ordered {
                 properties.put("spring.datasource.username", envOr("SHOP_TEST_DATABASE_USERNAME", "root"));
                 properties.put("spring.datasource.password", envOr("SHOP_TEST_DATABASE_PASSWORD", ""));
             } else {
-                boolean dev = environment.acceptsProfiles(Profiles.of("dev"));
                 EmbeddedMariaDb db = EmbeddedMariaDb.acquire(dev ? new File("target/dev-db") : null);
                 log.info("Using the embedded MariaDB at " + db.jdbcUrl());
                 properties.put("spring.datasource.url", db.jdbcUrl());
@@ -60,10 +65,16 @@ public class LocalEnvironment implements EnvironmentPostProcessor, Ordered {
             log.warn("Signing access tokens with the built-in DEVELOPMENT key: never use this outside a local run");
             properties.put("shop.security.jwt.secret", DEV_JWT_SECRET);
         }
-        if (!StringUtils.hasText(environment.getProperty("shop.stripe.secret-key"))) {
+        if (!dev || !StringUtils.hasText(environment.getProperty("shop.stripe.secret-key"))) {
+            // Tests always, the dev run without a real key: talk to the JVM's Stripe stand-in (WireMock),
+            // started here on first use. A STRIPE_SECRET_KEY exported in a developer's shell never makes
+            // the test suite call Stripe.
             properties.put("shop.stripe.secret-key", "sk_test_local_stand_in");
             properties.put("shop.stripe.publishable-key", "pk_test_local_stand_in");
-            properties.put("shop.stripe.webhook-secret", "whsec_local_stand_in");
+            properties.put("shop.stripe.webhook-secret", StripeSignatures.LOCAL_WEBHOOK_SECRET);
+            if (!dev || !StringUtils.hasText(environment.getProperty("shop.stripe.api-base"))) {
+                properties.put("shop.stripe.api-base", StripeStandIn.shared().baseUrl());
+            }
         }
         environment.getPropertySources().addFirst(new MapPropertySource("shopLocalEnvironment", properties));
     }

@@ -1,0 +1,47 @@
+package com.example.shop.payments;
+
+import java.util.Optional;
+
+import org.springframework.lang.Nullable;
+
+import com.example.shop.shared.Money;
+
+/**
+ * The payments module's entry point for other modules. It speaks of a neutral <em>reference</em> (for the
+ * shop, the order id as a string), never of orders.
+ * <p>
+ * Every method that talks to Stripe does so outside any database transaction, and refuses with an
+ * {@link IllegalStateException} to be called inside one of the caller's: a slow Stripe must never hold a
+ * database connection or row locks. Call it after your transaction has committed.
+ */
+public interface Payments {
+
+    /**
+     * Creates the Stripe PaymentIntent for a reference, or returns the one it already has. Calling it
+     * again for the same reference never creates a second PaymentIntent, unless the previous one was
+     * canceled, in which case a new attempt starts.
+     *
+     * @throws PaymentProviderUnavailable when Stripe cannot be reached or fails; calling again is safe
+     * @throws PaymentRejected when Stripe refuses the request
+     */
+    PaymentView start(StartPayment request);
+
+    /**
+     * Cancels the payment of a reference if its PaymentIntent can still be canceled; a payment that has
+     * already succeeded or been canceled is left as it is.
+     *
+     * @throws PaymentNotFound when the reference has no payment
+     */
+    void cancel(String reference);
+
+    /**
+     * Refunds a captured payment in full ({@code amount == null}) or in part. The same
+     * {@code idempotencyKey} for the same reference always means the same refund.
+     *
+     * @throws RefundNotPossible when nothing (or less than asked) can be refunded; Stripe is not called
+     * @throws PaymentNotFound when the reference has no payment
+     */
+    RefundView refund(String reference, @Nullable Money amount, String idempotencyKey, @Nullable String reason);
+
+    Optional<PaymentView> find(String reference);
+}

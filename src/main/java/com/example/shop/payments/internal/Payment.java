@@ -1,0 +1,350 @@
+package com.example.shop.payments.internal;
+
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.lang.Nullable;
+
+import com.example.shop.payments.DisputeClosed;
+import com.example.shop.payments.PaymentCanceled;
+import com.example.shop.payments.PaymentDisputed;
+import com.example.shop.payments.PaymentFailed;
+import com.example.shop.payments.PaymentRefunded;
+import com.example.shop.payments.PaymentStatus;
+import com.example.shop.payments.PaymentSucceeded;
+import com.example.shop.shared.Money;
+
+/**
+ * The payment of one reference: its current Stripe PaymentIntent and what Stripe has told us about it.
+ * <p>
+ * Every transition guards itself: the state only moves forward ({@code SUCCEEDED} is never undone by a
+ * late failure, {@code CANCELED} is final, the refunded total never shrinks), so applying the same fact
+ * twice, or an old fact after a newer one, changes nothing. A transition that changes something
+ * registers the matching event, published when the payment is saved.
+ */
+@Entity
+@Table(name = "payments_payment")
+class Payment extends AbstractAggregateRoot<Payment> {
+
+    private static final Logger log = LoggerFactory.getLogger(Payment.class);
+    private static final Set<String> CLOSED_DISPUTE_STATES = Set.of("won", "lost", "warning_closed", "prevented");
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, length = 100)
+    private String reference;
+
+    @Column(name = "payment_intent_id", nullable = false)
+    private String paymentIntentId;
+
+    @Column(name = "client_secret")
+    private String clientSecret;
+
+    @Column(nullable = false)
+    private int attempt;
+
+    @Column(name = "customer_email", length = 320)
+    private String customerEmail;
+
+    @Column(nullable = false)
+    private long amount;
+
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(nullable = false, length = 3)
+    private String currency;
+
+    @Column(name = "captured_amount", nullable = false)
+    private long capturedAmount;
+
+    @Column(name = "refunded_amount", nullable = false)
+    private long refundedAmount;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private PaymentStatus status;
+
+    @Column(name = "failure_reason", length = 500)
+    private String failureReason;
+
+    @Column(name = "review_reason", length = 500)
+    private String reviewReason;
+
+    @Column(name = "dispute_id")
+    private String disputeId;
+
+    @Column(name = "dispute_status", length = 40)
+    private String disputeStatus;
+
+    @Version
+    private Long version;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "checked_at")
+    private Instant checkedAt;
+
+    protected Payment() {
+    }
+
+    private Payment(String reference, Money amount, @Nullable String customerEmail, int attempt,
+            IntentSnapshot intent, Instant now) {
+        this.id = UUID.randomUUID();
+        this.reference = reference;
+        this.amount = amount.amount();
+        this.currency = amount.currencyCode();
+        this.customerEmail = customerEmail;
+        this.status = PaymentStatus.PENDING;
+        this.createdAt = now;
+        this.updatedAt = now;
+        attachIntent(intent, attempt);
+    }
+
+    /** A payment for a PaymentIntent this system just created. */
+    static Payment started(String reference, Money amount, @Nullable String customerEmail, int attempt,
+            IntentSnapshot intent, Instant now) {
+        return new Payment(reference, amount, customerEmail, attempt, intent, now);
+    }
+
+    /**
+     * A payment rebuilt from a PaymentIntent Stripe told us about but that was never stored here (the store
+     * after creating it failed): the PaymentIntent carries the reference and its attempt in its metadata.
+     */
+    static Payment adopted(IntentSnapshot intent, Instant now) {
+        return new Payment(intent.reference(), new Money(intent.amount(), Money.currency(intent.currency())), null,
+                intent.attempt(), intent, now);
+    }
+
+    /** A new attempt for a reference whose previous PaymentIntent was canceled. */
+    void restart(IntentSnapshot intent, int attempt, Money amount, Instant now) {
+        if (status != PaymentStatus.CANCELED) {
+            throw new IllegalStateException("only a canceled payment starts again, not a " + status + " one");
+        }
+        this.amount = amount.amount();
+        this.currency = amount.currencyCode();
+        this.status = PaymentStatus.PENDING;
+        this.capturedAmount = 0;
+        this.refundedAmount = 0;
+        this.failureReason = null;
+        this.reviewReason = null;
+        this.disputeId = null;
+        this.disputeStatus = null;
+        this.checkedAt = null;
+        this.createdAt = now;
+        attachIntent(intent, attempt);
+        touch();
+    }
+
+    private void attachIntent(IntentSnapshot intent, int attempt) {
+        this.paymentIntentId = intent.id();
+        this.clientSecret = intent.clientSecret();
+        this.attempt = attempt;
+    }
+
+    /** Applies the state Stripe reports for the PaymentIntent (from a webhook, a retrieval or a cancel). */
+    Outcome apply(IntentSnapshot intent, Instant at) {
+        if (!intent.id().equals(paymentIntentId)) {
+            return Outcome.SUPERSEDED;
+        }
+        return switch (intent.status()) {
+            case "succeeded" -> succeed(intent, at);
+            case "canceled" -> cancel(at);
+            case "processing" -> process(at);
+            case "requires_payment_method" -> intent.failureReason() != null ? fail(intent.failureReason(), at)
+                    : Outcome.NO_CHANGE;
+            default -> Outcome.NO_CHANGE;
+        };
+    }
+
+    private Outcome succeed(IntentSnapshot intent, Instant at) {
+        if (status.isCaptured()) {
+            return Outcome.NO_CHANGE;
+        }
+        if (status == PaymentStatus.CANCELED) {
+            log.error("PaymentIntent {} of {} reported succeeded after it was canceled", paymentIntentId, reference);
+            return Outcome.NO_CHANGE;
+        }
+        long received = intent.captured();
+        if (received != amount || !currency.equals(intent.currency())) {
+            reviewReason = "Stripe reports " + received + " " + intent.currency() + ", expected " + amount + " "
+                    + currency;
+            log.error("Amount mismatch for payment {} (PaymentIntent {}): {}; not confirmed", reference,
+                    paymentIntentId, reviewReason);
+            touch();
+            return Outcome.AMOUNT_MISMATCH;
+        }
+        status = PaymentStatus.SUCCEEDED;
+        capturedAmount = received;
+        failureReason = null;
+        touch();
+        registerEvent(new PaymentSucceeded(reference, paymentIntentId, money(received), at));
+        return Outcome.APPLIED;
+    }
+
+    private Outcome fail(String reason, Instant at) {
+        if (status != PaymentStatus.PENDING && status != PaymentStatus.PROCESSING) {
+            return Outcome.NO_CHANGE;
+        }
+        status = PaymentStatus.FAILED;
+        failureReason = reason;
+        touch();
+        registerEvent(new PaymentFailed(reference, paymentIntentId, reason, at));
+        return Outcome.APPLIED;
+    }
+
+    private Outcome process(Instant at) {
+        if (status != PaymentStatus.PENDING && status != PaymentStatus.FAILED) {
+            return Outcome.NO_CHANGE;
+        }
+        status = PaymentStatus.PROCESSING;
+        touch();
+        return Outcome.APPLIED;
+    }
+
+    private Outcome cancel(Instant at) {
+        if (status.isFinal()) {
+            return Outcome.NO_CHANGE;
+        }
+        status = PaymentStatus.CANCELED;
+        touch();
+        registerEvent(new PaymentCanceled(reference, paymentIntentId, at));
+        return Outcome.APPLIED;
+    }
+
+    /**
+     * Stripe's total refunded so far for this payment. Totals only grow: an older, smaller total changes
+     * nothing, a larger one publishes the difference.
+     */
+    Outcome refundedTotal(Money total, Instant at) {
+        if (!status.isCaptured()) {
+            return Outcome.NOT_YET;
+        }
+        if (!currency.equals(total.currencyCode())) {
+            log.error("Refund of payment {} reported in {}, payment is in {}", reference, total.currencyCode(),
+                    currency);
+            return Outcome.AMOUNT_MISMATCH;
+        }
+        long newTotal = Math.min(total.amount(), capturedAmount);
+        if (newTotal <= refundedAmount) {
+            return Outcome.NO_CHANGE;
+        }
+        long refundedNow = newTotal - refundedAmount;
+        refundedAmount = newTotal;
+        status = refundedAmount >= capturedAmount ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+        touch();
+        registerEvent(new PaymentRefunded(reference, paymentIntentId, money(refundedNow), money(refundedAmount), at));
+        return Outcome.APPLIED;
+    }
+
+    Outcome disputeOpened(String dispute, Money disputed, String disputeState, Instant at) {
+        if (!status.isCaptured()) {
+            return Outcome.NOT_YET;
+        }
+        if (dispute.equals(disputeId)) {
+            return Outcome.NO_CHANGE;
+        }
+        disputeId = dispute;
+        disputeStatus = disputeState;
+        touch();
+        registerEvent(new PaymentDisputed(reference, paymentIntentId, dispute, disputed, at));
+        return Outcome.APPLIED;
+    }
+
+    Outcome disputeClosed(String dispute, String finalState, Instant at) {
+        if (!status.isCaptured()) {
+            return Outcome.NOT_YET;
+        }
+        if (dispute.equals(disputeId) && disputeStatus != null && CLOSED_DISPUTE_STATES.contains(disputeStatus)) {
+            return Outcome.NO_CHANGE;
+        }
+        disputeId = dispute;
+        disputeStatus = finalState;
+        touch();
+        registerEvent(new DisputeClosed(reference, paymentIntentId, dispute, finalState, at));
+        return Outcome.APPLIED;
+    }
+
+    /** Events registered and not yet published (they go out when the payment is saved). */
+    java.util.Collection<Object> pendingEvents() {
+        return domainEvents();
+    }
+
+    /** Reconciliation asked Stripe about this payment now. */
+    void checked(Instant at) {
+        checkedAt = at;
+    }
+
+    private void touch() {
+        updatedAt = Instant.now();
+    }
+
+    private Money money(long minorUnits) {
+        return new Money(minorUnits, Currency.getInstance(currency));
+    }
+
+    String reference() {
+        return reference;
+    }
+
+    String paymentIntentId() {
+        return paymentIntentId;
+    }
+
+    String clientSecret() {
+        return clientSecret;
+    }
+
+    int attempt() {
+        return attempt;
+    }
+
+    PaymentStatus status() {
+        return status;
+    }
+
+    Money amount() {
+        return money(amount);
+    }
+
+    Money captured() {
+        return money(capturedAmount);
+    }
+
+    Money refunded() {
+        return money(refundedAmount);
+    }
+
+    /** What can still be refunded: captured minus already refunded. */
+    Money refundable() {
+        return money(Math.max(0, capturedAmount - refundedAmount));
+    }
+
+    @Nullable
+    String reviewReason() {
+        return reviewReason;
+    }
+
+    @Nullable
+    String disputeStatus() {
+        return disputeStatus;
+    }
+}

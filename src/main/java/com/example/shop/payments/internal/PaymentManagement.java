@@ -1,0 +1,132 @@
+package com.example.shop.payments.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import com.stripe.model.Refund;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+
+import com.example.shop.payments.PaymentNotFound;
+import com.example.shop.payments.PaymentRejected;
+import com.example.shop.payments.PaymentStatus;
+import com.example.shop.payments.PaymentView;
+import com.example.shop.payments.Payments;
+import com.example.shop.payments.RefundNotPossible;
+import com.example.shop.payments.RefundView;
+import com.example.shop.payments.StartPayment;
+import com.example.shop.shared.Money;
+
+/**
+ * {@link Payments} for the other modules. Not transactional on purpose: each method reads what is
+ * stored, calls Stripe with no transaction open, then stores the result in a short transaction of its own
+ * ({@link PaymentLedger}).
+ */
+@Service
+class PaymentManagement implements Payments {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentManagement.class);
+
+    private final PaymentLedger ledger;
+    private final StripeGateway stripe;
+    private final StripeProperties properties;
+
+    PaymentManagement(PaymentLedger ledger, StripeGateway stripe, StripeProperties properties) {
+        this.ledger = ledger;
+        this.stripe = stripe;
+        this.properties = properties;
+    }
+
+    @Override
+    public PaymentView start(StartPayment request) {
+        Optional<Payment> existing = ledger.find(request.reference());
+        if (existing.isPresent() && existing.get().status() != PaymentStatus.CANCELED) {
+            Payment payment = existing.get();
+            if (!payment.amount().equals(request.amount())) {
+                throw new PaymentRejected("Reference " + request.reference() + " already has a payment of "
+                        + payment.amount() + ", not " + request.amount() + ".", "amount_differs", null);
+            }
+            return view(payment);
+        }
+        int attempt = existing.map(payment -> payment.attempt() + 1).orElse(1);
+        IntentSnapshot intent = stripe.createIntent(request, attempt);
+        for (int tries = 1; ; tries++) {
+            try {
+                return view(ledger.store(request, attempt, intent));
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+                // A concurrent start (same idempotency key, so the same PaymentIntent) or a webhook adopting
+                // the PaymentIntent stored the reference first; storing again finds and returns it.
+                if (tries == 3) {
+                    throw e;
+                }
+                log.debug("Storing the payment of {} met a concurrent store ({}); trying again", request.reference(),
+                        e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    @Override
+    public void cancel(String reference) {
+        Payment payment = ledger.find(reference).orElseThrow(() -> new PaymentNotFound(reference));
+        if (payment.status().isFinal()) {
+            return;
+        }
+        IntentSnapshot intent = stripe.cancelIntent(payment.paymentIntentId());
+        Outcome outcome = ledger.applyIntent(intent, Instant.now());
+        log.info("Cancel of payment {} ({}): Stripe says {}, {}", reference, intent.id(), intent.status(),
+                outcome.label());
+    }
+
+    @Override
+    public RefundView refund(String reference, @Nullable Money amount, String idempotencyKey,
+            @Nullable String reason) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw new IllegalArgumentException("a refund needs an idempotency key of 1 to 200 characters");
+        }
+        Payment payment = ledger.find(reference).orElseThrow(() -> new PaymentNotFound(reference));
+        Optional<RefundRecord> earlier = ledger.findRefund(reference, idempotencyKey);
+        if (earlier.isPresent()) {
+            return refundView(payment, earlier.get().refundId(), earlier.get().amount(), earlier.get().status());
+        }
+        if (!payment.status().isCaptured()) {
+            throw new RefundNotPossible("Payment " + reference + " has not been captured (it is "
+                    + payment.status() + "); there is nothing to refund.");
+        }
+        Money refundable = payment.refundable();
+        Money requested = amount == null ? refundable : amount;
+        if (!requested.currency().equals(refundable.currency())) {
+            throw new RefundNotPossible("Payment " + reference + " is in " + refundable.currencyCode()
+                    + ", not " + requested.currencyCode() + ".");
+        }
+        if (refundable.isZero() || requested.isZero() || requested.isGreaterThan(refundable)) {
+            throw new RefundNotPossible("At most " + refundable + " of payment " + reference
+                    + " can still be refunded (captured " + payment.captured() + ", refunded "
+                    + payment.refunded() + "); " + requested + " was asked.");
+        }
+        Refund refund = stripe.refund(reference, payment.paymentIntentId(), requested, idempotencyKey, reason);
+        Money refunded = new Money(refund.getAmount() == null ? requested.amount() : refund.getAmount(),
+                requested.currency());
+        Payment updated = ledger.recordRefund(reference, idempotencyKey, refund.getId(), refunded,
+                refund.getStatus() == null ? "pending" : refund.getStatus(), reason);
+        return refundView(updated, refund.getId(), refunded, refund.getStatus());
+    }
+
+    @Override
+    public Optional<PaymentView> find(String reference) {
+        return ledger.find(reference).map(this::view);
+    }
+
+    private PaymentView view(Payment payment) {
+        return new PaymentView(payment.reference(), payment.paymentIntentId(), payment.clientSecret(),
+                payment.status(), payment.amount(), payment.refunded(), properties.publishableKey());
+    }
+
+    private static RefundView refundView(Payment payment, String refundId, Money amount, String status) {
+        return new RefundView(payment.reference(), refundId, amount, status, payment.refunded());
+    }
+}

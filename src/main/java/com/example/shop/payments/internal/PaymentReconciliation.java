@@ -1,0 +1,81 @@
+package com.example.shop.payments.internal;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import com.example.shop.payments.PaymentProviderUnavailable;
+import com.example.shop.payments.PaymentRejected;
+import com.example.shop.payments.PaymentStatus;
+
+/**
+ * Asks Stripe about payments that have waited longer than {@code shop.payments.reconciliation.stale-after}
+ * without reaching a final state, and applies what Stripe says through the same transitions as the
+ * webhook, so a lost webhook never leaves a payment (and its order) waiting.
+ * <p>
+ * Safe on several instances at once: each payment is applied under its row lock and every transition is
+ * idempotent, so two instances checking the same payment publish its events once. A payment is checked
+ * at most once per {@code stale-after}. A payment flagged for review (amount mismatch) is left to people.
+ */
+@Component
+public class PaymentReconciliation {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentReconciliation.class);
+    private static final EnumSet<PaymentStatus> WAITING = EnumSet.of(PaymentStatus.PENDING, PaymentStatus.FAILED,
+            PaymentStatus.PROCESSING);
+
+    private final PaymentRepository payments;
+    private final PaymentLedger ledger;
+    private final StripeGateway stripe;
+    private final ReconciliationProperties properties;
+
+    PaymentReconciliation(PaymentRepository payments, PaymentLedger ledger, StripeGateway stripe,
+            ReconciliationProperties properties) {
+        this.payments = payments;
+        this.ledger = ledger;
+        this.stripe = stripe;
+        this.properties = properties;
+    }
+
+    /** The scheduled run: every payment older than the configured age. Returns how many changed. */
+    @Scheduled(fixedDelayString = "${shop.payments.reconciliation.interval:5m}",
+            initialDelayString = "${shop.payments.reconciliation.initial-delay:1m}")
+    public int reconcile() {
+        return reconcileCreatedBefore(Instant.now().minus(properties.staleAfter()));
+    }
+
+    /** Checks waiting payments created (and last checked) before the cutoff, oldest first. */
+    public int reconcileCreatedBefore(Instant cutoff) {
+        List<String> stale = payments.findStale(WAITING, cutoff, PageRequest.of(0, properties.batchSize()));
+        int changed = 0;
+        for (String paymentIntentId : stale) {
+            IntentSnapshot intent;
+            try {
+                intent = stripe.retrieveIntent(paymentIntentId);
+            } catch (PaymentProviderUnavailable e) {
+                log.warn("Reconciliation stopped: Stripe unavailable ({})", e.getMessage());
+                break;
+            } catch (PaymentRejected e) {
+                log.error("Reconciliation: Stripe does not know PaymentIntent {}: {}", paymentIntentId,
+                        e.getMessage());
+                continue;
+            }
+            Outcome outcome = ledger.reconcile(intent, Instant.now());
+            if (outcome == Outcome.APPLIED) {
+                changed++;
+                log.info("Reconciliation: PaymentIntent {} of {} is {} at Stripe; applied", paymentIntentId,
+                        intent.reference(), intent.status());
+            }
+        }
+        if (!stale.isEmpty()) {
+            log.info("Reconciliation checked {} waiting payment(s), {} changed", stale.size(), changed);
+        }
+        return changed;
+    }
+}

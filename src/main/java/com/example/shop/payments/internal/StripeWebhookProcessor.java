@@ -1,0 +1,258 @@
+package com.example.shop.payments.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Charge;
+import com.stripe.model.Dispute;
+import com.stripe.model.Event;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.StripeObject;
+import com.stripe.net.Webhook;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.example.shop.payments.PaymentProviderUnavailable;
+import com.example.shop.payments.PaymentRejected;
+import com.example.shop.shared.Money;
+
+/**
+ * Turns a Stripe webhook request into at most one application of its effects.
+ * <ol>
+ * <li>Verify the {@code Stripe-Signature} over the raw body (secret and tolerance from configuration).</li>
+ * <li>Ignore types this module does not handle, and event ids already recorded.</li>
+ * <li>Read the object from the payload; when this stripe-java cannot read it (the event was rendered for
+ * another API version) retrieve it from Stripe by id. This is the only Stripe call, and it happens before
+ * any transaction opens.</li>
+ * <li>In one transaction: insert the event id (unique), apply the fact to the payment under its row lock,
+ * publish the resulting events. A concurrent duplicate fails on the unique id and is acknowledged as a
+ * duplicate.</li>
+ * </ol>
+ */
+@Service
+public class StripeWebhookProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(StripeWebhookProcessor.class);
+
+    static final Set<String> HANDLED = Set.of("payment_intent.succeeded", "payment_intent.payment_failed",
+            "payment_intent.canceled", "payment_intent.processing", "charge.refunded", "charge.dispute.created",
+            "charge.dispute.closed");
+
+    private final StripeProperties properties;
+    private final StripeGateway stripe;
+    private final PaymentLedger ledger;
+    private final WebhookEventRepository events;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+
+    StripeWebhookProcessor(StripeProperties properties, StripeGateway stripe, PaymentLedger ledger,
+            WebhookEventRepository events, TransactionTemplate transaction, JsonMapper json) {
+        this.json = json;
+        this.properties = properties;
+        this.stripe = stripe;
+        this.ledger = ledger;
+        this.events = events;
+        this.transaction = transaction;
+    }
+
+    public WebhookResult receive(byte[] body, @Nullable String signatureHeader) {
+        Event event = verify(new String(body, StandardCharsets.UTF_8), signatureHeader);
+        String type = event.getType();
+        if (!HANDLED.contains(type)) {
+            log.debug("Stripe event {} of type {} acknowledged without effect", event.getId(), type);
+            return new WebhookResult(event.getId(), type, WebhookResult.IGNORED_TYPE);
+        }
+        if (events.existsByEventId(event.getId())) {
+            return new WebhookResult(event.getId(), type, WebhookResult.DUPLICATE);
+        }
+        Fact fact;
+        try {
+            fact = factOf(event);
+        } catch (PaymentProviderUnavailable e) {
+            throw new WebhookRetryLater("Stripe is unavailable; the event could not be read.", e);
+        } catch (PaymentRejected e) {
+            log.error("Stripe event {} ({}) refers to an object Stripe does not return: {}", event.getId(), type,
+                    e.getMessage());
+            fact = new Fact.Unusable(null, Outcome.UNRETRIEVABLE);
+        }
+        Instant at = event.getCreated() == null ? Instant.now() : Instant.ofEpochSecond(event.getCreated());
+        Fact applied = fact;
+        try {
+            return transaction.execute(status -> {
+                WebhookEvent record = events.saveAndFlush(
+                        new WebhookEvent(event.getId(), type, applied.paymentIntentId(), Instant.now()));
+                Outcome outcome = apply(applied, at);
+                if (outcome == Outcome.NOT_YET) {
+                    throw new WebhookRetryLater("Event " + event.getId() + " (" + type + ") overtook the state it"
+                            + " depends on; Stripe will deliver it again.", null);
+                }
+                record.resulted(outcome, applied.describe());
+                log.info("Stripe event {} ({}) for {}: {}", event.getId(), type, applied.paymentIntentId(),
+                        outcome.label());
+                return new WebhookResult(event.getId(), type, outcome.label());
+            });
+        } catch (DataIntegrityViolationException | TransientDataAccessException e) {
+            // The unique event id turned a concurrent duplicate into a constraint violation (or, rarely,
+            // a deadlock): if the other delivery committed, this one is a duplicate; otherwise retry later.
+            if (events.existsByEventId(event.getId())) {
+                log.info("Concurrent duplicate delivery of Stripe event {} acknowledged", event.getId());
+                return new WebhookResult(event.getId(), type, WebhookResult.DUPLICATE);
+            }
+            throw new WebhookRetryLater("Event " + event.getId() + " met a concurrent change or a transient"
+                    + " database failure.", e);
+        }
+    }
+
+    private Event verify(String payload, @Nullable String signatureHeader) {
+        if (signatureHeader == null || signatureHeader.isBlank()) {
+            throw new InvalidWebhook("The Stripe-Signature header is missing.");
+        }
+        try {
+            return Webhook.constructEvent(payload, signatureHeader, properties.webhookSecret(),
+                    properties.webhookTolerance().toSeconds());
+        } catch (SignatureVerificationException e) {
+            throw new InvalidWebhook("The Stripe-Signature does not match the body, or its timestamp is"
+                    + " outside the tolerance.");
+        } catch (RuntimeException e) {
+            throw new InvalidWebhook("The body is not a Stripe event.");
+        }
+    }
+
+    private Outcome apply(Fact fact, Instant at) {
+        if (fact instanceof Fact.IntentState intent) {
+            return ledger.applyIntent(intent.intent(), at);
+        }
+        if (fact instanceof Fact.RefundedTotal refunded) {
+            return ledger.applyRefundedTotal(refunded.paymentIntentId(), refunded.total(), at);
+        }
+        if (fact instanceof Fact.DisputeState dispute) {
+            return ledger.applyDispute(dispute.paymentIntentId(), dispute.disputeId(), dispute.amount(),
+                    dispute.status(), dispute.closed(), at);
+        }
+        return ((Fact.Unusable) fact).outcome();
+    }
+
+    /** What the event says, read from its payload or, when unreadable, retrieved from Stripe by id. */
+    private Fact factOf(Event event) {
+        Optional<StripeObject> object = readableObject(event);
+        String objectId = objectId(event);
+        if (object.isEmpty() && objectId == null) {
+            log.error("Stripe event {} ({}) carries no readable object and no object id", event.getId(),
+                    event.getType());
+            return new Fact.Unusable(null, Outcome.UNRETRIEVABLE);
+        }
+        String type = event.getType();
+        if (type.startsWith("payment_intent.")) {
+            PaymentIntent intent = object.filter(PaymentIntent.class::isInstance).map(PaymentIntent.class::cast)
+                    .orElse(null);
+            return new Fact.IntentState(intent != null ? IntentSnapshot.of(intent) : stripe.retrieveIntent(objectId));
+        }
+        if (type.equals("charge.refunded")) {
+            Charge charge = object.filter(Charge.class::isInstance).map(Charge.class::cast)
+                    .orElseGet(() -> stripe.retrieveCharge(objectId));
+            if (charge.getPaymentIntent() == null) {
+                return new Fact.Unusable(null, Outcome.FOREIGN);
+            }
+            return new Fact.RefundedTotal(charge.getPaymentIntent(),
+                    new Money(orZero(charge.getAmountRefunded()), Money.currency(upper(charge.getCurrency()))));
+        }
+        Dispute dispute = object.filter(Dispute.class::isInstance).map(Dispute.class::cast)
+                .orElseGet(() -> stripe.retrieveDispute(objectId));
+        String paymentIntentId = dispute.getPaymentIntent();
+        if (paymentIntentId == null && dispute.getCharge() != null) {
+            paymentIntentId = stripe.retrieveCharge(dispute.getCharge()).getPaymentIntent();
+        }
+        if (paymentIntentId == null) {
+            return new Fact.Unusable(null, Outcome.FOREIGN);
+        }
+        return new Fact.DisputeState(paymentIntentId, dispute.getId(),
+                new Money(orZero(dispute.getAmount()), Money.currency(upper(dispute.getCurrency()))),
+                dispute.getStatus(), type.equals("charge.dispute.closed"));
+    }
+
+    /** Empty when this stripe-java cannot deserialise the object (another API version, an unknown shape). */
+    private static Optional<StripeObject> readableObject(Event event) {
+        if (event.getApiVersion() == null) {
+            return Optional.empty();
+        }
+        try {
+            return event.getDataObjectDeserializer().getObject();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Nullable
+    private String objectId(Event event) {
+        try {
+            JsonNode id = json.readTree(event.getDataObjectDeserializer().getRawJson()).get("id");
+            if (id != null && id.isString()) {
+                return id.asString();
+            }
+        } catch (RuntimeException e) {
+            // no usable id
+        }
+        return null;
+    }
+
+    private static long orZero(@Nullable Long value) {
+        return value == null ? 0 : value;
+    }
+
+    private static String upper(@Nullable String currency) {
+        return currency == null ? "" : currency.toUpperCase(Locale.ROOT);
+    }
+
+    /** The one thing a handled event tells this module. */
+    sealed interface Fact {
+
+        @Nullable
+        String paymentIntentId();
+
+        default String describe() {
+            return null;
+        }
+
+        record IntentState(IntentSnapshot intent) implements Fact {
+            @Override
+            public String paymentIntentId() {
+                return intent.id();
+            }
+
+            @Override
+            public String describe() {
+                return "status " + intent.status() + ", " + intent.captured() + " " + intent.currency();
+            }
+        }
+
+        record RefundedTotal(String paymentIntentId, Money total) implements Fact {
+            @Override
+            public String describe() {
+                return "refunded in total " + total;
+            }
+        }
+
+        record DisputeState(String paymentIntentId, String disputeId, Money amount, String status, boolean closed)
+                implements Fact {
+            @Override
+            public String describe() {
+                return "dispute " + disputeId + " " + status;
+            }
+        }
+
+        record Unusable(@Nullable String paymentIntentId, Outcome outcome) implements Fact {
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.example.shop.payments.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.example.shop.payments.internal.StripeWebhookProcessor;
+import com.example.shop.payments.internal.WebhookResult;
+
+/**
+ * Stripe's webhook. The body is taken as raw bytes: the signature covers them exactly, and any
+ * re-serialisation would break it.
+ */
+@RestController
+@Tag(name = "Payments", description = "Stripe webhook and storefront configuration")
+class StripeWebhookController {
+
+    private final StripeWebhookProcessor processor;
+
+    StripeWebhookController(StripeWebhookProcessor processor) {
+        this.processor = processor;
+    }
+
+    @PostMapping(path = "/api/payments/stripe/webhook", consumes = "*/*")
+    @Operation(summary = "Receive a Stripe event",
+            description = "Verifies Stripe-Signature over the raw body; acknowledges handled, ignored and duplicate"
+                    + " events with 200.")
+    @ApiResponse(responseCode = "200", description = "Verified and handled, ignored or recognised as a duplicate")
+    @ApiResponse(responseCode = "400", description = "Missing or invalid signature, or a stale timestamp")
+    @ApiResponse(responseCode = "503", description = "Transient failure: Stripe should deliver the event again")
+    ResponseEntity<WebhookResult> receive(@RequestBody(required = false) @Nullable byte[] body,
+            @RequestHeader(name = "Stripe-Signature", required = false) @Nullable String signature) {
+        return ResponseEntity.ok(processor.receive(body == null ? new byte[0] : body, signature));
+    }
+}

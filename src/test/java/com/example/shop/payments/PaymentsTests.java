@@ -1,0 +1,302 @@
+package com.example.shop.payments;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.example.shop.shared.Money;
+import com.example.shop.testsupport.IntegrationTest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The module's API against the Stripe stand-in: what reaches Stripe, and what is stored. */
+@IntegrationTest
+class PaymentsTests {
+
+    @Autowired
+    Payments payments;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final StripeStandIn stripe = StripeStandIn.shared();
+
+    PaymentsTestSupport db() {
+        return new PaymentsTestSupport(jdbc);
+    }
+
+    @Test
+    void startCreatesAPaymentIntentWithIdempotencyKeyMetadataAndAutomaticPaymentMethods() {
+        String reference = PaymentsTestSupport.newReference();
+
+        PaymentView view = payments.start(PaymentsTestSupport.startOf(reference, 1999));
+
+        assertThat(view.paymentIntentId()).startsWith("pi_");
+        assertThat(view.clientSecret()).startsWith(view.paymentIntentId() + "_secret_");
+        assertThat(view.status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(view.amount()).isEqualTo(Money.of(1999, "EUR"));
+        assertThat(view.publishableKey()).isEqualTo("pk_test_local_stand_in");
+        List<LoggedRequest> creates = createsFor(reference);
+        assertThat(creates).hasSize(1);
+        LoggedRequest create = creates.get(0);
+        assertThat(create.getHeader("Idempotency-Key")).isEqualTo("shop-payment:" + reference + ":1");
+        assertThat(create.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+        String body = decoded(create);
+        assertThat(body).contains("amount=1999", "currency=eur", "metadata[order_id]=" + reference,
+                "automatic_payment_methods[enabled]=true");
+        assertThat(db().status(reference)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void startingTwiceForOneReferenceGivesOnePaymentIntent() {
+        String reference = PaymentsTestSupport.newReference();
+
+        PaymentView first = payments.start(PaymentsTestSupport.startOf(reference, 2500));
+        PaymentView second = payments.start(PaymentsTestSupport.startOf(reference, 2500));
+
+        assertThat(second.paymentIntentId()).isEqualTo(first.paymentIntentId());
+        assertThat(second.clientSecret()).isEqualTo(first.clientSecret());
+        assertThat(stripe.intentsFor(reference)).isEqualTo(1);
+        assertThat(db().paymentRows(reference)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentStartsForOneReferenceGiveOnePaymentIntent() throws Exception {
+        String reference = PaymentsTestSupport.newReference();
+        int threads = 6;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<PaymentView>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return payments.start(PaymentsTestSupport.startOf(reference, 700));
+                }));
+            }
+            go.countDown();
+            List<String> intentIds = new ArrayList<>();
+            for (Future<PaymentView> result : results) {
+                intentIds.add(result.get().paymentIntentId());
+            }
+            assertThat(intentIds).hasSize(threads).containsOnly(intentIds.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(stripe.intentsFor(reference)).isEqualTo(1);
+        assertThat(db().paymentRows(reference)).isEqualTo(1);
+    }
+
+    @Test
+    void stripeAnswering500ThenSucceedingGivesOnePaymentIntentUnderTheSameIdempotencyKey() {
+        String reference = PaymentsTestSupport.newReference();
+        StubMapping flaky = stripe.server().stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+                .withRequestBody(containing(reference))
+                .inScenario("flaky-" + reference)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("recovered")
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Something went wrong\"}}")));
+        try {
+            PaymentView view = payments.start(PaymentsTestSupport.startOf(reference, 4200));
+
+            List<LoggedRequest> creates = createsFor(reference);
+            assertThat(creates).hasSize(2);
+            assertThat(creates).extracting(request -> request.getHeader("Idempotency-Key"))
+                    .containsOnly("shop-payment:" + reference + ":1");
+            assertThat(stripe.intentsFor(reference)).isEqualTo(1);
+            assertThat(view.paymentIntentId()).startsWith("pi_");
+            assertThat(db().paymentRows(reference)).isEqualTo(1);
+        } finally {
+            stripe.server().removeStub(flaky);
+        }
+    }
+
+    @Test
+    void stripeDownIsProviderUnavailableAndNothingIsStored() {
+        String reference = PaymentsTestSupport.newReference();
+        StubMapping down = stripe.server().stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+                .withRequestBody(containing(reference)).atPriority(1)
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Service unavailable\"}}")));
+        try {
+            assertThatThrownBy(() -> payments.start(PaymentsTestSupport.startOf(reference, 100)))
+                    .isInstanceOf(PaymentProviderUnavailable.class);
+            assertThat(createsFor(reference)).hasSize(3); // the first try and two network retries
+            assertThat(db().paymentRows(reference)).isZero();
+        } finally {
+            stripe.server().removeStub(down);
+        }
+        PaymentView later = payments.start(PaymentsTestSupport.startOf(reference, 100));
+        assertThat(later.status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(createsFor(reference)).extracting(request -> request.getHeader("Idempotency-Key"))
+                .containsOnly("shop-payment:" + reference + ":1");
+    }
+
+    @Test
+    void aDeclinedRequestIsRejected() {
+        String reference = PaymentsTestSupport.newReference();
+        StubMapping declined = stripe.server().stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+                .withRequestBody(containing(reference)).atPriority(1)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"amount_too_small\","
+                                + "\"message\":\"Amount must be at least 0.50 eur\"}}")));
+        try {
+            assertThatThrownBy(() -> payments.start(PaymentsTestSupport.startOf(reference, 10)))
+                    .isInstanceOfSatisfying(PaymentRejected.class,
+                            e -> assertThat(e.code()).isEqualTo("amount_too_small"));
+            assertThat(createsFor(reference)).hasSize(1); // a 400 is not retried
+        } finally {
+            stripe.server().removeStub(declined);
+        }
+    }
+
+    @Test
+    void cancelCancelsThePaymentIntentAndANewStartIsANewAttempt() {
+        String reference = PaymentsTestSupport.newReference();
+        PaymentView first = payments.start(PaymentsTestSupport.startOf(reference, 1500));
+
+        payments.cancel(reference);
+
+        assertThat(payments.find(reference)).get().extracting(PaymentView::status).isEqualTo(PaymentStatus.CANCELED);
+        assertThat(stripe.intentJson(first.paymentIntentId()).get("status").asString()).isEqualTo("canceled");
+        assertThat(db().publications(PaymentCanceled.class, reference)).isEqualTo(1);
+
+        payments.cancel(reference); // already canceled: nothing happens, no second event
+        assertThat(db().publications(PaymentCanceled.class, reference)).isEqualTo(1);
+
+        PaymentView second = payments.start(PaymentsTestSupport.startOf(reference, 1500));
+        assertThat(second.paymentIntentId()).isNotEqualTo(first.paymentIntentId());
+        assertThat(second.status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(createsFor(reference)).extracting(request -> request.getHeader("Idempotency-Key"))
+                .containsExactly("shop-payment:" + reference + ":1", "shop-payment:" + reference + ":2");
+        assertThat(db().paymentRows(reference)).isEqualTo(1);
+    }
+
+    @Test
+    void cancelOfAPaymentThatSucceededMeanwhileTakesStripesStateAndCancelsNothing() {
+        String reference = PaymentsTestSupport.newReference();
+        PaymentView view = payments.start(PaymentsTestSupport.startOf(reference, 990));
+        stripe.succeed(view.paymentIntentId()); // the webhook has not arrived yet
+
+        payments.cancel(reference);
+
+        assertThat(db().status(reference)).isEqualTo("SUCCEEDED");
+        assertThat(db().publications(PaymentSucceeded.class, reference)).isEqualTo(1);
+        assertThat(db().publications(PaymentCanceled.class, reference)).isZero();
+    }
+
+    @Test
+    void refundBeyondTheRefundableAmountIsRefusedWithoutCallingStripe() {
+        String reference = PaymentsTestSupport.newReference();
+        succeededPayment(reference, 3000);
+        int refundsBefore = stripe.requests("POST", "/v1/refunds").size();
+
+        assertThatThrownBy(() -> payments.refund(reference, Money.of(3001, "EUR"), "too-much", null))
+                .isInstanceOf(RefundNotPossible.class)
+                .hasMessageContaining("At most 3000 EUR");
+
+        assertThat(stripe.requests("POST", "/v1/refunds")).hasSize(refundsBefore);
+    }
+
+    @Test
+    void partialThenFullRefundsNeverExceedWhatWasCaptured() {
+        String reference = PaymentsTestSupport.newReference();
+        succeededPayment(reference, 5000);
+
+        RefundView partial = payments.refund(reference, Money.of(1200, "EUR"), "r1", "requested_by_customer");
+        assertThat(partial.amount()).isEqualTo(Money.of(1200, "EUR"));
+        assertThat(partial.totalRefunded()).isEqualTo(Money.of(1200, "EUR"));
+        assertThat(db().status(reference)).isEqualTo("PARTIALLY_REFUNDED");
+
+        RefundView again = payments.refund(reference, Money.of(1200, "EUR"), "r1", "requested_by_customer");
+        assertThat(again.refundId()).isEqualTo(partial.refundId());
+
+        RefundView rest = payments.refund(reference, null, "r2", null);
+        assertThat(rest.amount()).isEqualTo(Money.of(3800, "EUR"));
+        assertThat(rest.totalRefunded()).isEqualTo(Money.of(5000, "EUR"));
+        assertThat(db().status(reference)).isEqualTo("REFUNDED");
+        assertThat(db().publications(PaymentRefunded.class, reference)).isEqualTo(2);
+
+        int refundsBefore = stripe.requests("POST", "/v1/refunds").size();
+        assertThatThrownBy(() -> payments.refund(reference, null, "r3", null)).isInstanceOf(RefundNotPossible.class);
+        assertThat(stripe.requests("POST", "/v1/refunds")).hasSize(refundsBefore);
+
+        LoggedRequest first = stripe.requests("POST", "/v1/refunds").stream()
+                .filter(request -> request.getBodyAsString().contains(reference)).findFirst().orElseThrow();
+        assertThat(first.getHeader("Idempotency-Key")).isEqualTo("shop-refund:" + reference + ":r1");
+        assertThat(decoded(first)).contains("amount=1200", "reason=requested_by_customer");
+    }
+
+    @Test
+    void refundOfAPaymentThatWasNotCapturedIsNotPossible() {
+        String reference = PaymentsTestSupport.newReference();
+        payments.start(PaymentsTestSupport.startOf(reference, 800));
+
+        assertThatThrownBy(() -> payments.refund(reference, null, "k", null)).isInstanceOf(RefundNotPossible.class);
+        assertThatThrownBy(() -> payments.refund("no-such-reference", null, "k", null))
+                .isInstanceOf(PaymentNotFound.class);
+    }
+
+    @Test
+    void theStorefrontGetsThePublishableKeyAndCurrency() throws Exception {
+        mvc.perform(get("/api/payments/config"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.provider").value("stripe"))
+                .andExpect(jsonPath("$.publishableKey").value("pk_test_local_stand_in"))
+                .andExpect(jsonPath("$.currency").value("EUR"));
+    }
+
+    @Test
+    void theEndpointsAreDescribedInTheOpenApiDocument() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/payments/stripe/webhook'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/payments/config'].get").exists());
+    }
+
+    /** A payment whose PaymentIntent succeeded, applied the way reconciliation does. */
+    private void succeededPayment(String reference, long amount) {
+        PaymentView view = payments.start(PaymentsTestSupport.startOf(reference, amount));
+        stripe.succeed(view.paymentIntentId());
+        payments.cancel(reference); // Stripe refuses (succeeded); the real state is applied instead
+        Map<String, Object> row = db().payment(reference);
+        assertThat(row.get("status")).isEqualTo("SUCCEEDED");
+    }
+
+    private List<LoggedRequest> createsFor(String reference) {
+        return stripe.requests("POST", "/v1/payment_intents").stream()
+                .filter(request -> request.getBodyAsString().contains(reference))
+                .toList();
+    }
+
+    static String decoded(LoggedRequest request) {
+        return URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,149 @@
+package com.example.shop.payments;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.stripe.Stripe;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
+
+import com.example.shop.shared.web.Problems;
+
+/**
+ * The dev run's way to "pay" without a browser, like {@code stripe trigger}: moves a PaymentIntent at the
+ * {@link StripeStandIn} and sends the matching, correctly signed event to the app's own webhook.
+ * <ul>
+ * <li>{@code POST /dev/stripe/payment-intents/{id}/succeed}</li>
+ * <li>{@code POST /dev/stripe/payment-intents/{id}/fail?message=...}</li>
+ * <li>{@code POST /dev/payments} {@code {reference, amount, currency, email}} and {@code GET /dev/payments/{reference}}:
+ * start and look at a payment through the module's API, as orders will.</li>
+ * </ul>
+ * Test scope only (imported by {@code DevConfiguration}); {@code /dev/**} gets its own security chain that
+ * permits it, since the dev run binds to 127.0.0.1. With a real {@code STRIPE_SECRET_KEY} there is no
+ * stand-in: use Stripe's dashboard or {@code stripe trigger} and {@code stripe listen} instead.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class StripeDevConfiguration {
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain devStripeTrigger(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/dev/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(routes -> routes.anyRequest().permitAll())
+                .build();
+    }
+
+    @RestController
+    @RequestMapping("/dev")
+    static class DevStripeTrigger {
+
+        record DevPayment(String reference, long amount, String currency, String email) {
+        }
+
+        private final Environment environment;
+        private final String webhookSecret;
+        private final Payments payments;
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        DevStripeTrigger(Environment environment, @Value("${shop.stripe.webhook-secret}") String webhookSecret,
+                Payments payments) {
+            this.environment = environment;
+            this.webhookSecret = webhookSecret;
+            this.payments = payments;
+        }
+
+        /** Starts a payment the way orders will (until there are orders to pay). */
+        @PostMapping("/payments")
+        PaymentView start(@org.springframework.web.bind.annotation.RequestBody DevPayment payment) {
+            return payments.start(new StartPayment(payment.reference(),
+                    com.example.shop.shared.Money.of(payment.amount(),
+                            payment.currency() == null ? "EUR" : payment.currency()),
+                    payment.email()));
+        }
+
+        @org.springframework.web.bind.annotation.GetMapping("/payments/{reference}")
+        ResponseEntity<PaymentView> find(@PathVariable String reference) {
+            return ResponseEntity.of(payments.find(reference));
+        }
+
+        @PostMapping("/stripe/payment-intents/{id}/succeed")
+        ResponseEntity<?> succeed(@PathVariable String id) throws IOException, InterruptedException {
+            StripeStandIn stripe = StripeStandIn.runningOrNull();
+            if (stripe == null) {
+                return noStandIn();
+            }
+            return send(stripe, "payment_intent.succeeded", stripe.succeed(id));
+        }
+
+        @PostMapping("/stripe/payment-intents/{id}/fail")
+        ResponseEntity<?> fail(@PathVariable String id,
+                @RequestParam(defaultValue = "Your card was declined.") String message)
+                throws IOException, InterruptedException {
+            StripeStandIn stripe = StripeStandIn.runningOrNull();
+            if (stripe == null) {
+                return noStandIn();
+            }
+            return send(stripe, "payment_intent.payment_failed", stripe.fail(id, message));
+        }
+
+        private ResponseEntity<?> send(StripeStandIn stripe, String type, ObjectNode intent)
+                throws IOException, InterruptedException {
+            String payload = StripeStandIn.json(stripe.event(type, intent, Stripe.API_VERSION));
+            String port = environment.getProperty("local.server.port", "8080");
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder()
+                    .uri(URI.create("http://127.0.0.1:" + port + "/api/payments/stripe/webhook"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("Stripe-Signature", StripeSignatures.header(payload, webhookSecret, java.time.Instant.now()))
+                    .POST(HttpRequest.BodyPublishers.ofString(payload))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("paymentIntentId", intent.get("id").asString());
+            result.put("event", type);
+            result.put("webhookStatus", response.statusCode());
+            result.put("webhookResponse", response.body());
+            return ResponseEntity.ok(result);
+        }
+
+        @org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
+        ResponseEntity<ProblemDetail> unknownIntent(IllegalArgumentException e) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.notFound(e.getMessage()));
+        }
+
+        @org.springframework.web.bind.annotation.ExceptionHandler(IllegalStateException.class)
+        ResponseEntity<ProblemDetail> wrongState(IllegalStateException e) {
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(Problems.conflict("payment-intent-state", "PaymentIntent in another state", e.getMessage()));
+        }
+
+        private static ResponseEntity<ProblemDetail> noStandIn() {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.conflict("no-stripe-stand-in",
+                    "No Stripe stand-in", "This run talks to Stripe's test mode: pay with a test card in the"
+                            + " storefront, or use `stripe trigger` with `stripe listen`."));
+        }
+    }
+}

@@ -1,0 +1,462 @@
+package com.example.shop.payments;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.stripe.Stripe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.node.ObjectNode;
+
+import com.example.shop.testsupport.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * {@code POST /api/payments/stripe/webhook} with payloads built from Stripe's fixtures and signed like
+ * Stripe signs them: signatures, duplicates (also concurrent), events out of order, events of another API
+ * version, amounts that do not match, PaymentIntents this system never stored.
+ */
+@IntegrationTest
+class StripeWebhookTests {
+
+    static final String WEBHOOK = "/api/payments/stripe/webhook";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Payments payments;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final StripeStandIn stripe = StripeStandIn.shared();
+
+    PaymentsTestSupport db() {
+        return new PaymentsTestSupport(jdbc);
+    }
+
+    // --- signatures -------------------------------------------------------------------------------------
+
+    @Test
+    void acceptsAnEventWithAValidSignature() throws Exception {
+        Paid paid = paidAtStripe(1999);
+        String payload = eventJson("payment_intent.succeeded", paid.intent());
+
+        deliver(payload, StripeSignatures.header(payload))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("applied"));
+
+        assertThat(db().status(paid.reference())).isEqualTo("SUCCEEDED");
+        assertThat(db().publications(PaymentSucceeded.class, paid.reference())).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsWebhookWithoutSignature() throws Exception {
+        Paid paid = paidAtStripe(1000);
+        String payload = eventJson("payment_intent.succeeded", paid.intent());
+
+        mvc.perform(post(WEBHOOK).contentType(MediaType.APPLICATION_JSON).content(payload))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/invalid-webhook-signature"));
+
+        assertNothingChanged(paid, payload);
+    }
+
+    @Test
+    void rejectsWebhookSignedWithAnotherSecret() throws Exception {
+        Paid paid = paidAtStripe(1000);
+        String payload = eventJson("payment_intent.succeeded", paid.intent());
+
+        deliver(payload, StripeSignatures.header(payload, "whsec_someone_else", Instant.now()))
+                .andExpect(status().isBadRequest());
+
+        assertNothingChanged(paid, payload);
+    }
+
+    @Test
+    void rejectsWebhookWithTamperedBody() throws Exception {
+        Paid paid = paidAtStripe(1000);
+        String payload = eventJson("payment_intent.succeeded", paid.intent());
+        String signature = StripeSignatures.header(payload);
+        String tampered = payload.replace("\"amount\":1000", "\"amount\":1");
+        assertThat(tampered).isNotEqualTo(payload);
+
+        deliver(tampered, signature).andExpect(status().isBadRequest());
+
+        assertNothingChanged(paid, payload);
+    }
+
+    @Test
+    void rejectsWebhookWithStaleTimestamp() throws Exception {
+        Paid paid = paidAtStripe(1000);
+        String payload = eventJson("payment_intent.succeeded", paid.intent());
+        Instant sixMinutesAgo = Instant.now().minus(Duration.ofMinutes(6));
+
+        deliver(payload, StripeSignatures.header(payload, StripeSignatures.LOCAL_WEBHOOK_SECRET, sixMinutesAgo))
+                .andExpect(status().isBadRequest());
+
+        assertNothingChanged(paid, payload);
+    }
+
+    @Test
+    void rejectsGarbageSignatureHeader() throws Exception {
+        Paid paid = paidAtStripe(1000);
+        String payload = eventJson("payment_intent.succeeded", paid.intent());
+
+        deliver(payload, "v1=nonsense").andExpect(status().isBadRequest());
+
+        assertNothingChanged(paid, payload);
+    }
+
+    // --- duplicates ------------------------------------------------------------------------------------
+
+    @Test
+    void secondDeliveryOfSameEventChangesNothing() throws Exception {
+        Paid paid = paidAtStripe(1500);
+        String payload = eventJson("payment_intent.succeeded", paid.intent());
+
+        deliver(payload, StripeSignatures.header(payload)).andExpect(jsonPath("$.outcome").value("applied"));
+        deliver(payload, StripeSignatures.header(payload))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("duplicate"));
+
+        assertThat(db().publications(PaymentSucceeded.class, paid.reference())).isEqualTo(1);
+        assertThat(db().webhookEventRows(eventId(payload))).isEqualTo(1);
+    }
+
+    @Test
+    void sameSucceededEventDeliveredFiveTimesConcurrentlyPublishesOnce() throws Exception {
+        Paid paid = paidAtStripe(2600);
+        String payload = eventJson("payment_intent.succeeded", paid.intent());
+        int deliveries = 5;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(deliveries);
+        List<Integer> statuses = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        try {
+            List<Future<ResultActions>> results = new ArrayList<>();
+            for (int i = 0; i < deliveries; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return deliver(payload, StripeSignatures.header(payload));
+                }));
+            }
+            go.countDown();
+            for (Future<ResultActions> result : results) {
+                statuses.add(result.get().andReturn().getResponse().getStatus());
+                bodies.add(result.get().andReturn().getResponse().getContentAsString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).containsOnly(200);
+        assertThat(bodies).filteredOn(body -> body.contains("\"applied\"")).hasSize(1);
+        assertThat(bodies).filteredOn(body -> body.contains("\"duplicate\"")).hasSize(deliveries - 1);
+        assertThat(db().publications(PaymentSucceeded.class, paid.reference())).isEqualTo(1);
+        assertThat(db().webhookEventRows(eventId(payload))).isEqualTo(1);
+        assertThat(db().status(paid.reference())).isEqualTo("SUCCEEDED");
+    }
+
+    // --- order and types -------------------------------------------------------------------------------
+
+    @Test
+    void paymentFailedAfterSucceededLeavesItSucceeded() throws Exception {
+        Paid paid = paidAtStripe(1200);
+        String succeeded = eventJson("payment_intent.succeeded", paid.intent());
+        deliver(succeeded, StripeSignatures.header(succeeded)).andExpect(status().isOk());
+
+        ObjectNode failedIntent = paid.intent().deepCopy();
+        failedIntent.put("status", "requires_payment_method");
+        failedIntent.put("amount_received", 0);
+        failedIntent.putObject("last_payment_error").put("type", "card_error").put("code", "card_declined")
+                .put("message", "Your card was declined.");
+        String failed = eventJson("payment_intent.payment_failed", failedIntent);
+        deliver(failed, StripeSignatures.header(failed))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("no-change"));
+
+        assertThat(db().status(paid.reference())).isEqualTo("SUCCEEDED");
+        assertThat(db().publications(PaymentFailed.class, paid.reference())).isZero();
+    }
+
+    @Test
+    void aFailedAttemptKeepsThePaymentPayable() throws Exception {
+        String reference = PaymentsTestSupport.newReference();
+        PaymentView view = payments.start(PaymentsTestSupport.startOf(reference, 800));
+        String failed = eventJson("payment_intent.payment_failed",
+                stripe.fail(view.paymentIntentId(), "Your card was declined."));
+
+        deliver(failed, StripeSignatures.header(failed)).andExpect(jsonPath("$.outcome").value("applied"));
+        assertThat(db().status(reference)).isEqualTo("FAILED");
+        assertThat(db().payment(reference).get("failure_reason")).isEqualTo("Your card was declined.");
+        assertThat(db().publications(PaymentFailed.class, reference)).isEqualTo(1);
+
+        String succeeded = eventJson("payment_intent.succeeded", stripe.succeed(view.paymentIntentId()));
+        deliver(succeeded, StripeSignatures.header(succeeded)).andExpect(jsonPath("$.outcome").value("applied"));
+        assertThat(db().status(reference)).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void canceledEventCancelsAWaitingPayment() throws Exception {
+        String reference = PaymentsTestSupport.newReference();
+        PaymentView view = payments.start(PaymentsTestSupport.startOf(reference, 800));
+        ObjectNode canceled = stripe.intentJson(view.paymentIntentId());
+        canceled.put("status", "canceled");
+        String payload = eventJson("payment_intent.canceled", canceled);
+
+        deliver(payload, StripeSignatures.header(payload)).andExpect(jsonPath("$.outcome").value("applied"));
+
+        assertThat(db().status(reference)).isEqualTo("CANCELED");
+        assertThat(db().publications(PaymentCanceled.class, reference)).isEqualTo(1);
+    }
+
+    @Test
+    void unknownEventTypeIsAcknowledgedAndChangesNothing() throws Exception {
+        Paid paid = paidAtStripe(1000);
+        String payload = eventJson("payment_intent.amount_capturable_updated", paid.intent());
+        String customer = StripeStandIn.json(stripe.event("customer.created",
+                tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode()
+                        .put("id", "cus_123").put("object", "customer"), Stripe.API_VERSION));
+
+        deliver(payload, StripeSignatures.header(payload))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("ignored-type"));
+        deliver(customer, StripeSignatures.header(customer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("ignored-type"));
+
+        assertNothingChanged(paid, payload);
+    }
+
+    // --- robustness to the payload ----------------------------------------------------------------------
+
+    @Test
+    void eventOfAnotherApiVersionIsProcessedByRetrievingTheObject() throws Exception {
+        Paid paid = paidAtStripe(3100);
+        // An old-shaped object: this stripe-java will not deserialise it; the handler must ask Stripe.
+        ObjectNode oldShape = paid.intent().deepCopy();
+        oldShape.remove("latest_charge");
+        oldShape.putObject("charges").put("object", "list").putArray("data");
+        String payload = eventJson("payment_intent.succeeded", oldShape, "2020-08-27");
+        int retrievalsBefore = retrievals(paid.paymentIntentId());
+
+        deliver(payload, StripeSignatures.header(payload))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("applied"));
+
+        assertThat(retrievals(paid.paymentIntentId())).isEqualTo(retrievalsBefore + 1);
+        assertThat(db().status(paid.reference())).isEqualTo("SUCCEEDED");
+        assertThat(db().publications(PaymentSucceeded.class, paid.reference())).isEqualTo(1);
+    }
+
+    @Test
+    void amountMismatchIsNotConfirmedAndIsRecorded() throws Exception {
+        Paid paid = paidAtStripe(5000);
+        ObjectNode lessThanExpected = paid.intent().deepCopy();
+        lessThanExpected.put("amount", 50);
+        lessThanExpected.put("amount_received", 50);
+        String payload = eventJson("payment_intent.succeeded", lessThanExpected);
+
+        deliver(payload, StripeSignatures.header(payload))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("amount-mismatch"));
+
+        assertThat(db().status(paid.reference())).isEqualTo("PENDING");
+        assertThat(db().publications(PaymentSucceeded.class, paid.reference())).isZero();
+        assertThat(db().webhookOutcome(eventId(payload))).isEqualTo("amount-mismatch");
+        assertThat((String) db().payment(paid.reference()).get("review_reason"))
+                .contains("50 EUR", "expected 5000 EUR");
+    }
+
+    @Test
+    void currencyMismatchIsNotConfirmed() throws Exception {
+        Paid paid = paidAtStripe(5000);
+        ObjectNode otherCurrency = paid.intent().deepCopy();
+        otherCurrency.put("currency", "usd");
+        String payload = eventJson("payment_intent.succeeded", otherCurrency);
+
+        deliver(payload, StripeSignatures.header(payload)).andExpect(jsonPath("$.outcome").value("amount-mismatch"));
+
+        assertThat(db().status(paid.reference())).isEqualTo("PENDING");
+        assertThat(db().publications(PaymentSucceeded.class, paid.reference())).isZero();
+    }
+
+    @Test
+    void succeededEventForAPaymentIntentNeverStoredIsAdoptedFromItsMetadata() throws Exception {
+        String reference = PaymentsTestSupport.newReference();
+        String intentId = stripe.createIntent(reference, 4400, "EUR"); // created, but the store was lost
+        String payload = eventJson("payment_intent.succeeded", stripe.succeed(intentId));
+
+        deliver(payload, StripeSignatures.header(payload))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("applied"));
+
+        assertThat(db().status(reference)).isEqualTo("SUCCEEDED");
+        assertThat(db().payment(reference).get("payment_intent_id")).isEqualTo(intentId);
+        assertThat(db().publications(PaymentSucceeded.class, reference)).isEqualTo(1);
+        // the shop's own start() for the reference now returns that PaymentIntent instead of creating one
+        assertThat(payments.start(PaymentsTestSupport.startOf(reference, 4400)).paymentIntentId()).isEqualTo(intentId);
+        assertThat(stripe.intentsFor(reference)).isEqualTo(1);
+    }
+
+    @Test
+    void aNewerAttemptNeverStoredReplacesTheCanceledOneAndAnOlderAttemptIsIgnored() throws Exception {
+        String reference = PaymentsTestSupport.newReference();
+        PaymentView first = payments.start(PaymentsTestSupport.startOf(reference, 1800));
+        payments.cancel(reference);
+        String secondId = stripe.createIntent(reference, 2, 1800, "EUR"); // attempt 2 created, store lost
+        String payload = eventJson("payment_intent.succeeded", stripe.succeed(secondId));
+
+        deliver(payload, StripeSignatures.header(payload)).andExpect(jsonPath("$.outcome").value("applied"));
+
+        assertThat(db().payment(reference).get("payment_intent_id")).isEqualTo(secondId);
+        assertThat(db().status(reference)).isEqualTo("SUCCEEDED");
+        ObjectNode oldAttempt = stripe.intentJson(first.paymentIntentId());
+        String late = eventJson("payment_intent.canceled", oldAttempt);
+        deliver(late, StripeSignatures.header(late)).andExpect(jsonPath("$.outcome").value("superseded-intent"));
+        assertThat(db().status(reference)).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void paymentIntentOfAnotherSystemIsAcknowledgedWithoutEffect() throws Exception {
+        String intentId = stripe.createIntent(null, 999, "EUR");
+        String payload = eventJson("payment_intent.succeeded", stripe.succeed(intentId));
+
+        deliver(payload, StripeSignatures.header(payload))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("foreign"));
+
+        assertThat(jdbc.queryForObject("select count(*) from payments_payment where payment_intent_id = ?",
+                Integer.class, intentId)).isZero();
+    }
+
+    // --- refunds and disputes ----------------------------------------------------------------------------
+
+    @Test
+    void chargeRefundedRaisesTheRefundedTotalOnce() throws Exception {
+        Paid paid = paidAtStripe(6000);
+        String succeeded = eventJson("payment_intent.succeeded", paid.intent());
+        deliver(succeeded, StripeSignatures.header(succeeded)).andExpect(status().isOk());
+        ObjectNode charge = stripe.chargeJson(paid.paymentIntentId());
+        charge.put("amount_refunded", 2000);
+        String partial = eventJson("charge.refunded", charge);
+        charge.put("amount_refunded", 1000); // an older total, delivered late
+        String older = eventJson("charge.refunded", charge);
+
+        deliver(partial, StripeSignatures.header(partial)).andExpect(jsonPath("$.outcome").value("applied"));
+        deliver(older, StripeSignatures.header(older)).andExpect(jsonPath("$.outcome").value("no-change"));
+
+        assertThat(db().status(paid.reference())).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(db().payment(paid.reference()).get("refunded_amount")).isEqualTo(2000L);
+        assertThat(db().publications(PaymentRefunded.class, paid.reference())).isEqualTo(1);
+        assertThat(payments.find(paid.reference()).orElseThrow().refunded().amount()).isEqualTo(2000);
+    }
+
+    @Test
+    void chargeRefundedBeforeSucceededAsksStripeToDeliverAgain() throws Exception {
+        Paid paid = paidAtStripe(6000); // succeeded at Stripe, the succeeded event not delivered yet
+        String refunded = eventJson("charge.refunded", stripe.chargeJson(paid.paymentIntentId()).put("amount_refunded", 6000));
+
+        deliver(refunded, StripeSignatures.header(refunded)).andExpect(status().isServiceUnavailable());
+        assertThat(db().webhookEventRows(eventId(refunded))).isZero();
+
+        String succeeded = eventJson("payment_intent.succeeded", paid.intent());
+        deliver(succeeded, StripeSignatures.header(succeeded)).andExpect(status().isOk());
+        deliver(refunded, StripeSignatures.header(refunded)).andExpect(jsonPath("$.outcome").value("applied"));
+        assertThat(db().status(paid.reference())).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void disputeCreatedAndClosedArePublishedOnce() throws Exception {
+        Paid paid = paidAtStripe(7000);
+        String succeeded = eventJson("payment_intent.succeeded", paid.intent());
+        deliver(succeeded, StripeSignatures.header(succeeded)).andExpect(status().isOk());
+        ObjectNode dispute = stripe.openDispute(paid.paymentIntentId());
+        String created = eventJson("charge.dispute.created", dispute);
+        String closed = eventJson("charge.dispute.closed",
+                stripe.closeDispute(dispute.get("id").asString(), "lost"));
+
+        deliver(created, StripeSignatures.header(created)).andExpect(jsonPath("$.outcome").value("applied"));
+        deliver(closed, StripeSignatures.header(closed)).andExpect(jsonPath("$.outcome").value("applied"));
+        String createdAgain = eventJson("charge.dispute.created", dispute); // another event id, same dispute
+        deliver(createdAgain, StripeSignatures.header(createdAgain)).andExpect(jsonPath("$.outcome").value("no-change"));
+
+        assertThat(db().publications(PaymentDisputed.class, paid.reference())).isEqualTo(1);
+        assertThat(db().publications(DisputeClosed.class, paid.reference())).isEqualTo(1);
+        assertThat(db().payment(paid.reference()).get("dispute_status")).isEqualTo("lost");
+    }
+
+    @Test
+    void disputeOfAnotherApiVersionIsRetrievedFromStripe() throws Exception {
+        Paid paid = paidAtStripe(7100);
+        String succeeded = eventJson("payment_intent.succeeded", paid.intent());
+        deliver(succeeded, StripeSignatures.header(succeeded)).andExpect(status().isOk());
+        ObjectNode dispute = stripe.openDispute(paid.paymentIntentId());
+        String created = eventJson("charge.dispute.created", dispute, "2019-02-19");
+
+        deliver(created, StripeSignatures.header(created)).andExpect(jsonPath("$.outcome").value("applied"));
+
+        assertThat(stripe.requests("GET", "/v1/disputes/" + dispute.get("id").asString())).hasSize(1);
+        assertThat(db().publications(PaymentDisputed.class, paid.reference())).isEqualTo(1);
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------
+
+    /** A started payment whose PaymentIntent has succeeded at Stripe; the shop has not heard yet. */
+    record Paid(String reference, String paymentIntentId, ObjectNode intent) {
+    }
+
+    private Paid paidAtStripe(long amount) {
+        String reference = PaymentsTestSupport.newReference();
+        PaymentView view = payments.start(PaymentsTestSupport.startOf(reference, amount));
+        return new Paid(reference, view.paymentIntentId(), stripe.succeed(view.paymentIntentId()));
+    }
+
+    private String eventJson(String type, ObjectNode object) {
+        return eventJson(type, object, Stripe.API_VERSION);
+    }
+
+    private String eventJson(String type, ObjectNode object, String apiVersion) {
+        return StripeStandIn.json(stripe.event(type, object, apiVersion));
+    }
+
+    private static String eventId(String payload) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(payload).get("id").asString();
+    }
+
+    private ResultActions deliver(String payload, String signature) throws Exception {
+        MockHttpServletRequestBuilder request = post(WEBHOOK).contentType(MediaType.APPLICATION_JSON)
+                .header("Stripe-Signature", signature)
+                .content(payload);
+        return mvc.perform(request);
+    }
+
+    private int retrievals(String paymentIntentId) {
+        return stripe.requests("GET", "/v1/payment_intents/" + paymentIntentId).size();
+    }
+
+    private void assertNothingChanged(Paid paid, String payload) {
+        assertThat(db().status(paid.reference())).isEqualTo("PENDING");
+        assertThat(db().publications(PaymentSucceeded.class, paid.reference())).isZero();
+        assertThat(db().webhookEventRows(eventId(payload))).isZero();
+    }
+}

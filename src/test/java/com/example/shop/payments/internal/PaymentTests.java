@@ -1,0 +1,116 @@
+package com.example.shop.payments.internal;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import com.example.shop.payments.DisputeClosed;
+import com.example.shop.payments.PaymentCanceled;
+import com.example.shop.payments.PaymentDisputed;
+import com.example.shop.payments.PaymentFailed;
+import com.example.shop.payments.PaymentRefunded;
+import com.example.shop.payments.PaymentStatus;
+import com.example.shop.payments.PaymentSucceeded;
+import com.example.shop.shared.Money;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The transitions of a payment, without Spring: forward only, each fact once. */
+class PaymentTests {
+
+    static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    Payment payment = Payment.started("order-1", Money.of(2000, "EUR"), "a@example.com", 1,
+            intent("requires_payment_method", 2000, "EUR", null), NOW);
+
+    @Test
+    void succeedsOnceAndPublishesOnce() {
+        assertThat(payment.apply(intent("succeeded", 2000, "EUR", null), NOW)).isEqualTo(Outcome.APPLIED);
+        assertThat(payment.apply(intent("succeeded", 2000, "EUR", null), NOW)).isEqualTo(Outcome.NO_CHANGE);
+
+        assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(payment.captured()).isEqualTo(Money.of(2000, "EUR"));
+        assertThat(payment.pendingEvents()).singleElement().isInstanceOf(PaymentSucceeded.class);
+    }
+
+    @Test
+    void aLateFailureOrProcessingNeverUndoesSuccess() {
+        payment.apply(intent("succeeded", 2000, "EUR", null), NOW);
+
+        assertThat(payment.apply(intent("requires_payment_method", 2000, "EUR", "declined"), NOW))
+                .isEqualTo(Outcome.NO_CHANGE);
+        assertThat(payment.apply(intent("processing", 2000, "EUR", null), NOW)).isEqualTo(Outcome.NO_CHANGE);
+        assertThat(payment.apply(intent("canceled", 2000, "EUR", null), NOW)).isEqualTo(Outcome.NO_CHANGE);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aFailedAttemptCanStillSucceed() {
+        assertThat(payment.apply(intent("requires_payment_method", 2000, "EUR", "declined"), NOW))
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(payment.apply(intent("processing", 2000, "EUR", null), NOW)).isEqualTo(Outcome.APPLIED);
+        assertThat(payment.apply(intent("succeeded", 2000, "EUR", null), NOW)).isEqualTo(Outcome.APPLIED);
+        assertThat(payment.pendingEvents()).hasSize(2).first().isInstanceOf(PaymentFailed.class);
+    }
+
+    @Test
+    void aMismatchingAmountOrCurrencyConfirmsNothing() {
+        assertThat(payment.apply(intent("succeeded", 1999, "EUR", null), NOW)).isEqualTo(Outcome.AMOUNT_MISMATCH);
+        assertThat(payment.apply(intent("succeeded", 2000, "USD", null), NOW)).isEqualTo(Outcome.AMOUNT_MISMATCH);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(payment.reviewReason()).contains("expected 2000 EUR");
+        assertThat(payment.pendingEvents()).isEmpty();
+    }
+
+    @Test
+    void canceledIsFinal() {
+        assertThat(payment.apply(intent("canceled", 2000, "EUR", null), NOW)).isEqualTo(Outcome.APPLIED);
+        assertThat(payment.apply(intent("succeeded", 2000, "EUR", null), NOW)).isEqualTo(Outcome.NO_CHANGE);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.CANCELED);
+        assertThat(payment.pendingEvents()).singleElement().isInstanceOf(PaymentCanceled.class);
+    }
+
+    @Test
+    void refundedTotalsOnlyGrowAndNeverExceedTheCapture() {
+        assertThat(payment.refundedTotal(Money.of(500, "EUR"), NOW)).isEqualTo(Outcome.NOT_YET);
+        payment.apply(intent("succeeded", 2000, "EUR", null), NOW);
+
+        assertThat(payment.refundedTotal(Money.of(500, "EUR"), NOW)).isEqualTo(Outcome.APPLIED);
+        assertThat(payment.refundedTotal(Money.of(300, "EUR"), NOW)).isEqualTo(Outcome.NO_CHANGE);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        assertThat(payment.refundable()).isEqualTo(Money.of(1500, "EUR"));
+        assertThat(payment.refundedTotal(Money.of(2500, "EUR"), NOW)).isEqualTo(Outcome.APPLIED);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(payment.refunded()).isEqualTo(Money.of(2000, "EUR"));
+        assertThat(payment.pendingEvents()).filteredOn(PaymentRefunded.class::isInstance)
+                .extracting(event -> ((PaymentRefunded) event).amount().amount()).containsExactly(500L, 1500L);
+    }
+
+    @Test
+    void aDisputeOpensOnceAndClosesOnce() {
+        payment.apply(intent("succeeded", 2000, "EUR", null), NOW);
+
+        assertThat(payment.disputeOpened("dp_1", Money.of(2000, "EUR"), "needs_response", NOW))
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(payment.disputeOpened("dp_1", Money.of(2000, "EUR"), "needs_response", NOW))
+                .isEqualTo(Outcome.NO_CHANGE);
+        assertThat(payment.disputeClosed("dp_1", "won", NOW)).isEqualTo(Outcome.APPLIED);
+        assertThat(payment.disputeClosed("dp_1", "won", NOW)).isEqualTo(Outcome.NO_CHANGE);
+        assertThat(payment.pendingEvents()).filteredOn(e -> e instanceof PaymentDisputed || e instanceof DisputeClosed)
+                .hasSize(2);
+    }
+
+    @Test
+    void anotherPaymentIntentOfTheReferenceIsSuperseded() {
+        IntentSnapshot other = new IntentSnapshot("pi_other", "succeeded", 2000, 2000L, "EUR", null, "order-1", 1,
+                null);
+        assertThat(payment.apply(other, NOW)).isEqualTo(Outcome.SUPERSEDED);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);
+    }
+
+    private static IntentSnapshot intent(String status, long amount, String currency, String failure) {
+        return new IntentSnapshot("pi_1", status, amount, status.equals("succeeded") ? amount : 0L, currency,
+                "pi_1_secret_x", "order-1", 1, failure);
+    }
+}
