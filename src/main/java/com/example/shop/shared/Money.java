@@ -3,6 +3,8 @@ package com.example.shop.shared;
 import java.util.Currency;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * An amount of money in minor units (cents) of one ISO-4217 currency. Never a float.
  * <p>
@@ -59,6 +61,7 @@ public record Money(long amount, Currency currency) implements Comparable<Money>
         return new Money(Math.multiplyExact(amount, quantity), currency);
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return amount == 0;
     }
@@ -67,6 +70,7 @@ public record Money(long amount, Currency currency) implements Comparable<Money>
         return compareTo(other) > 0;
     }
 
+    @JsonIgnore
     public String currencyCode() {
         return currency.getCurrencyCode();
     }

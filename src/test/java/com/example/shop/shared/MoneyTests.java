@@ -47,4 +47,11 @@ class MoneyTests {
         assertThat(Money.of(2, "EUR").isGreaterThan(Money.of(1, "EUR"))).isTrue();
         assertThat(Money.zero(Money.currency("EUR")).isZero()).isTrue();
     }
+
+    @Test
+    void serialisesAsAmountAndCurrencyOnly() {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        assertThat(json.writeValueAsString(Money.of(1999, "EUR"))).isEqualTo("{\"amount\":1999,\"currency\":\"EUR\"}");
+        assertThat(json.readValue("{\"amount\":5,\"currency\":\"USD\"}", Money.class)).isEqualTo(Money.of(5, "USD"));
+    }
 }
