@@ -74,12 +74,6 @@ final class CatalogDtos {
             Instant createdAt, Instant updatedAt) {
     }
 
-    record PageMeta(int number, int size, long totalElements, int totalPages) {
-    }
-
-    record PageResponse<T>(List<T> content, PageMeta page) {
-    }
-
     /** {@code parentSlug} is null (and present) for a top-level category. */
     record CategoryResponse(UUID id, String slug, String name,
             @JsonInclude(JsonInclude.Include.ALWAYS) String parentSlug) {

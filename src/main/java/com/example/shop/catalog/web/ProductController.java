@@ -17,13 +17,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.shop.shared.web.PageResponse;
+
 import com.example.shop.catalog.internal.CatalogException;
 import com.example.shop.catalog.internal.ListingQuery;
 import com.example.shop.catalog.internal.ProductPage;
 import com.example.shop.catalog.internal.ProductQueries;
 import com.example.shop.catalog.internal.ProductView;
-import com.example.shop.catalog.web.CatalogDtos.PageMeta;
-import com.example.shop.catalog.web.CatalogDtos.PageResponse;
 import com.example.shop.catalog.web.CatalogDtos.ProductDetailResponse;
 import com.example.shop.catalog.web.CatalogDtos.ProductResponse;
 
@@ -68,7 +68,7 @@ class ProductController {
                 .map(view -> responses.toResponse(view, available.getOrDefault(view.id(), 0)))
                 .toList();
         PageResponse<ProductResponse> body = new PageResponse<>(content,
-                new PageMeta(result.number(), result.size(), result.totalElements(), result.totalPages()));
+                new PageResponse.PageMetadata(result.number(), result.size(), result.totalElements(), result.totalPages()));
         return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(body);
     }
 

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.shop.shared.web.PageResponse;
+
 import com.example.shop.customers.internal.Accounts;
 
 @Tag(name = "Admin: customers", description = "Customer accounts, for administrators")
@@ -49,17 +51,6 @@ class AdminCustomerController {
         }
     }
 
-    record PageInfo(int number, int size, long totalElements, int totalPages) {
-    }
-
-    record PageResponse<T>(List<T> content, PageInfo page) {
-
-        static <T> PageResponse<T> of(Page<T> page) {
-            return new PageResponse<>(page.getContent(),
-                    new PageInfo(page.getNumber(), page.getSize(), page.getTotalElements(), page.getTotalPages()));
-        }
-    }
-
     @Operation(summary = "All customer accounts, paged", description = "sort: createdAt (default, newest first), email or name; size is capped at 100")
     @ApiResponse(responseCode = "200", description = "A page of customers")
     @ApiResponse(responseCode = "400", description = "Invalid paging or sort parameter")
@@ -79,7 +70,7 @@ class AdminCustomerController {
         }
         Sort order = Sort.by(direction, SORTABLE.get(parts[0])).and(Sort.by(Sort.Direction.ASC, "id"));
         Page<Accounts.Account> result = accounts.list(PageRequest.of(page, Math.min(size, MAX_SIZE), order));
-        return PageResponse.of(result.map(CustomerResponse::of));
+        return PageResponse.of(result, CustomerResponse::of);
     }
 
     @Operation(summary = "One customer account")
