@@ -1,0 +1,59 @@
+package com.example.shop.cart.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import com.example.shop.catalog.ProductId;
+
+/** One line of a cart: a product and how many of it. */
+@Entity
+@Table(name = "cart_item")
+class CartItem {
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "cart_id")
+    private Cart cart;
+
+    private UUID productId;
+
+    private int quantity;
+
+    private Instant addedAt;
+
+    protected CartItem() {
+    }
+
+    CartItem(Cart cart, ProductId product, int quantity, Instant now) {
+        this.id = UUID.randomUUID();
+        this.cart = cart;
+        this.productId = product.value();
+        this.quantity = quantity;
+        this.addedAt = now;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    ProductId productId() {
+        return new ProductId(productId);
+    }
+
+    int quantity() {
+        return quantity;
+    }
+
+    void changeQuantity(int quantity) {
+        this.quantity = quantity;
+    }
+}

@@ -1,0 +1,140 @@
+package com.example.shop.cart.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.example.shop.cart.internal.CartService;
+import com.example.shop.cart.internal.PricedCart;
+import com.example.shop.catalog.ProductId;
+import com.example.shop.customers.CurrentCustomer;
+import com.example.shop.shared.Money;
+
+@Tag(name = "Cart", description = "Anonymous and customer carts, priced live from the catalog")
+@RestController
+@RequestMapping("/api/carts")
+class CartController {
+
+    private final CartService carts;
+    private final CurrentCustomer caller;
+
+    CartController(CartService carts, CurrentCustomer caller) {
+        this.carts = carts;
+        this.caller = caller;
+    }
+
+    record CartResponse(UUID id, boolean owned, List<Item> items, int itemCount, Money subtotal, boolean checkoutReady) {
+
+        record Item(UUID id, UUID productId, String name, Money unitPrice, int quantity, Money lineTotal,
+                boolean available) {
+        }
+
+        static CartResponse from(PricedCart cart) {
+            return new CartResponse(cart.id(), cart.owned(), cart.items().stream()
+                    .map(line -> new Item(line.id(), line.productId().value(), line.name(), line.unitPrice(),
+                            line.quantity(), line.lineTotal(), line.available()))
+                    .toList(), cart.itemCount(), cart.subtotal(), cart.checkoutReady());
+        }
+    }
+
+    record AddItemRequest(@NotNull UUID productId,
+            @NotNull @Min(1) @Max(99) Integer quantity) {
+    }
+
+    record ChangeItemRequest(@NotNull @Min(0) @Max(99) Integer quantity) {
+    }
+
+    record MergeRequest(@NotNull UUID cartId) {
+    }
+
+    record MergeResponse(CartResponse cart, List<CartService.Adjustment> adjustments) {
+    }
+
+    @Operation(summary = "Create a cart", description = "Anonymous without a token (its id is the capability to use it); "
+            + "with a token, the customer's one cart (200 when it already exists).")
+    @ApiResponse(responseCode = "201", description = "Cart created")
+    @ApiResponse(responseCode = "200", description = "The customer's existing cart")
+    @PostMapping
+    ResponseEntity<CartResponse> create() {
+        CartService.Created created = carts.create(caller.id());
+        CartResponse body = CartResponse.from(created.cart());
+        return created.created()
+                ? ResponseEntity.created(URI.create("/api/carts/" + body.id())).body(body)
+                : ResponseEntity.ok(body);
+    }
+
+    @Operation(summary = "The caller's own cart, created empty if none")
+    @SecurityRequirement(name = "bearerAuth")
+    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @GetMapping("/mine")
+    CartResponse mine() {
+        return CartResponse.from(carts.mine(caller.require()));
+    }
+
+    @Operation(summary = "Merge an anonymous cart into the caller's cart",
+            description = "Quantities add up, capped by availability; the anonymous cart is deleted.")
+    @SecurityRequirement(name = "bearerAuth")
+    @ApiResponse(responseCode = "404", description = "No such anonymous cart", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @PostMapping("/mine/merge")
+    MergeResponse merge(@Valid @RequestBody MergeRequest request) {
+        CartService.Merged merged = carts.merge(caller.require(), request.cartId());
+        return new MergeResponse(CartResponse.from(merged.cart()), merged.adjustments());
+    }
+
+    @Operation(summary = "Read a cart", description = "Prices are the catalog's current ones.")
+    @ApiResponse(responseCode = "404", description = "Unknown cart, or another customer's", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @GetMapping("/{id}")
+    CartResponse get(@PathVariable UUID id) {
+        return CartResponse.from(carts.get(id, caller.id()));
+    }
+
+    @Operation(summary = "Add a product", description = "Adding a product already in the cart adds to its quantity.")
+    @ApiResponse(responseCode = "201", description = "New line")
+    @ApiResponse(responseCode = "200", description = "Quantity added to an existing line")
+    @ApiResponse(responseCode = "400", description = "Quantity outside 1..99", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown cart or product", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "More than available", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @PostMapping("/{id}/items")
+    ResponseEntity<CartResponse> addItem(@PathVariable UUID id, @Valid @RequestBody AddItemRequest request) {
+        CartService.Added added = carts.addItem(id, caller.id(), new ProductId(request.productId()), request.quantity());
+        return ResponseEntity.status(added.newLine() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(CartResponse.from(added.cart()));
+    }
+
+    @Operation(summary = "Change a line's quantity (0 removes it)")
+    @ApiResponse(responseCode = "409", description = "More than available", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @PatchMapping("/{id}/items/{itemId}")
+    CartResponse changeItem(@PathVariable UUID id, @PathVariable UUID itemId, @Valid @RequestBody ChangeItemRequest request) {
+        return CartResponse.from(carts.changeItem(id, caller.id(), itemId, request.quantity()));
+    }
+
+    @Operation(summary = "Remove a line")
+    @DeleteMapping("/{id}/items/{itemId}")
+    CartResponse removeItem(@PathVariable UUID id, @PathVariable UUID itemId) {
+        return CartResponse.from(carts.removeItem(id, caller.id(), itemId));
+    }
+}
