@@ -24,11 +24,20 @@ final class PaymentsTestSupport {
         return new StartPayment(reference, Money.of(amount, "EUR"), "buyer-" + reference.substring(0, 8) + "@example.com");
     }
 
-    /** Publications of an event type for a reference, as written to {@code event_publication}. */
+    /**
+     * Publications of an event type for a reference, as written to the registry: still open in
+     * {@code event_publication}, or completed and archived in {@code event_publication_archive}.
+     */
     int publications(Class<?> eventType, String reference) {
         Integer count = jdbc.queryForObject("""
-                select count(*) from event_publication
-                where event_type = ? and listener_id like ? and serialized_event like ?""", Integer.class,
+                select count(*) from (
+                  select id from event_publication
+                  where event_type = ? and listener_id like ? and serialized_event like ?
+                  union all
+                  select id from event_publication_archive
+                  where event_type = ? and listener_id like ? and serialized_event like ?) publications""",
+                Integer.class,
+                eventType.getName(), PaymentEventsRecorder.LISTENER_ID_PREFIX + "%", "%\"" + reference + "\"%",
                 eventType.getName(), PaymentEventsRecorder.LISTENER_ID_PREFIX + "%", "%\"" + reference + "\"%");
         return count == null ? 0 : count;
     }

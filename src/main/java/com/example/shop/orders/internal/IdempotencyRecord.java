@@ -1,0 +1,74 @@
+package com.example.shop.orders.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One use of an {@code Idempotency-Key} by one caller for one kind of request: the hash of the request
+ * it came with, and once it completed, the response to give every repetition.
+ */
+@Entity
+@Table(name = "orders_idempotency_key")
+class IdempotencyRecord {
+
+    @Id
+    private UUID id;
+
+    private String scope;
+
+    private UUID ownerId;
+
+    private String idempotencyKey;
+
+    private String requestHash;
+
+    private Integer responseStatus;
+
+    private String responseBody;
+
+    private Instant createdAt;
+
+    private Instant completedAt;
+
+    protected IdempotencyRecord() {
+    }
+
+    IdempotencyRecord(String scope, UUID ownerId, String key, String requestHash, Instant now) {
+        this.id = UUID.randomUUID();
+        this.scope = scope;
+        this.ownerId = ownerId;
+        this.idempotencyKey = key;
+        this.requestHash = requestHash;
+        this.createdAt = now;
+    }
+
+    void complete(int status, String body, Instant now) {
+        this.responseStatus = status;
+        this.responseBody = body;
+        this.completedAt = now;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String requestHash() {
+        return requestHash;
+    }
+
+    boolean isCompleted() {
+        return completedAt != null;
+    }
+
+    Integer responseStatus() {
+        return responseStatus;
+    }
+
+    String responseBody() {
+        return responseBody;
+    }
+}

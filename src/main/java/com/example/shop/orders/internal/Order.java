@@ -1,0 +1,312 @@
+package com.example.shop.orders.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+import com.example.shop.cart.CheckoutCart;
+import com.example.shop.catalog.StockLine;
+import com.example.shop.customers.CustomerId;
+import com.example.shop.orders.OrderCancelled;
+import com.example.shop.orders.OrderId;
+import com.example.shop.orders.OrderPaid;
+import com.example.shop.orders.OrderPlaced;
+import com.example.shop.orders.OrderRefunded;
+import com.example.shop.orders.OrderShipped;
+import com.example.shop.shared.Money;
+
+/**
+ * An order and its lifecycle. Every transition guards itself: a repeated confirmation, a duplicate
+ * webhook or a late event changes nothing, and an illegal move throws {@link OrderProblems.IllegalTransition}.
+ * Events are registered here and published by the repository in the same transaction.
+ */
+@Entity
+@Table(name = "orders_order")
+class Order extends AbstractAggregateRoot<Order> {
+
+    /** What a payment confirmation did to the order. */
+    enum Confirmation {
+        /** PENDING_PAYMENT -> PAID: commit the stock. */
+        PAID,
+        /** Already paid: nothing to do. */
+        ALREADY_PAID,
+        /** The order was cancelled before the money arrived: the payment must go back. */
+        PAID_AFTER_CANCELLATION,
+        /** The amount differs from the order total: not confirmed. */
+        AMOUNT_MISMATCH
+    }
+
+    @Id
+    private UUID id;
+
+    private UUID customerId;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private OrderStatus status;
+
+    private String currency;
+
+    private long subtotal;
+
+    private long total;
+
+    private long refundedAmount;
+
+    private boolean disputed;
+
+    private String disputeStatus;
+
+    @Embedded
+    private ShippingAddress shippingAddress;
+
+    private String paymentIntentId;
+
+    private String latePaymentIntentId;
+
+    private String carrier;
+
+    private String trackingNumber;
+
+    private String cancellationReason;
+
+    private Instant createdAt;
+
+    private Instant paidAt;
+
+    private Instant shippedAt;
+
+    private Instant cancelledAt;
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("lineNo")
+    private List<OrderLine> lines = new ArrayList<>();
+
+    protected Order() {
+    }
+
+    static Order place(CustomerId customer, List<CheckoutCart.Line> cartLines, ShippingAddress address, Instant now) {
+        if (cartLines.isEmpty()) {
+            throw new IllegalArgumentException("an order needs at least one line");
+        }
+        Order order = new Order();
+        order.id = UUID.randomUUID();
+        order.customerId = customer.value();
+        order.status = OrderStatus.PENDING_PAYMENT;
+        order.currency = cartLines.get(0).unitPrice().currencyCode();
+        order.shippingAddress = address;
+        order.createdAt = now;
+        Money subtotal = Money.zero(cartLines.get(0).unitPrice().currency());
+        int lineNo = 0;
+        int items = 0;
+        for (CheckoutCart.Line line : cartLines) {
+            subtotal = subtotal.plus(line.lineTotal());
+            items += line.quantity();
+            order.lines.add(new OrderLine(order, ++lineNo, line.productId(), line.sku(), line.name(),
+                    line.unitPrice().amount(), line.quantity()));
+        }
+        order.subtotal = subtotal.amount();
+        order.total = subtotal.amount();
+        order.registerEvent(new OrderPlaced(order.orderId(), customer, order.total(), items, now));
+        return order;
+    }
+
+    Confirmation confirmPayment(String paymentIntentId, Money amount, Instant at) {
+        if (status.isPaid()) {
+            return Confirmation.ALREADY_PAID;
+        }
+        if (!amount.equals(total())) {
+            return Confirmation.AMOUNT_MISMATCH;
+        }
+        if (status == OrderStatus.CANCELLED) {
+            if (latePaymentIntentId != null) {
+                return Confirmation.ALREADY_PAID;
+            }
+            latePaymentIntentId = paymentIntentId;
+            return Confirmation.PAID_AFTER_CANCELLATION;
+        }
+        status = OrderStatus.PAID;
+        this.paymentIntentId = paymentIntentId;
+        paidAt = at;
+        registerEvent(new OrderPaid(orderId(), customer(), total(), paymentIntentId, at));
+        return Confirmation.PAID;
+    }
+
+    /**
+     * Cancels an unpaid order.
+     *
+     * @throws OrderProblems.IllegalTransition unless the order is {@code PENDING_PAYMENT}
+     */
+    void cancel(String reason, Instant at) {
+        if (status != OrderStatus.PENDING_PAYMENT) {
+            throw new OrderProblems.IllegalTransition(orderId(), status, OrderStatus.CANCELLED);
+        }
+        status = OrderStatus.CANCELLED;
+        cancellationReason = reason;
+        cancelledAt = at;
+        registerEvent(new OrderCancelled(orderId(), customer(), reason, at));
+    }
+
+    void ship(String carrier, String trackingNumber, Instant at) {
+        if (status == OrderStatus.SHIPPED && trackingNumber.equals(this.trackingNumber)) {
+            return;
+        }
+        if (status != OrderStatus.PAID) {
+            throw new OrderProblems.IllegalTransition(orderId(), status, OrderStatus.SHIPPED);
+        }
+        status = OrderStatus.SHIPPED;
+        this.carrier = carrier;
+        this.trackingNumber = trackingNumber;
+        shippedAt = at;
+        registerEvent(new OrderShipped(orderId(), customer(), carrier, trackingNumber, at));
+    }
+
+    /** How much can still be refunded; throws when the order was never paid or nothing is left. */
+    Money refundable() {
+        if (!status.isPaid()) {
+            throw new OrderProblems.NotRefundable(orderId(), "the order was never paid (status " + status + ")");
+        }
+        Money left = total().minus(refunded());
+        if (left.isZero()) {
+            throw new OrderProblems.NotRefundable(orderId(), "everything has been refunded already");
+        }
+        return left;
+    }
+
+    /**
+     * Applies the payment's refunded total as reported by payments. Totals only grow, so a late or
+     * repeated report changes nothing.
+     */
+    boolean applyRefunds(Money totalRefunded, Instant at) {
+        if (totalRefunded.amount() <= refundedAmount) {
+            return false;
+        }
+        refundedAmount = Math.min(totalRefunded.amount(), total);
+        if (status.isPaid()) {
+            status = refundedAmount >= total ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+            registerEvent(new OrderRefunded(orderId(), customer(), refunded(), status == OrderStatus.REFUNDED, at));
+        }
+        return true;
+    }
+
+    void flagDispute(String disputeStatus) {
+        disputed = true;
+        this.disputeStatus = disputeStatus;
+    }
+
+    /** What this order says happened since it was loaded (published when it is saved). */
+    List<Object> registeredEvents() {
+        return List.copyOf(domainEvents());
+    }
+
+    List<StockLine> stockLines() {
+        return lines.stream().map(OrderLine::stockLine).toList();
+    }
+
+    OrderId orderId() {
+        return new OrderId(id);
+    }
+
+    CustomerId customer() {
+        return new CustomerId(customerId);
+    }
+
+    boolean belongsTo(CustomerId customer) {
+        return customerId.equals(customer.value());
+    }
+
+    Money total() {
+        return Money.of(total, currency);
+    }
+
+    Money subtotal() {
+        return Money.of(subtotal, currency);
+    }
+
+    Money refunded() {
+        return Money.of(refundedAmount, currency);
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    OrderStatus status() {
+        return status;
+    }
+
+    boolean disputed() {
+        return disputed;
+    }
+
+    String disputeStatus() {
+        return disputeStatus;
+    }
+
+    ShippingAddress shippingAddress() {
+        return shippingAddress;
+    }
+
+    String paymentIntentId() {
+        return paymentIntentId;
+    }
+
+    String latePaymentIntentId() {
+        return latePaymentIntentId;
+    }
+
+    String carrier() {
+        return carrier;
+    }
+
+    String trackingNumber() {
+        return trackingNumber;
+    }
+
+    String cancellationReason() {
+        return cancellationReason;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant paidAt() {
+        return paidAt;
+    }
+
+    Instant shippedAt() {
+        return shippedAt;
+    }
+
+    Instant cancelledAt() {
+        return cancelledAt;
+    }
+
+    List<OrderLine> lines() {
+        return List.copyOf(lines);
+    }
+
+    int itemCount() {
+        return lines.stream().mapToInt(OrderLine::quantity).sum();
+    }
+}

@@ -1,0 +1,285 @@
+package com.example.shop.orders.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.example.shop.cart.CartId;
+import com.example.shop.cart.Carts;
+import com.example.shop.cart.CheckoutCart;
+import com.example.shop.catalog.Inventory;
+import com.example.shop.customers.CustomerId;
+import com.example.shop.customers.Customers;
+import com.example.shop.orders.OrderId;
+import com.example.shop.payments.PaymentProviderUnavailable;
+import com.example.shop.payments.PaymentView;
+import com.example.shop.payments.Payments;
+import com.example.shop.payments.RefundNotPossible;
+import com.example.shop.payments.RefundView;
+import com.example.shop.payments.StartPayment;
+import com.example.shop.shared.Money;
+
+/**
+ * The order use cases. Database work happens in short transactions that lock the order row; every
+ * call to payments (and so to Stripe) happens outside them.
+ */
+@Service
+public class OrderManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderManagement.class);
+
+    private final OrderRepository orders;
+    private final Carts carts;
+    private final Inventory inventory;
+    private final Payments payments;
+    private final Customers customers;
+    private final TransactionTemplate transactions;
+    private final Clock clock = Clock.systemUTC();
+    private final Duration paymentTimeout;
+
+    OrderManagement(OrderRepository orders, Carts carts, Inventory inventory, Payments payments, Customers customers,
+            TransactionTemplate transactions,
+            @Value("${shop.orders.payment-timeout:30m}") Duration paymentTimeout) {
+        this.orders = orders;
+        this.carts = carts;
+        this.inventory = inventory;
+        this.payments = payments;
+        this.customers = customers;
+        this.transactions = transactions;
+        this.paymentTimeout = paymentTimeout;
+    }
+
+    /**
+     * Turns the cart into an order in one transaction: snapshot the lines, reserve their stock (all or
+     * nothing), empty the cart, publish {@code OrderPlaced}. A shortage rolls all of it back.
+     */
+    public OrderDetails checkout(CustomerId customer, UUID cartId, OrderDetails.Address address) {
+        return transactions.execute(status -> {
+            CheckoutCart cart = carts.lockForCheckout(new CartId(cartId), customer)
+                    .orElseThrow(() -> new OrderProblems.CartNotFound(cartId));
+            if (cart.isEmpty()) {
+                throw new OrderProblems.EmptyCart();
+            }
+            if (!cart.unpurchasable().isEmpty()) {
+                throw new OrderProblems.UnavailableProducts(
+                        cart.unpurchasable().stream().map(line -> line.productId().value()).toList());
+            }
+            Order order = Order.place(customer, cart.lines(), address.toEmbedded(), clock.instant());
+            inventory.reserve(order.stockLines());
+            carts.clear(cart.id());
+            return OrderDetails.of(orders.save(order));
+        });
+    }
+
+    /**
+     * Starts (or finds again) the order's payment. Outside any transaction: it may call Stripe.
+     *
+     * @return empty when the payment provider cannot be reached right now
+     */
+    public Optional<PaymentView> startPayment(OrderDetails order) {
+        String email = customers.find(new CustomerId(order.customerId())).map(c -> c.email()).orElse(null);
+        try {
+            return Optional.of(payments.start(new StartPayment(order.id().toString(), order.total(), email)));
+        } catch (PaymentProviderUnavailable e) {
+            log.warn("Payment for order {} not started yet: {}", order.id(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The payment of an order for its owner: started when still payable, otherwise its last known state. */
+    public Optional<PaymentView> payment(UUID orderId, CustomerId caller) {
+        OrderDetails order = details(orderId, caller, false);
+        if (order.status() == OrderStatus.PENDING_PAYMENT) {
+            String email = customers.find(caller).map(c -> c.email()).orElse(null);
+            return Optional.of(payments.start(new StartPayment(orderId.toString(), order.total(), email)));
+        }
+        return payments.find(orderId.toString());
+    }
+
+    @Transactional(readOnly = true)
+    public OrderDetails details(UUID orderId, CustomerId caller, boolean admin) {
+        return orders.findWithLines(orderId)
+                .filter(order -> admin || order.belongsTo(caller))
+                .map(OrderDetails::of)
+                .orElseThrow(() -> new OrderProblems.OrderNotFound(orderId));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<OrderSummary> mine(CustomerId customer, Pageable page) {
+        return summaries(orders.findByCustomer(customer.value(), page));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<OrderSummary> all(Optional<OrderStatus> status, Pageable page) {
+        return summaries(status.map(s -> orders.findByStatus(s, page)).orElseGet(() -> orders.findAllNewestFirst(page)));
+    }
+
+    private Page<OrderSummary> summaries(Page<Order> page) {
+        List<UUID> ids = page.getContent().stream().map(Order::id).toList();
+        java.util.Map<UUID, Long> counts = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Object[] row : orders.sumQuantities(ids)) {
+                counts.put((UUID) row[0], ((Number) row[1]).longValue());
+            }
+        }
+        return page.map(order -> OrderSummary.of(order, counts.getOrDefault(order.id(), 0L).intValue()));
+    }
+
+    /** Customer or admin cancel: only an unpaid order; stock is released, then the PaymentIntent cancelled. */
+    public OrderDetails cancel(UUID orderId, CustomerId caller, boolean admin) {
+        OrderDetails cancelled = transactions.execute(status -> {
+            Order order = orders.findForUpdate(orderId).filter(o -> admin || o.belongsTo(caller))
+                    .orElseThrow(() -> new OrderProblems.OrderNotFound(orderId));
+            order.cancel(order.belongsTo(caller) ? "cancelled by the customer" : "cancelled by an admin", clock.instant());
+            inventory.release(order.stockLines());
+            return OrderDetails.of(orders.save(order));
+        });
+        cancelPaymentQuietly(orderId);
+        return cancelled;
+    }
+
+    @Transactional
+    public OrderDetails ship(UUID orderId, String carrier, String trackingNumber) {
+        Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderProblems.OrderNotFound(orderId));
+        order.ship(carrier, trackingNumber, clock.instant());
+        return OrderDetails.of(orders.save(order));
+    }
+
+    /** Admin refund through payments: checked against what is left, then sent to Stripe outside any transaction. */
+    public RefundView refund(UUID orderId, Optional<Money> amount, String idempotencyKey, String reason) {
+        Money refundable = transactions.execute(status -> orders.findById(orderId)
+                .orElseThrow(() -> new OrderProblems.OrderNotFound(orderId)).refundable());
+        Money requested = amount.orElse(refundable);
+        if (requested.isZero() || requested.isGreaterThan(refundable)) {
+            throw new OrderProblems.NotRefundable(new OrderId(orderId),
+                    "requested " + requested + " but only " + refundable + " is left to refund");
+        }
+        try {
+            return payments.refund(orderId.toString(), requested, idempotencyKey, reason);
+        } catch (RefundNotPossible e) {
+            throw new OrderProblems.NotRefundable(new OrderId(orderId), e.getMessage());
+        }
+    }
+
+    // --- reactions to payments' events (idempotent: delivery is at least once) -------------------------
+
+    /**
+     * {@code PENDING_PAYMENT -> PAID} exactly once, committing the reserved stock. A payment that arrives
+     * for an order cancelled meanwhile (payment timeout, customer cancel) is refunded in full
+     * automatically: the stock is gone back to the shelf, so the money goes back to the customer.
+     */
+    public void confirmPayment(OrderId id, String paymentIntentId, Money amount, Instant at) {
+        Order.Confirmation outcome = transactions.execute(status -> {
+            Optional<Order> found = orders.findForUpdate(id.value());
+            if (found.isEmpty()) {
+                log.error("Payment {} succeeded for unknown order {}", paymentIntentId, id);
+                return Order.Confirmation.ALREADY_PAID;
+            }
+            Order order = found.get();
+            Order.Confirmation confirmation = order.confirmPayment(paymentIntentId, amount, at);
+            switch (confirmation) {
+                case PAID -> inventory.commit(order.stockLines());
+                case AMOUNT_MISMATCH -> log.error("Payment {} of {} does not match order {} total {}: not confirmed",
+                        paymentIntentId, amount, id, order.total());
+                case PAID_AFTER_CANCELLATION -> log.warn("Payment {} arrived for cancelled order {}: refunding it",
+                        paymentIntentId, id);
+                case ALREADY_PAID -> {
+                }
+            }
+            orders.save(order);
+            return confirmation;
+        });
+        if (outcome == Order.Confirmation.PAID_AFTER_CANCELLATION) {
+            refundLatePayment(id);
+        }
+    }
+
+    private void refundLatePayment(OrderId id) {
+        try {
+            payments.refund(id.toString(), null, "late-payment-" + id, "order was cancelled before the payment arrived");
+        } catch (RefundNotPossible alreadyDone) {
+            log.info("Late payment of order {} needs no further refund: {}", id, alreadyDone.getMessage());
+        }
+    }
+
+    /** The PaymentIntent was cancelled: an unpaid order is cancelled with it and its stock released. */
+    public void paymentCanceled(OrderId id, Instant at) {
+        transactions.executeWithoutResult(status -> orders.findForUpdate(id.value()).ifPresent(order -> {
+            if (order.status() == OrderStatus.PENDING_PAYMENT) {
+                order.cancel("payment canceled", at);
+                inventory.release(order.stockLines());
+                orders.save(order);
+            }
+        }));
+    }
+
+    public void paymentRefunded(OrderId id, Money totalRefunded, Instant at) {
+        transactions.executeWithoutResult(status -> orders.findForUpdate(id.value()).ifPresent(order -> {
+            if (order.applyRefunds(totalRefunded, at)) {
+                orders.save(order);
+            }
+        }));
+    }
+
+    public void paymentDisputed(OrderId id, String disputeStatus) {
+        transactions.executeWithoutResult(status -> orders.findForUpdate(id.value()).ifPresent(order -> {
+            order.flagDispute(disputeStatus);
+            orders.save(order);
+        }));
+    }
+
+    // --- payment timeout ----------------------------------------------------------------------------
+
+    /**
+     * Cancels orders left unpaid for {@code shop.orders.payment-timeout}: stock back on the shelf, the
+     * PaymentIntent cancelled. Each order is its own conditional transition, so several instances
+     * running this at once cancel each order once.
+     */
+    @Scheduled(fixedDelayString = "${shop.orders.payment-timeout-check:1m}", initialDelayString = "${shop.orders.payment-timeout-initial-delay:1m}")
+    public int cancelUnpaidOrders() {
+        Instant cutoff = clock.instant().minus(paymentTimeout);
+        List<UUID> due = orders.findIdsByStatusCreatedBefore(OrderStatus.PENDING_PAYMENT, cutoff, PageRequest.of(0, 200));
+        int cancelled = 0;
+        for (UUID orderId : due) {
+            Boolean done = transactions.execute(status -> orders.findForUpdate(orderId)
+                    .filter(order -> order.status() == OrderStatus.PENDING_PAYMENT)
+                    .map(order -> {
+                        order.cancel("payment timeout", clock.instant());
+                        inventory.release(order.stockLines());
+                        orders.save(order);
+                        return true;
+                    }).orElse(false));
+            if (Boolean.TRUE.equals(done)) {
+                cancelled++;
+                cancelPaymentQuietly(orderId);
+            }
+        }
+        if (cancelled > 0) {
+            log.info("Cancelled {} order(s) unpaid for more than {}", cancelled, paymentTimeout);
+        }
+        return cancelled;
+    }
+
+    private void cancelPaymentQuietly(UUID orderId) {
+        try {
+            payments.cancel(orderId.toString());
+        } catch (RuntimeException e) {
+            // the order is cancelled either way; a payment that still succeeds is refunded on arrival
+            log.warn("Could not cancel the payment of order {}: {}", orderId, e.getMessage());
+        }
+    }
+}

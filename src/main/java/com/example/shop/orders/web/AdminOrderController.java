@@ -1,0 +1,105 @@
+package com.example.shop.orders.web;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.example.shop.orders.internal.IdempotentRequests;
+import com.example.shop.orders.internal.OrderManagement;
+import com.example.shop.orders.internal.OrderStatus;
+import com.example.shop.payments.RefundView;
+import com.example.shop.shared.Money;
+import com.example.shop.shared.web.PageResponse;
+
+import tools.jackson.databind.json.JsonMapper;
+
+@Tag(name = "Orders (admin)")
+@SecurityRequirement(name = "bearerAuth")
+@RestController
+@RequestMapping("/api/admin/orders")
+class AdminOrderController {
+
+    private final OrderManagement orders;
+    private final IdempotentRequests idempotent;
+    private final JsonMapper json;
+    private final String currency;
+
+    AdminOrderController(OrderManagement orders, IdempotentRequests idempotent, JsonMapper json,
+            @Value("${shop.currency:EUR}") String currency) {
+        this.orders = orders;
+        this.idempotent = idempotent;
+        this.json = json;
+        this.currency = currency;
+    }
+
+    record ShipRequest(@NotBlank @Size(max = 60) String carrier, @NotBlank @Size(max = 100) String trackingNumber) {
+    }
+
+    /** {@code amount} in minor units of the shop currency; absent for everything that is left. */
+    record RefundRequest(@Min(1) Long amount, @Size(max = 500) String reason) {
+    }
+
+    record RefundResponse(UUID orderId, String refundId, Money amount, String status) {
+    }
+
+    @Operation(summary = "All orders, newest first, optionally by status")
+    @GetMapping
+    PageResponse<OrderResponses.AdminSummary> all(@RequestParam Optional<OrderStatus> status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return PageResponse.of(orders.all(status, PageRequest.of(page, size)), OrderResponses.AdminSummary::from);
+    }
+
+    @Operation(summary = "Ship a paid order")
+    @ApiResponse(responseCode = "409", description = "The order is not PAID", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @PostMapping("/{id}/ship")
+    OrderResponses.Order ship(@PathVariable UUID id, @Valid @RequestBody ShipRequest request) {
+        return OrderResponses.Order.from(orders.ship(id, request.carrier(), request.trackingNumber()));
+    }
+
+    @Operation(summary = "Refund a paid order through Stripe", description = "Full when `amount` is absent. The "
+            + "Idempotency-Key header is required: repeating it with the same body answers the first response "
+            + "without a second refund. The order's status follows Stripe's confirmation (charge.refunded).")
+    @ApiResponse(responseCode = "202", description = "Refund accepted by Stripe")
+    @ApiResponse(responseCode = "409", description = "Never paid, or nothing (that much) left to refund", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @PostMapping(path = "/{id}/refunds", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> refund(@PathVariable UUID id,
+            @RequestHeader(CheckoutController.IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String key,
+            @Valid @RequestBody(required = false) RefundRequest request) {
+        RefundRequest body = request == null ? new RefundRequest(null, null) : request;
+        IdempotentRequests.Response response = idempotent.execute("refund", id, key, json.writeValueAsString(body), () -> {
+            Optional<Money> amount = Optional.ofNullable(body.amount()).map(a -> Money.of(a, currency));
+            RefundView refund = orders.refund(id, amount, "refund-" + id + "-" + key, body.reason());
+            return new IdempotentRequests.Response(HttpStatus.ACCEPTED.value(), json.writeValueAsString(
+                    new RefundResponse(id, refund.refundId(), refund.amount(), refund.status())));
+        });
+        return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
+    }
+}

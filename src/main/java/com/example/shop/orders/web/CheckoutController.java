@@ -1,0 +1,108 @@
+package com.example.shop.orders.web;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.example.shop.customers.CurrentCustomer;
+import com.example.shop.customers.CustomerId;
+import com.example.shop.orders.internal.IdempotentRequests;
+import com.example.shop.orders.internal.OrderDetails;
+import com.example.shop.orders.internal.OrderManagement;
+import com.example.shop.payments.PaymentView;
+
+import tools.jackson.databind.json.JsonMapper;
+
+@Tag(name = "Checkout")
+@RestController
+class CheckoutController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final OrderManagement orders;
+    private final IdempotentRequests idempotent;
+    private final CurrentCustomer caller;
+    private final JsonMapper json;
+
+    CheckoutController(OrderManagement orders, IdempotentRequests idempotent, CurrentCustomer caller, JsonMapper json) {
+        this.orders = orders;
+        this.idempotent = idempotent;
+        this.caller = caller;
+        this.json = json;
+    }
+
+    record AddressRequest(
+            @NotBlank @Size(max = 120) String name,
+            @NotBlank @Size(max = 200) String line1,
+            @Size(max = 200) String line2,
+            @NotBlank @Size(max = 100) String city,
+            @NotBlank @Size(max = 20) String postalCode,
+            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String country) {
+
+        OrderDetails.Address toAddress() {
+            return new OrderDetails.Address(name, line1, line2, city, postalCode, country);
+        }
+    }
+
+    record CheckoutRequest(@NotNull UUID cartId, @NotNull @Valid AddressRequest shippingAddress) {
+    }
+
+    @Operation(summary = "Place an order from a cart",
+            description = "Reserves the stock and empties the cart in one transaction, then starts the Stripe payment. "
+                    + "Send an Idempotency-Key (strongly recommended): repeating the request with the same key and body "
+                    + "returns the first response without a second order; the same key with another body is refused. "
+                    + "When the payment cannot be started yet, `payment` is null and GET /api/orders/{id}/payment starts it.")
+    @SecurityRequirement(name = "bearerAuth")
+    @ApiResponse(responseCode = "201", description = "Order placed")
+    @ApiResponse(responseCode = "400", description = "Invalid body or empty cart", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown cart, or another customer's", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "Not enough stock (the problem lists the products), or a product no longer on sale", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different request", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @PostMapping(path = "/api/checkout", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> checkout(
+            @Parameter(description = "Unique per checkout attempt, e.g. a UUID; at most 255 characters")
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 255) String key,
+            @Valid @RequestBody CheckoutRequest request) {
+        CustomerId customer = caller.require();
+        IdempotentRequests.Response response = key == null
+                ? place(customer, request)
+                : idempotent.execute("checkout", customer.value(), key, json.writeValueAsString(request),
+                        () -> place(customer, request));
+        String orderId = json.readTree(response.body()).path("orderId").asString();
+        return ResponseEntity.status(response.status())
+                .header(HttpHeaders.LOCATION, "/api/orders/" + orderId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(response.body());
+    }
+
+    private IdempotentRequests.Response place(CustomerId customer, CheckoutRequest request) {
+        OrderDetails order = orders.checkout(customer, request.cartId(), request.shippingAddress().toAddress());
+        Optional<PaymentView> payment = orders.startPayment(order);
+        OrderResponses.Checkout body = new OrderResponses.Checkout(order.id(), order.status().name(), order.total(),
+                payment.map(OrderResponses.Payment::from).orElse(null),
+                payment.isPresent() ? null : "The payment could not be started yet; GET /api/orders/" + order.id() + "/payment starts it.");
+        return new IdempotentRequests.Response(201, json.writeValueAsString(body));
+    }
+}

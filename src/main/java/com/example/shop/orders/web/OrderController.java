@@ -1,0 +1,74 @@
+package com.example.shop.orders.web;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.example.shop.customers.CurrentCustomer;
+import com.example.shop.orders.internal.OrderManagement;
+import com.example.shop.orders.internal.OrderProblems;
+import com.example.shop.shared.web.PageResponse;
+
+@Tag(name = "Orders")
+@SecurityRequirement(name = "bearerAuth")
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+    private final OrderManagement orders;
+    private final CurrentCustomer caller;
+
+    OrderController(OrderManagement orders, CurrentCustomer caller) {
+        this.orders = orders;
+        this.caller = caller;
+    }
+
+    @Operation(summary = "The caller's orders, newest first")
+    @GetMapping
+    PageResponse<OrderResponses.Summary> mine(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return PageResponse.of(orders.mine(caller.require(), PageRequest.of(page, size)), OrderResponses.Summary::from);
+    }
+
+    @Operation(summary = "One order (its owner or an admin)")
+    @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @GetMapping("/{id}")
+    OrderResponses.Order get(@PathVariable UUID id) {
+        return OrderResponses.Order.from(orders.details(id, caller.require(), caller.isAdmin()));
+    }
+
+    @Operation(summary = "The order's payment", description = "Starts it when the order is still unpaid and it was "
+            + "not started yet; the same PaymentIntent every time.")
+    @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "Stripe cannot be reached right now", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @GetMapping("/{id}/payment")
+    OrderResponses.Payment payment(@PathVariable UUID id) {
+        return orders.payment(id, caller.require()).map(OrderResponses.Payment::from)
+                .orElseThrow(() -> new OrderProblems.OrderNotFound(id));
+    }
+
+    @Operation(summary = "Cancel an unpaid order (its owner or an admin)", description = "Releases the stock and "
+            + "cancels the PaymentIntent.")
+    @ApiResponse(responseCode = "409", description = "The order is not PENDING_PAYMENT", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @PostMapping("/{id}/cancel")
+    OrderResponses.Order cancel(@PathVariable UUID id) {
+        return OrderResponses.Order.from(orders.cancel(id, caller.require(), caller.isAdmin()));
+    }
+}

@@ -1,0 +1,260 @@
+package com.example.shop.orders;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.example.shop.payments.StripeEvents;
+import com.example.shop.payments.StripeStandIn;
+import com.example.shop.testsupport.IntegrationTest;
+import com.example.shop.testsupport.Tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** {@code POST /api/checkout} on the real database, with the Stripe stand-in behind payments. */
+@IntegrationTest
+class CheckoutTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    OrderFixtures fixtures;
+
+    final StripeStandIn stripe = StripeStandIn.shared();
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new OrderFixtures(mvc, jdbc);
+    }
+
+    @Test
+    void theWholeStorefrontJourneyEndsWithAPaidOrderAndSoldStock() throws Exception {
+        String email = "journey-" + UUID.randomUUID() + "@example.com";
+        mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\": \"" + email + "\", \"password\": \"correct horse\", \"name\": \"Ada\"}"))
+                .andExpect(status().isCreated());
+        String token = "Bearer " + JsonPath.read(mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\": \"" + email + "\", \"password\": \"correct horse\"}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$.accessToken");
+        UUID product = fixtures.catalog.product("Journey Teapot", 3450, 5);
+
+        mvc.perform(get("/api/products/{id}", product)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.availableQuantity").value(5));
+        String cart = JsonPath.read(mvc.perform(get("/api/carts/mine").header(HttpHeaders.AUTHORIZATION, token))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        mvc.perform(post("/api/carts/{id}/items", cart).header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"productId\": \"" + product + "\", \"quantity\": 2}"))
+                .andExpect(status().isCreated());
+
+        String body = fixtures.checkout(token, cart, UUID.randomUUID().toString())
+                .andExpect(status().isCreated())
+                .andExpect(header().string(HttpHeaders.LOCATION, startsWith("/api/orders/")))
+                .andExpect(jsonPath("$.status").value("PENDING_PAYMENT"))
+                .andExpect(jsonPath("$.total.amount").value(6900))
+                .andExpect(jsonPath("$.total.currency").value("EUR"))
+                .andExpect(jsonPath("$.payment.provider").value("stripe"))
+                .andExpect(jsonPath("$.payment.clientSecret").isNotEmpty())
+                .andExpect(jsonPath("$.payment.publishableKey").isNotEmpty())
+                .andReturn().getResponse().getContentAsString();
+        String orderId = JsonPath.read(body, "$.orderId");
+        String intent = JsonPath.read(body, "$.payment.paymentIntentId");
+        assertThat(fixtures.stock(product)).containsExactly(5, 2);
+        mvc.perform(get("/api/carts/mine").header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(jsonPath("$.items", hasSize(0)));
+        assertThat(stripe.intentJson(intent).path("metadata").path("order_id").asString()).isEqualTo(orderId);
+        assertThat(stripe.intentJson(intent).path("amount").asLong()).isEqualTo(6900);
+
+        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(intent)).andExpect(status().isOk());
+
+        fixtures.awaitStatus(orderId, "PAID");
+        mvc.perform(get("/api/orders/{id}", orderId).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(jsonPath("$.status").value("PAID"))
+                .andExpect(jsonPath("$.paidAt").isNotEmpty())
+                .andExpect(jsonPath("$.lines[0].name").value("Journey Teapot"))
+                .andExpect(jsonPath("$.lines[0].unitPrice.amount").value(3450))
+                .andExpect(jsonPath("$.lines[0].quantity").value(2))
+                .andExpect(jsonPath("$.shippingAddress.city").value("London"));
+        assertThat(fixtures.stock(product)).containsExactly(3, 0);
+        mvc.perform(get("/api/orders").header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(jsonPath("$.content", hasSize(1)))
+                .andExpect(jsonPath("$.content[0].id").value(orderId))
+                .andExpect(jsonPath("$.page.totalElements").value(1));
+    }
+
+    @Test
+    void anEmptyCartIsABadRequestAndAStrangersCartIsNotFound() throws Exception {
+        String token = Tokens.customer();
+        String empty = JsonPath.read(mvc.perform(post("/api/carts")).andReturn().getResponse().getContentAsString(), "$.id");
+        fixtures.checkout(token, empty, null).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/empty-cart"));
+
+        UUID product = fixtures.catalog.product("Private Item", 100, 3);
+        String owner = Tokens.customer();
+        String owned = JsonPath.read(mvc.perform(post("/api/carts").header(HttpHeaders.AUTHORIZATION, owner))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        mvc.perform(post("/api/carts/{id}/items", owned).header(HttpHeaders.AUTHORIZATION, owner)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"productId\": \"" + product + "\", \"quantity\": 1}"));
+        fixtures.checkout(token, owned, null).andExpect(status().isNotFound());
+        fixtures.checkout(token, UUID.randomUUID().toString(), null).andExpect(status().isNotFound());
+        assertThat(fixtures.stock(product)).containsExactly(3, 0);
+    }
+
+    @Test
+    void invalidBodiesAndAnonymousCallersAreRefused() throws Exception {
+        String cart = fixtures.cartWith(fixtures.catalog.product("Valid", 100, 3), 1);
+        mvc.perform(post("/api/checkout").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"cartId\": \"" + cart + "\", \"shippingAddress\": " + OrderFixtures.ADDRESS + "}"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/checkout").header(HttpHeaders.AUTHORIZATION, Tokens.customer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"cartId\": \"" + cart + "\", \"shippingAddress\": {\"name\": \"\", \"country\": \"Germany\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'shippingAddress.country')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'shippingAddress.line1')]").exists());
+    }
+
+    @Test
+    void aShortageIsAConflictListingTheProductsAndWritesNothing() throws Exception {
+        UUID plenty = fixtures.catalog.product("Plenty", 100, 10);
+        UUID scarce = fixtures.catalog.product("Scarce", 100, 2);
+        String cart = fixtures.cartWith(plenty, 3);
+        mvc.perform(post("/api/carts/{id}/items", cart).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"productId\": \"" + scarce + "\", \"quantity\": 2}")).andExpect(status().isCreated());
+        fixtures.catalog.setStock(scarce, 1);
+        String token = Tokens.customer();
+        int ordersBefore = jdbc.queryForObject("select count(*) from orders_order", Integer.class);
+
+        fixtures.checkout(token, cart, null)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/insufficient-stock"))
+                .andExpect(jsonPath("$.products", hasSize(1)))
+                .andExpect(jsonPath("$.products[0].productId").value(scarce.toString()))
+                .andExpect(jsonPath("$.products[0].requested").value(2))
+                .andExpect(jsonPath("$.products[0].available").value(1));
+
+        assertThat(jdbc.queryForObject("select count(*) from orders_order", Integer.class)).isEqualTo(ordersBefore);
+        assertThat(fixtures.stock(plenty)).containsExactly(10, 0);
+        mvc.perform(get("/api/carts/{id}", cart)).andExpect(jsonPath("$.items", hasSize(2)));
+    }
+
+    @Test
+    void theSameKeyAndBodyReplaysTheFirstResponseAndAnotherBodyIsRefused() throws Exception {
+        String token = Tokens.customer();
+        String cart = fixtures.cartWith(fixtures.catalog.product("Replayed", 700, 5), 1);
+        String key = UUID.randomUUID().toString();
+        String first = fixtures.checkout(token, cart, key).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        String second = fixtures.checkout(token, cart, key).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(second).isEqualTo(first);
+
+        String otherCart = fixtures.cartWith(fixtures.catalog.product("Other", 700, 5), 1);
+        fixtures.checkout(token, otherCart, key).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/idempotency-key-reused"));
+        // another customer's use of the same key is their own
+        fixtures.checkout(Tokens.customer(), otherCart, key).andExpect(status().isCreated());
+    }
+
+    @Test
+    void tenConcurrentRequestsWithOneKeyMakeOneOrderAndOnePaymentIntent() throws Exception {
+        String token = Tokens.customer();
+        UUID product = fixtures.catalog.product("Once", 1200, 20);
+        String cart = fixtures.cartWith(product, 2);
+        String key = UUID.randomUUID().toString();
+        List<MockHttpServletResponse> responses = concurrently(10, i -> fixtures.checkout(token, cart, key)
+                .andReturn().getResponse());
+
+        Set<String> bodies = new HashSet<>();
+        for (MockHttpServletResponse response : responses) {
+            assertThat(response.getStatus()).isEqualTo(201);
+            bodies.add(response.getContentAsString());
+        }
+        assertThat(bodies).hasSize(1);
+        String orderId = JsonPath.read(bodies.iterator().next(), "$.orderId");
+        assertThat(stripe.intentsFor(orderId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from orders_order where customer_id = unhex(replace(?, '-', ''))",
+                Integer.class, customerOf(orderId)))
+                .isEqualTo(1);
+        assertThat(fixtures.stock(product)).containsExactly(20, 2);
+    }
+
+    @Test
+    void fiftyCustomersCompetingForTheLastTenUnitsMakeExactlyTenOrders() throws Exception {
+        UUID product = fixtures.catalog.product("Last Ten", 999, 10);
+        List<String> carts = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            carts.add(fixtures.cartWith(product, 1));
+        }
+        List<MockHttpServletResponse> responses = concurrently(50, i -> fixtures.checkout(Tokens.customer(),
+                carts.get(i), UUID.randomUUID().toString()).andReturn().getResponse());
+
+        long created = responses.stream().filter(r -> r.getStatus() == 201).count();
+        long conflicts = responses.stream().filter(r -> r.getStatus() == 409).count();
+        assertThat(created).isEqualTo(10);
+        assertThat(conflicts).isEqualTo(40);
+        assertThat(fixtures.stock(product)).containsExactly(10, 10);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from orders_order_line where product_id = unhex(replace(?, '-', ''))""",
+                Integer.class, product.toString())).isEqualTo(10);
+        mvc.perform(get("/api/products/{id}", product)).andExpect(jsonPath("$.availableQuantity").value(0));
+    }
+
+    private String customerOf(String orderId) {
+        return jdbc.queryForObject("select lower(hex(customer_id)) from orders_order where id = unhex(replace(?, '-', ''))",
+                String.class, orderId);
+    }
+
+    interface Call {
+        MockHttpServletResponse run(int index) throws Exception;
+    }
+
+    private static List<MockHttpServletResponse> concurrently(int threads, Call call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<MockHttpServletResponse>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.run(index);
+                }));
+            }
+            start.countDown();
+            List<MockHttpServletResponse> responses = new ArrayList<>();
+            for (Future<MockHttpServletResponse> future : futures) {
+                responses.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

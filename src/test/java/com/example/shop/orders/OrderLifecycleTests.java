@@ -1,0 +1,313 @@
+package com.example.shop.orders;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.example.shop.orders.internal.OrderManagement;
+import com.example.shop.payments.StripeEvents;
+import com.example.shop.payments.StripeStandIn;
+import com.example.shop.testsupport.IntegrationTest;
+import com.example.shop.testsupport.Tokens;
+
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Orders following their payments: signed webhooks into payments, events into orders, on the real database. */
+@IntegrationTest
+class OrderLifecycleTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    OrderManagement orders;
+
+    @Autowired
+    FailedEventPublications failedPublications;
+
+    OrderFixtures fixtures;
+
+    final StripeStandIn stripe = StripeStandIn.shared();
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new OrderFixtures(mvc, jdbc);
+    }
+
+    @Test
+    void theSuccessWebhookDeliveredFiveTimesAtOncePaysTheOrderOnce() throws Exception {
+        String token = Tokens.customer();
+        UUID product = fixtures.catalog.product("Fivefold", 2500, 4);
+        OrderFixtures.Placed order = fixtures.placeOrder(token, product, 3);
+        String payload = StripeEvents.paymentSucceeded(order.paymentIntentId());
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return StripeEvents.deliver(mvc, payload).andReturn().getResponse().getStatus();
+            }));
+        }
+        start.countDown();
+        for (Future<Integer> result : statuses) {
+            assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+        }
+        pool.shutdown();
+        // and once more later, as a new event about the same PaymentIntent
+        StripeEvents.deliver(mvc, StripeEvents.paymentSucceededAgain(order.paymentIntentId())).andExpect(status().isOk());
+
+        fixtures.awaitStatus(order.orderId(), "PAID");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.publications(OrderPaid.class, order.orderId()) >= 1);
+        Thread.sleep(300); // give a wrongly duplicated reaction the chance to show itself
+        assertThat(fixtures.publications(OrderPaid.class, order.orderId())).isEqualTo(1);
+        assertThat(fixtures.stock(product)).containsExactly(1, 0);
+    }
+
+    @Test
+    void aFailedPaymentAfterTheSuccessChangesNothing() throws Exception {
+        String token = Tokens.customer();
+        OrderFixtures.Placed order = fixtures.placeOrder(token, 1500, 5, 1);
+        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
+        fixtures.awaitStatus(order.orderId(), "PAID");
+
+        ObjectNode failed = stripe.intentJson(order.paymentIntentId());
+        failed.put("status", "requires_payment_method");
+        failed.putObject("last_payment_error").put("message", "Your card was declined.");
+        StripeEvents.deliver(mvc, StripeEvents.event("payment_intent.payment_failed", failed)).andExpect(status().isOk());
+
+        Thread.sleep(300);
+        assertThat(fixtures.statusOf(order.orderId())).isEqualTo("PAID");
+    }
+
+    @Test
+    void aFailedPaymentKeepsTheOrderPayable() throws Exception {
+        String token = Tokens.customer();
+        OrderFixtures.Placed order = fixtures.placeOrder(token, 1500, 5, 1);
+        StripeEvents.deliver(mvc, StripeEvents.paymentFailed(order.paymentIntentId())).andExpect(status().isOk());
+        Thread.sleep(200);
+        assertThat(fixtures.statusOf(order.orderId())).isEqualTo("PENDING_PAYMENT");
+
+        mvc.perform(get("/api/orders/{id}/payment", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paymentIntentId").value(order.paymentIntentId()));
+        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
+        fixtures.awaitStatus(order.orderId(), "PAID");
+    }
+
+    @Test
+    void aListenerThatFailsOnceStillEndsPaidAfterResubmission() throws Exception {
+        String token = Tokens.customer();
+        UUID product = fixtures.catalog.product("Fragile", 900, 5);
+        OrderFixtures.Placed order = fixtures.placeOrder(token, product, 2);
+        // break the data the confirmation needs: committing 2 reserved units must fail while none are reserved
+        jdbc.update("update catalog_stock set reserved = 0 where product_id = unhex(replace(?, '-', ''))", product.toString());
+
+        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
+        await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(listenerPublicationStatus(order.orderId())));
+        assertThat(fixtures.statusOf(order.orderId())).isEqualTo("PENDING_PAYMENT");
+
+        jdbc.update("update catalog_stock set reserved = 2 where product_id = unhex(replace(?, '-', ''))", product.toString());
+        failedPublications.resubmit(ResubmissionOptions.defaults().withMinAge(Duration.ZERO));
+
+        fixtures.awaitStatus(order.orderId(), "PAID");
+        assertThat(fixtures.stock(product)).containsExactly(3, 0);
+    }
+
+    @Test
+    void anUnpaidOrderTimesOutReleasingStockAndCancellingThePaymentIntent() throws Exception {
+        String token = Tokens.customer();
+        UUID product = fixtures.catalog.product("Forgotten", 800, 3);
+        OrderFixtures.Placed order = fixtures.placeOrder(token, product, 2);
+        assertThat(fixtures.stock(product)).containsExactly(3, 2);
+        fixtures.ageOrder(order.orderId(), Duration.ofMinutes(31));
+
+        assertThat(orders.cancelUnpaidOrders()).isGreaterThanOrEqualTo(1);
+
+        assertThat(fixtures.statusOf(order.orderId())).isEqualTo("CANCELLED");
+        assertThat(fixtures.stock(product)).containsExactly(3, 0);
+        assertThat(stripe.intentJson(order.paymentIntentId()).path("status").asString()).isEqualTo("canceled");
+        mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(jsonPath("$.cancellationReason").value("payment timeout"));
+        assertThat(orders.cancelUnpaidOrders()).isZero();
+    }
+
+    @Test
+    void aPaymentThatSucceedsAfterTheTimeoutIsRefundedAutomatically() throws Exception {
+        String token = Tokens.customer();
+        UUID product = fixtures.catalog.product("Too Late", 4200, 3);
+        OrderFixtures.Placed order = fixtures.placeOrder(token, product, 1);
+        String payload = StripeEvents.paymentSucceeded(order.paymentIntentId()); // paid at Stripe, webhook delayed
+        fixtures.ageOrder(order.orderId(), Duration.ofMinutes(31));
+        orders.cancelUnpaidOrders(); // Stripe refuses to cancel a succeeded PaymentIntent; the order is cancelled anyway
+        assertThat(fixtures.statusOf(order.orderId())).isEqualTo("CANCELLED");
+
+        StripeEvents.deliver(mvc, payload).andExpect(status().isOk());
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> refundsAtStripe(order.paymentIntentId()) == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "select refunded_amount from orders_order where id = unhex(replace(?, '-', ''))", Long.class,
+                order.orderId()) == 4200L);
+        mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(jsonPath("$.status").value("CANCELLED"))
+                .andExpect(jsonPath("$.paidAfterCancellation").value(true))
+                .andExpect(jsonPath("$.refundedAmount.amount").value(4200));
+        assertThat(fixtures.stock(product)).containsExactly(3, 0);
+    }
+
+    @Test
+    void theOwnerCancelsAnUnpaidOrderOnce() throws Exception {
+        String token = Tokens.customer();
+        UUID product = fixtures.catalog.product("Regret", 500, 4);
+        OrderFixtures.Placed order = fixtures.placeOrder(token, product, 4);
+
+        mvc.perform(post("/api/orders/{id}/cancel", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CANCELLED"));
+        assertThat(fixtures.stock(product)).containsExactly(4, 0);
+        assertThat(stripe.intentJson(order.paymentIntentId()).path("status").asString()).isEqualTo("canceled");
+        mvc.perform(post("/api/orders/{id}/cancel", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/illegal-order-transition"));
+        // Stripe reports the cancellation too: nothing more happens
+        StripeEvents.deliver(mvc, StripeEvents.event("payment_intent.canceled", stripe.intentJson(order.paymentIntentId())))
+                .andExpect(status().isOk());
+        Thread.sleep(200);
+        assertThat(fixtures.stock(product)).containsExactly(4, 0);
+        assertThat(fixtures.publications(OrderCancelled.class, order.orderId())).isEqualTo(1);
+    }
+
+    @Test
+    void ordersAreVisibleOnlyToTheirOwnerAndAdminsAndAdminActionsNeedTheRole() throws Exception {
+        String alice = Tokens.customer();
+        String bob = Tokens.customer();
+        OrderFixtures.Placed order = fixtures.placeOrder(alice, 1000, 5, 1);
+
+        mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, bob))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/orders/{id}/payment", order.orderId()).header(HttpHeaders.AUTHORIZATION, bob))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/orders/{id}/cancel", order.orderId()).header(HttpHeaders.AUTHORIZATION, bob))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, Tokens.admin()))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/orders").header(HttpHeaders.AUTHORIZATION, bob))
+                .andExpect(jsonPath("$.page.totalElements").value(0));
+        mvc.perform(post("/api/admin/orders/{id}/ship", order.orderId()).header(HttpHeaders.AUTHORIZATION, alice)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"carrier\": \"DHL\", \"trackingNumber\": \"1\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/admin/orders/{id}/refunds", order.orderId()).header(HttpHeaders.AUTHORIZATION, alice)
+                        .header("Idempotency-Key", "k").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/admin/orders").header(HttpHeaders.AUTHORIZATION, alice)).andExpect(status().isForbidden());
+        assertThat(fixtures.statusOf(order.orderId())).isEqualTo("PENDING_PAYMENT");
+    }
+
+    @Test
+    void adminsShipPaidOrdersOnly() throws Exception {
+        String token = Tokens.customer();
+        OrderFixtures.Placed unpaid = fixtures.placeOrder(token, 1000, 5, 1);
+        OrderFixtures.Placed paid = fixtures.placeOrder(token, 1000, 5, 1);
+        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(paid.paymentIntentId())).andExpect(status().isOk());
+        fixtures.awaitStatus(paid.orderId(), "PAID");
+        String ship = "{\"carrier\": \"DHL\", \"trackingNumber\": \"JD0146\"}";
+
+        mvc.perform(post("/api/admin/orders/{id}/ship", unpaid.orderId()).header(HttpHeaders.AUTHORIZATION, Tokens.admin())
+                        .contentType(MediaType.APPLICATION_JSON).content(ship))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/admin/orders/{id}/ship", paid.orderId()).header(HttpHeaders.AUTHORIZATION, Tokens.admin())
+                        .contentType(MediaType.APPLICATION_JSON).content(ship))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SHIPPED"))
+                .andExpect(jsonPath("$.trackingNumber").value("JD0146"));
+        mvc.perform(get("/api/admin/orders").param("status", "SHIPPED").header(HttpHeaders.AUTHORIZATION, Tokens.admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[?(@.id == '" + paid.orderId() + "')]").exists());
+        mvc.perform(get("/api/admin/orders").param("status", "NOPE").header(HttpHeaders.AUTHORIZATION, Tokens.admin()))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void adminRefundsArePartialOrFullNeverMoreThanPaidAndIdempotent() throws Exception {
+        String token = Tokens.customer();
+        String admin = Tokens.admin();
+        OrderFixtures.Placed unpaid = fixtures.placeOrder(token, 3000, 5, 1);
+        OrderFixtures.Placed order = fixtures.placeOrder(token, 3000, 5, 1);
+        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
+        fixtures.awaitStatus(order.orderId(), "PAID");
+
+        refund(admin, unpaid.orderId(), "k0", "{}").andExpect(status().isConflict());
+        refund(admin, order.orderId(), "k1", "{\"amount\": 3001}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/not-refundable"));
+        mvc.perform(post("/api/admin/orders/{id}/refunds", order.orderId()).header(HttpHeaders.AUTHORIZATION, admin)
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest());
+
+        String first = refund(admin, order.orderId(), "k2", "{\"amount\": 1000, \"reason\": \"damaged\"}")
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.amount.amount").value(1000))
+                .andReturn().getResponse().getContentAsString();
+        String again = refund(admin, order.orderId(), "k2", "{\"amount\": 1000, \"reason\": \"damaged\"}")
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        assertThat(again).isEqualTo(first);
+        refund(admin, order.orderId(), "k2", "{\"amount\": 900}").andExpect(status().isUnprocessableEntity());
+        assertThat(refundsAtStripe(order.paymentIntentId())).isEqualTo(1);
+        fixtures.awaitStatus(order.orderId(), "PARTIALLY_REFUNDED");
+
+        refund(admin, order.orderId(), "k3", "{}").andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.amount.amount").value(2000));
+        fixtures.awaitStatus(order.orderId(), "REFUNDED");
+        refund(admin, order.orderId(), "k4", "{}").andExpect(status().isConflict());
+        mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(jsonPath("$.refundedAmount.amount").value(3000));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions refund(String admin, String orderId, String key, String body)
+            throws Exception {
+        return mvc.perform(post("/api/admin/orders/{id}/refunds", orderId).header(HttpHeaders.AUTHORIZATION, admin)
+                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private long refundsAtStripe(String paymentIntentId) {
+        return stripe.requests("POST", "/v1/refunds").stream()
+                .filter(request -> request.getBodyAsString().contains(paymentIntentId))
+                .map(request -> request.getHeader("Idempotency-Key"))
+                .distinct()
+                .count();
+    }
+
+    private String listenerPublicationStatus(String orderId) {
+        List<String> statuses = jdbc.queryForList("""
+                select status from event_publication
+                where listener_id like '%PaymentEventListeners%' and serialized_event like ?""", String.class,
+                "%" + orderId + "%");
+        return statuses.isEmpty() ? null : statuses.get(0);
+    }
+}

@@ -1,0 +1,96 @@
+package com.example.shop.orders.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.example.shop.cart.CheckoutCart;
+import com.example.shop.catalog.ProductId;
+import com.example.shop.customers.CustomerId;
+import com.example.shop.orders.OrderCancelled;
+import com.example.shop.orders.OrderPaid;
+import com.example.shop.orders.OrderPlaced;
+import com.example.shop.orders.OrderRefunded;
+import com.example.shop.shared.Money;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The order's transitions, without Spring. */
+class OrderTests {
+
+    static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    static Order newOrder() {
+        return Order.place(CustomerId.random(), List.of(
+                        new CheckoutCart.Line(ProductId.random(), "MUG-1", "Mug", Money.of(1250, "EUR"), 2, true),
+                        new CheckoutCart.Line(ProductId.random(), "TEA-1", "Tea", Money.of(499, "EUR"), 1, true)),
+                new ShippingAddress("Ada", "1 Street", null, "London", "N1", "GB"), NOW);
+    }
+
+    @Test
+    void placingSnapshotsTheLinesAndTotals() {
+        Order order = newOrder();
+        assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(order.total()).isEqualTo(Money.of(2999, "EUR"));
+        assertThat(order.stockLines()).hasSize(2);
+        assertThat(order.itemCount()).isEqualTo(3);
+        assertThat(order.registeredEvents()).singleElement().isInstanceOf(OrderPlaced.class);
+    }
+
+    @Test
+    void aPaymentConfirmsOnceAndARepeatChangesNothing() {
+        Order order = newOrder();
+        assertThat(order.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW)).isEqualTo(Order.Confirmation.PAID);
+        assertThat(order.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW)).isEqualTo(Order.Confirmation.ALREADY_PAID);
+        assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(order.registeredEvents()).filteredOn(OrderPaid.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void aPaymentOfAnotherAmountConfirmsNothing() {
+        Order order = newOrder();
+        assertThat(order.confirmPayment("pi_1", Money.of(1, "EUR"), NOW)).isEqualTo(Order.Confirmation.AMOUNT_MISMATCH);
+        assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+    }
+
+    @Test
+    void aPaymentForACancelledOrderAsksForARefund() {
+        Order order = newOrder();
+        order.cancel("payment timeout", NOW);
+        assertThat(order.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW))
+                .isEqualTo(Order.Confirmation.PAID_AFTER_CANCELLATION);
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.latePaymentIntentId()).isEqualTo("pi_1");
+        assertThat(order.registeredEvents()).filteredOn(OrderCancelled.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void onlyAnUnpaidOrderCanBeCancelledAndOnlyAPaidOneShipped() {
+        Order order = newOrder();
+        assertThatThrownBy(() -> order.ship("DHL", "1", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class);
+        order.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW);
+        assertThatThrownBy(() -> order.cancel("too late", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class);
+        order.ship("DHL", "1", NOW);
+        order.ship("DHL", "1", NOW);
+        assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
+    }
+
+    @Test
+    void refundsMoveThroughPartialToFullAndNeverBack() {
+        Order order = newOrder();
+        assertThatThrownBy(order::refundable).isInstanceOf(OrderProblems.NotRefundable.class);
+        order.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW);
+        assertThat(order.refundable()).isEqualTo(Money.of(2999, "EUR"));
+
+        assertThat(order.applyRefunds(Money.of(1000, "EUR"), NOW)).isTrue();
+        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(order.applyRefunds(Money.of(500, "EUR"), NOW)).isFalse(); // a late, smaller total
+        assertThat(order.refundable()).isEqualTo(Money.of(1999, "EUR"));
+        assertThat(order.applyRefunds(Money.of(2999, "EUR"), NOW)).isTrue();
+        assertThat(order.status()).isEqualTo(OrderStatus.REFUNDED);
+        assertThatThrownBy(order::refundable).isInstanceOf(OrderProblems.NotRefundable.class);
+        assertThat(order.registeredEvents()).filteredOn(OrderRefunded.class::isInstance).hasSize(2);
+    }
+}
