@@ -165,6 +165,23 @@ class CheckoutTests {
     }
 
     @Test
+    void aProductTakenOffSaleBlocksTheCheckout() throws Exception {
+        UUID kept = fixtures.catalog.product("Kept", 100, 5);
+        UUID withdrawn = fixtures.catalog.product("Withdrawn", 100, 5);
+        String cart = fixtures.cartWith(kept, 1);
+        mvc.perform(post("/api/carts/{id}/items", cart).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"productId\": \"" + withdrawn + "\", \"quantity\": 1}")).andExpect(status().isCreated());
+        fixtures.catalog.deactivate(withdrawn);
+
+        fixtures.checkout(Tokens.customer(), cart, null)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/product-unavailable"))
+                .andExpect(jsonPath("$.productIds[0]").value(withdrawn.toString()));
+        assertThat(fixtures.stock(kept)).containsExactly(5, 0);
+        mvc.perform(get("/api/carts/{id}", cart)).andExpect(jsonPath("$.items", hasSize(2)));
+    }
+
+    @Test
     void theSameKeyAndBodyReplaysTheFirstResponseAndAnotherBodyIsRefused() throws Exception {
         String token = Tokens.customer();
         String cart = fixtures.cartWith(fixtures.catalog.product("Replayed", 700, 5), 1);

@@ -205,6 +205,23 @@ class OrderLifecycleTests {
     }
 
     @Test
+    void aDisputeFlagsThePaidOrder() throws Exception {
+        String token = Tokens.customer();
+        OrderFixtures.Placed order = fixtures.placeOrder(token, 2200, 5, 1);
+        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
+        fixtures.awaitStatus(order.orderId(), "PAID");
+
+        ObjectNode dispute = stripe.openDispute(order.paymentIntentId());
+        StripeEvents.deliver(mvc, StripeEvents.event("charge.dispute.created", dispute)).andExpect(status().isOk());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(jdbc.queryForObject(
+                "select disputed from orders_order where id = unhex(replace(?, '-', ''))", Boolean.class, order.orderId())));
+        mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(jsonPath("$.disputed").value(true))
+                .andExpect(jsonPath("$.status").value("PAID"));
+    }
+
+    @Test
     void ordersAreVisibleOnlyToTheirOwnerAndAdminsAndAdminActionsNeedTheRole() throws Exception {
         String alice = Tokens.customer();
         String bob = Tokens.customer();
