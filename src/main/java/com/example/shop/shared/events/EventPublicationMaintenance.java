@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * <li>completed publications are archived (completion mode {@code archive}) and purged after
  * {@code shop.events.archive-retention}.</li>
  * </ul>
- * Listeners are idempotent, so a publication delivered twice (two instances resubmitting at once) does
- * no harm; the registry's own status updates keep that rare.
+ * Safe on several instances: the registry claims each failed publication with a conditional update
+ * ({@code status -> RESUBMITTED where status != RESUBMITTED}) before redelivering it, so one instance
+ * wins; and listeners are idempotent anyway, since delivery is at least once.
  */
 @Component
 class EventPublicationMaintenance {
