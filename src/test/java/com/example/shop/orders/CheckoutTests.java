@@ -109,6 +109,47 @@ class CheckoutTests {
     }
 
     @Test
+    void whenStripeIsDownTheOrderWaitsAndItsPaymentStartsLater() throws Exception {
+        String token = Tokens.customer();
+        UUID product = fixtures.catalog.product("Patient", 7777, 3);
+        String cart = fixtures.cartWith(product, 1);
+        var down = stripe.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/payment_intents"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("amount=7777"))
+                .atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Service unavailable\"}}")));
+        String orderId;
+        try {
+            String body = fixtures.checkout(token, cart, UUID.randomUUID().toString())
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.status").value("PENDING_PAYMENT"))
+                    .andExpect(jsonPath("$.payment").doesNotExist())
+                    .andExpect(jsonPath("$.paymentNote").isNotEmpty())
+                    .andReturn().getResponse().getContentAsString();
+            orderId = JsonPath.read(body, "$.orderId");
+            assertThat(fixtures.stock(product)).containsExactly(3, 1);
+            mvc.perform(get("/api/orders/{id}/payment", orderId).header(HttpHeaders.AUTHORIZATION, token))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(jsonPath("$.type").value("https://shop.example/problems/payment-provider-unavailable"));
+        } finally {
+            stripe.server().removeStub(down);
+        }
+
+        String first = JsonPath.read(mvc.perform(get("/api/orders/{id}/payment", orderId)
+                        .header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.clientSecret").isNotEmpty())
+                .andReturn().getResponse().getContentAsString(), "$.paymentIntentId");
+        String again = JsonPath.read(mvc.perform(get("/api/orders/{id}/payment", orderId)
+                        .header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$.paymentIntentId");
+        assertThat(again).isEqualTo(first);
+        assertThat(stripe.intentsFor(orderId)).isEqualTo(1);
+    }
+
+    @Test
     void anEmptyCartIsABadRequestAndAStrangersCartIsNotFound() throws Exception {
         String token = Tokens.customer();
         String empty = JsonPath.read(mvc.perform(post("/api/carts")).andReturn().getResponse().getContentAsString(), "$.id");
