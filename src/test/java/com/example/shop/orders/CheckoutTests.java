@@ -241,6 +241,53 @@ class CheckoutTests {
     }
 
     @Test
+    void aKeyWhoseFirstRequestDiedAfterPlacingTheOrderAnswersWithThatOrder() throws Exception {
+        String token = Tokens.customer();
+        String cart = fixtures.cartWith(fixtures.catalog.product("Interrupted", 1300, 5), 1);
+        String key = UUID.randomUUID().toString();
+        String first = fixtures.checkout(token, cart, key).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        String orderId = JsonPath.read(first, "$.orderId");
+        // as if the instance died after committing the order, before storing the response
+        jdbc.update("""
+                update orders_idempotency_key set completed_at = null, response_status = null, response_body = null,
+                  created_at = created_at - interval 5 minute where idempotency_key = ?""", key);
+
+        String again = fixtures.checkout(token, cart, key).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat((String) JsonPath.read(again, "$.orderId")).isEqualTo(orderId);
+        assertThat((String) JsonPath.read(again, "$.payment.paymentIntentId"))
+                .isEqualTo(JsonPath.read(first, "$.payment.paymentIntentId"));
+        assertThat(stripe.intentsFor(orderId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from orders_idempotency_key where idempotency_key = ? and completed_at is not null",
+                Integer.class, key)).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyWhoseFirstRequestDiedBeforePlacingAnythingIsTakenOver() throws Exception {
+        String token = Tokens.customer();
+        UUID product = fixtures.catalog.product("Retried", 1300, 5);
+        String cart = fixtures.cartWith(product, 1);
+        String key = UUID.randomUUID().toString();
+        fixtures.checkout(token, cart, key).andExpect(status().isCreated());
+        // as if that first request had died before its transaction committed: no order, a bare claim
+        jdbc.update("delete from orders_order where customer_id = (select owner_id from orders_idempotency_key where idempotency_key = ?)", key);
+        jdbc.update("update catalog_stock set reserved = 0 where product_id = unhex(replace(?, '-', ''))", product.toString());
+        mvc.perform(post("/api/carts/{id}/items", cart).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"productId\": \"" + product + "\", \"quantity\": 1}")).andExpect(status().isCreated());
+        jdbc.update("""
+                update orders_idempotency_key set completed_at = null, response_status = null, response_body = null,
+                  resource_id = null, created_at = created_at - interval 5 minute where idempotency_key = ?""", key);
+
+        String body = fixtures.checkout(token, cart, key).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(fixtures.statusOf(JsonPath.read(body, "$.orderId"))).isEqualTo("PENDING_PAYMENT");
+        assertThat(fixtures.stock(product)).containsExactly(5, 1);
+    }
+
+    @Test
     void tenConcurrentRequestsWithOneKeyMakeOneOrderAndOnePaymentIntent() throws Exception {
         String token = Tokens.customer();
         UUID product = fixtures.catalog.product("Once", 1200, 20);

@@ -26,6 +26,9 @@ class IdempotencyRecord {
 
     private String requestHash;
 
+    /** What the first request created (the order), written in the same transaction as that order. */
+    private UUID resourceId;
+
     private Integer responseStatus;
 
     private String responseBody;
@@ -46,18 +49,20 @@ class IdempotencyRecord {
         this.createdAt = now;
     }
 
-    void complete(int status, String body, Instant now) {
-        this.responseStatus = status;
-        this.responseBody = body;
-        this.completedAt = now;
-    }
-
     UUID id() {
         return id;
     }
 
     String requestHash() {
         return requestHash;
+    }
+
+    UUID resourceId() {
+        return resourceId;
+    }
+
+    Instant createdAt() {
+        return createdAt;
     }
 
     boolean isCompleted() {

@@ -14,6 +14,19 @@ interface IdempotencyRecords extends JpaRepository<IdempotencyRecord, UUID> {
     Optional<IdempotencyRecord> find(String scope, UUID owner, String key);
 
     @Modifying
+    @Query("update IdempotencyRecord r set r.resourceId = :resource where r.id = :id and r.resourceId is null and r.completedAt is null")
+    int attach(UUID id, UUID resource);
+
+    /** Gives up a claim whose request never wrote anything, unless someone else took it over meanwhile. */
+    @Modifying
+    @Query("delete from IdempotencyRecord r where r.id = :id and r.createdAt = :createdAt and r.resourceId is null and r.completedAt is null")
+    int abandon(UUID id, Instant createdAt);
+
+    @Modifying
+    @Query("update IdempotencyRecord r set r.responseStatus = :status, r.responseBody = :body, r.completedAt = :now where r.id = :id and r.completedAt is null")
+    int complete(UUID id, int status, String body, Instant now);
+
+    @Modifying
     @Query(value = "delete from orders_idempotency_key where created_at < :cutoff limit 1000", nativeQuery = true)
     int deleteCreatedBefore(Instant cutoff);
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +18,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,7 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * response (status and body) is stored; a repetition with the same request gets that response again
  * without running; a repetition with a different request is refused. Concurrent repetitions wait for
  * the first to finish. A unique index on (scope, owner, key) decides who is first, across instances.
- * A request that failed unexpectedly leaves no record, so it can be retried with the same key.
+ * <p>
+ * What if the first request's instance dies half-way? Its work attaches what it created (the order) to
+ * the key in the same transaction ({@link #attach}). A repetition that finds the key claimed for longer
+ * than {@code shop.idempotency.stale-after} then either rebuilds the response from that resource, or,
+ * when nothing was attached (the work never committed), takes the key over and runs the work itself.
+ * A request that failed with an exception leaves no record, so it can be retried with the same key.
  */
 @Service
 public class IdempotentRequests {
@@ -36,18 +43,27 @@ public class IdempotentRequests {
     public record Response(int status, String body) {
     }
 
+    /** The work behind a key; {@code claim} identifies the key's record, for {@link #attach}. */
+    @FunctionalInterface
+    public interface Work {
+        Response run(UUID claim);
+    }
+
     private final IdempotencyRecords records;
     private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
     private final Duration waitForFirst;
+    private final Duration staleAfter;
     private final Duration retention;
 
     IdempotentRequests(IdempotencyRecords records, TransactionTemplate transactions,
             @Value("${shop.idempotency.wait-for-first:10s}") Duration waitForFirst,
+            @Value("${shop.idempotency.stale-after:30s}") Duration staleAfter,
             @Value("${shop.idempotency.retention:24h}") Duration retention) {
         this.records = records;
         this.transactions = transactions;
         this.waitForFirst = waitForFirst;
+        this.staleAfter = staleAfter;
         this.retention = retention;
     }
 
@@ -55,8 +71,11 @@ public class IdempotentRequests {
      * Runs {@code work} once per (scope, owner, key), or replays what the first run answered.
      *
      * @param request a canonical form of the request (what must be equal for a legitimate repetition)
+     * @param resume  rebuilds the response from the resource a dead first run attached; {@code null} when
+     *                the work attaches nothing and may simply run again (it is idempotent downstream)
      */
-    public Response execute(String scope, UUID owner, String key, String request, Supplier<Response> work) {
+    public Response execute(String scope, UUID owner, String key, String request, Work work,
+            Function<UUID, Response> resume) {
         String hash = sha256(request);
         Instant deadline = clock.instant().plus(waitForFirst);
         while (true) {
@@ -73,12 +92,46 @@ public class IdempotentRequests {
                 if (first.isCompleted()) {
                     return new Response(first.responseStatus(), first.responseBody());
                 }
+                if (first.createdAt().isBefore(clock.instant().minus(staleAfter))) {
+                    Optional<Response> recovered = recover(first, resume);
+                    if (recovered.isPresent()) {
+                        return recovered.get();
+                    }
+                    continue; // the dead claim was given up: claim it ourselves
+                }
             }
             if (clock.instant().isAfter(deadline)) {
                 throw new OrderProblems.IdempotentRequestInProgress();
             }
             pause();
         }
+    }
+
+    /**
+     * Ties what the work created to its key, inside the work's own transaction. Fails (rolling that
+     * transaction back) when the claim was given up meanwhile, so a taken-over key never has two owners.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void attach(UUID claim, UUID resource) {
+        if (records.attach(claim, resource) != 1) {
+            throw new IllegalStateException("Idempotency claim " + claim + " is no longer held");
+        }
+    }
+
+    private Optional<Response> recover(IdempotencyRecord stale, Function<UUID, Response> resume) {
+        if (stale.resourceId() != null && resume != null) {
+            log.warn("Completing idempotency key record {} whose first request did not finish", stale.id());
+            Response response = resume.apply(stale.resourceId());
+            transactions.executeWithoutResult(status ->
+                    records.complete(stale.id(), response.status(), response.body(), clock.instant()));
+            return records.findById(stale.id()).filter(IdempotencyRecord::isCompleted)
+                    .map(record -> new Response(record.responseStatus(), record.responseBody()));
+        }
+        if (stale.resourceId() == null) {
+            log.warn("Taking over idempotency key record {} whose first request never committed its work", stale.id());
+            transactions.executeWithoutResult(status -> records.abandon(stale.id(), stale.createdAt()));
+        }
+        return Optional.empty();
     }
 
     private Optional<IdempotencyRecord> claim(String scope, UUID owner, String key, String hash) {
@@ -91,29 +144,25 @@ public class IdempotentRequests {
         }
     }
 
-    private Response runAndRecord(UUID recordId, Supplier<Response> work) {
+    private Response runAndRecord(UUID claim, Work work) {
         Response response;
         try {
-            response = work.get();
+            response = work.run(claim);
         } catch (RuntimeException | Error e) {
-            forget(recordId);
+            forget(claim);
             throw e;
         }
-        if (response.status() >= 500) {
-            forget(recordId);
-            return response;
-        }
-        transactions.executeWithoutResult(status -> records.findById(recordId)
-                .ifPresent(record -> record.complete(response.status(), response.body(), clock.instant())));
+        transactions.executeWithoutResult(status ->
+                records.complete(claim, response.status(), response.body(), clock.instant()));
         return response;
     }
 
-    /** Client errors are answers too and are stored; exceptions mean the work did not happen and are not. */
-    private void forget(UUID recordId) {
+    /** Exceptions mean the work did not happen: the key is free again for a retry. */
+    private void forget(UUID claim) {
         try {
-            transactions.executeWithoutResult(status -> records.deleteById(recordId));
+            transactions.executeWithoutResult(status -> records.deleteById(claim));
         } catch (RuntimeException e) {
-            log.warn("Could not release idempotency record {}", recordId, e);
+            log.warn("Could not release idempotency record {}", claim, e);
         }
     }
 

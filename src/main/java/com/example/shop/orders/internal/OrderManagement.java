@@ -47,27 +47,31 @@ public class OrderManagement {
     private final Inventory inventory;
     private final Payments payments;
     private final Customers customers;
+    private final IdempotentRequests idempotentRequests;
     private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
     private final Duration paymentTimeout;
 
     OrderManagement(OrderRepository orders, Carts carts, Inventory inventory, Payments payments, Customers customers,
-            TransactionTemplate transactions,
+            IdempotentRequests idempotentRequests, TransactionTemplate transactions,
             @Value("${shop.orders.payment-timeout:30m}") Duration paymentTimeout) {
         this.orders = orders;
         this.carts = carts;
         this.inventory = inventory;
         this.payments = payments;
         this.customers = customers;
+        this.idempotentRequests = idempotentRequests;
         this.transactions = transactions;
         this.paymentTimeout = paymentTimeout;
     }
 
     /**
      * Turns the cart into an order in one transaction: snapshot the lines, reserve their stock (all or
-     * nothing), empty the cart, publish {@code OrderPlaced}. A shortage rolls all of it back.
+     * nothing), empty the cart, publish {@code OrderPlaced}, and tie the order to the request's
+     * Idempotency-Key claim if there is one. A shortage rolls all of it back.
      */
-    public OrderDetails checkout(CustomerId customer, UUID cartId, OrderDetails.Address address) {
+    public OrderDetails checkout(CustomerId customer, UUID cartId, OrderDetails.Address address,
+            Optional<UUID> idempotencyClaim) {
         return transactions.execute(status -> {
             CheckoutCart cart = carts.lockForCheckout(new CartId(cartId), customer)
                     .orElseThrow(() -> new OrderProblems.CartNotFound(cartId));
@@ -81,7 +85,9 @@ public class OrderManagement {
             Order order = Order.place(customer, cart.lines(), address.toEmbedded(), clock.instant());
             inventory.reserve(order.stockLines());
             carts.clear(cart.id());
-            return OrderDetails.of(orders.save(order));
+            Order placed = orders.save(order);
+            idempotencyClaim.ifPresent(claim -> idempotentRequests.attach(claim, placed.id()));
+            return OrderDetails.of(placed);
         });
     }
 

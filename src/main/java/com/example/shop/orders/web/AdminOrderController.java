@@ -94,12 +94,13 @@ class AdminOrderController {
             @RequestHeader(CheckoutController.IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String key,
             @Valid @RequestBody(required = false) RefundRequest request) {
         RefundRequest body = request == null ? new RefundRequest(null, null) : request;
-        IdempotentRequests.Response response = idempotent.execute("refund", id, key, json.writeValueAsString(body), () -> {
+        // no resume: the refund's own idempotency key makes running it again safe (payments and Stripe dedupe)
+        IdempotentRequests.Response response = idempotent.execute("refund", id, key, json.writeValueAsString(body), claim -> {
             Optional<Money> amount = Optional.ofNullable(body.amount()).map(a -> Money.of(a, currency));
             RefundView refund = orders.refund(id, amount, "refund-" + id + "-" + key, body.reason());
             return new IdempotentRequests.Response(HttpStatus.ACCEPTED.value(), json.writeValueAsString(
                     new RefundResponse(id, refund.refundId(), refund.amount(), refund.status())));
-        });
+        }, null);
         return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
     }
 }

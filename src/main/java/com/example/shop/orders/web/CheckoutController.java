@@ -87,9 +87,10 @@ class CheckoutController {
             @Valid @RequestBody CheckoutRequest request) {
         CustomerId customer = caller.require();
         IdempotentRequests.Response response = key == null
-                ? place(customer, request)
+                ? place(customer, request, Optional.empty())
                 : idempotent.execute("checkout", customer.value(), key, json.writeValueAsString(request),
-                        () -> place(customer, request));
+                        claim -> place(customer, request, Optional.of(claim)),
+                        orderId -> created(orders.details(orderId, customer, false)));
         String orderId = json.readTree(response.body()).path("orderId").asString();
         return ResponseEntity.status(response.status())
                 .header(HttpHeaders.LOCATION, "/api/orders/" + orderId)
@@ -97,8 +98,12 @@ class CheckoutController {
                 .body(response.body());
     }
 
-    private IdempotentRequests.Response place(CustomerId customer, CheckoutRequest request) {
-        OrderDetails order = orders.checkout(customer, request.cartId(), request.shippingAddress().toAddress());
+    private IdempotentRequests.Response place(CustomerId customer, CheckoutRequest request, Optional<UUID> claim) {
+        return created(orders.checkout(customer, request.cartId(), request.shippingAddress().toAddress(), claim));
+    }
+
+    /** The 201 answer for a placed order, starting its payment (again: it is the same PaymentIntent). */
+    private IdempotentRequests.Response created(OrderDetails order) {
         Optional<PaymentView> payment = orders.startPayment(order);
         OrderResponses.Checkout body = new OrderResponses.Checkout(order.id(), order.status().name(), order.total(),
                 payment.map(OrderResponses.Payment::from).orElse(null),
