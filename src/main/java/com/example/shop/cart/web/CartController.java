@@ -62,7 +62,7 @@ class CartController {
     }
 
     record AddItemRequest(@NotNull UUID productId,
-            @NotNull @Min(1) @Max(99) Integer quantity) {
+            @Schema(example = "2") @NotNull @Min(1) @Max(99) Integer quantity) {
     }
 
     record ChangeItemRequest(@NotNull @Min(0) @Max(99) Integer quantity) {

@@ -51,9 +51,9 @@ class AuthController {
 
     /** Only these fields are read: {@code roles}, {@code id} or {@code admin} in the body are ignored. */
     record RegisterRequest(
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotNull @Size(min = 8, max = 72, message = "must have between 8 and 72 characters") String password,
-            @NotBlank @Size(max = 100) String name) {
+            @Schema(example = "jane@example.com") @NotBlank @Email @Size(max = 254) String email,
+            @Schema(example = "correct-horse-battery") @NotNull @Size(min = 8, max = 72, message = "must have between 8 and 72 characters") String password,
+            @Schema(example = "Jane Doe") @NotBlank @Size(max = 100) String name) {
 
         RegisterRequest {
             email = Emails.normalise(email);
@@ -68,7 +68,8 @@ class AuthController {
     record Registered(UUID id, String email, String name) {
     }
 
-    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) String password) {
+    record LoginRequest(@Schema(example = "customer@shop.test") @NotBlank @Size(max = 254) String email,
+            @Schema(example = "customer-password") @NotNull @Size(max = 1024) String password) {
 
         @Override
         public String toString() {

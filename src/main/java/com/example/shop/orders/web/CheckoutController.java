@@ -54,12 +54,12 @@ class CheckoutController {
     }
 
     record AddressRequest(
-            @NotBlank @Size(max = 120) String name,
-            @NotBlank @Size(max = 200) String line1,
-            @Size(max = 200) String line2,
-            @NotBlank @Size(max = 100) String city,
-            @NotBlank @Size(max = 20) String postalCode,
-            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String country) {
+            @Schema(example = "Jane Doe") @NotBlank @Size(max = 120) String name,
+            @Schema(example = "1 Example Street") @NotBlank @Size(max = 200) String line1,
+            @Schema(example = "Floor 2") @Size(max = 200) String line2,
+            @Schema(example = "Berlin") @NotBlank @Size(max = 100) String city,
+            @Schema(example = "10115") @NotBlank @Size(max = 20) String postalCode,
+            @Schema(example = "DE") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String country) {
 
         OrderDetails.Address toAddress() {
             return new OrderDetails.Address(name, line1, line2, city, postalCode, country);
