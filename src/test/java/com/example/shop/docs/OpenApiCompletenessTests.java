@@ -172,7 +172,7 @@ class OpenApiCompletenessTests {
     private Set<String> documentedOperations() {
         Set<String> operations = new TreeSet<>();
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
-            if (excluded(path.getKey())) {
+            if (path.getKey().startsWith("/dev/")) {
                 continue;
             }
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
