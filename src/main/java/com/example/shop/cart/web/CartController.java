@@ -62,7 +62,7 @@ class CartController {
     }
 
     record AddItemRequest(@NotNull UUID productId,
-            @NotNull @Min(1) @Max(99) Integer quantity) {
+            @Schema(example = "2") @NotNull @Min(1) @Max(99) Integer quantity) {
     }
 
     record ChangeItemRequest(@NotNull @Min(0) @Max(99) Integer quantity) {
@@ -89,7 +89,8 @@ class CartController {
 
     @Operation(summary = "The caller's own cart, created empty if none")
     @SecurityRequirement(name = "bearerAuth")
-    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "200", description = "The cart")
     @GetMapping("/mine")
     CartResponse mine() {
         return CartResponse.from(carts.mine(caller.require()));
@@ -98,7 +99,10 @@ class CartController {
     @Operation(summary = "Merge an anonymous cart into the caller's cart",
             description = "Quantities add up, capped by availability; the anonymous cart is deleted.")
     @SecurityRequirement(name = "bearerAuth")
-    @ApiResponse(responseCode = "404", description = "No such anonymous cart", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such anonymous cart", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "200", description = "The merged cart and every line that was capped")
+    @ApiResponse(responseCode = "400", description = "No cartId", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/mine/merge")
     MergeResponse merge(@Valid @RequestBody MergeRequest request) {
         CartService.Merged merged = carts.merge(caller.require(), request.cartId());
@@ -106,7 +110,8 @@ class CartController {
     }
 
     @Operation(summary = "Read a cart", description = "Prices are the catalog's current ones.")
-    @ApiResponse(responseCode = "404", description = "Unknown cart, or another customer's", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown cart, or another customer's", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "200", description = "The cart, priced now")
     @GetMapping("/{id}")
     CartResponse get(@PathVariable UUID id) {
         return CartResponse.from(carts.get(id, caller.id()));
@@ -115,9 +120,9 @@ class CartController {
     @Operation(summary = "Add a product", description = "Adding a product already in the cart adds to its quantity.")
     @ApiResponse(responseCode = "201", description = "New line")
     @ApiResponse(responseCode = "200", description = "Quantity added to an existing line")
-    @ApiResponse(responseCode = "400", description = "Quantity outside 1..99", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Unknown cart or product", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "More than available", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Quantity outside 1..99", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown cart or product", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "More than available", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/items")
     ResponseEntity<CartResponse> addItem(@PathVariable UUID id, @Valid @RequestBody AddItemRequest request) {
         CartService.Added added = carts.addItem(id, caller.id(), new ProductId(request.productId()), request.quantity());
@@ -126,13 +131,18 @@ class CartController {
     }
 
     @Operation(summary = "Change a line's quantity (0 removes it)")
-    @ApiResponse(responseCode = "409", description = "More than available", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "More than available", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "200", description = "The cart")
+    @ApiResponse(responseCode = "400", description = "Quantity outside 0..99", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown cart or line", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PatchMapping("/{id}/items/{itemId}")
     CartResponse changeItem(@PathVariable UUID id, @PathVariable UUID itemId, @Valid @RequestBody ChangeItemRequest request) {
         return CartResponse.from(carts.changeItem(id, caller.id(), itemId, request.quantity()));
     }
 
     @Operation(summary = "Remove a line")
+    @ApiResponse(responseCode = "200", description = "The cart")
+    @ApiResponse(responseCode = "404", description = "Unknown cart or line", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @DeleteMapping("/{id}/items/{itemId}")
     CartResponse removeItem(@PathVariable UUID id, @PathVariable UUID itemId) {
         return CartResponse.from(carts.removeItem(id, caller.id(), itemId));

@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.ProblemDetail;
 
 import com.example.shop.catalog.internal.CatalogAdministration;
 import com.example.shop.catalog.internal.ProductCommand;
@@ -34,8 +37,8 @@ import com.example.shop.catalog.web.CatalogDtos.UpdateProductRequest;
 @RequestMapping("/api/admin/products")
 @Tag(name = "Catalog administration")
 @SecurityRequirement(name = "bearerAuth")
-@ApiResponse(responseCode = "401", description = "No valid access token")
-@ApiResponse(responseCode = "403", description = "Not an admin")
+@ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 class AdminProductController {
 
     private final CatalogAdministration admin;
@@ -49,8 +52,8 @@ class AdminProductController {
     @PostMapping
     @Operation(summary = "Create a product with its initial on-hand stock")
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiResponse(responseCode = "400", description = "Invalid fields, unknown category or wrong currency")
-    @ApiResponse(responseCode = "409", description = "SKU or slug already in use")
+    @ApiResponse(responseCode = "400", description = "Invalid fields, unknown category or wrong currency", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "SKU or slug already in use", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<AdminProductResponse> create(@Valid @RequestBody CreateProductRequest request) {
         ProductCommand command = new ProductCommand(request.sku(), request.slug(), request.name(), request.description(),
                 request.price().amount(), request.price().currency(), request.categorySlugs(), request.imageUrl(),
@@ -63,7 +66,7 @@ class AdminProductController {
     @GetMapping("/{id}")
     @Operation(summary = "A product as an admin sees it (inactive ones too), with its version and stock")
     @ApiResponse(responseCode = "200", description = "The product")
-    @ApiResponse(responseCode = "404", description = "Unknown product")
+    @ApiResponse(responseCode = "404", description = "Unknown product", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     AdminProductResponse one(@PathVariable UUID id) {
         return responses.toAdmin(admin.product(id), admin.stockOf(id));
     }
@@ -71,9 +74,9 @@ class AdminProductController {
     @PutMapping("/{id}")
     @Operation(summary = "Replace a product's details; send the version you read")
     @ApiResponse(responseCode = "200", description = "Updated")
-    @ApiResponse(responseCode = "400", description = "Invalid fields, unknown category or wrong currency")
-    @ApiResponse(responseCode = "404", description = "Unknown product")
-    @ApiResponse(responseCode = "409", description = "Stale version, or SKU or slug already in use")
+    @ApiResponse(responseCode = "400", description = "Invalid fields, unknown category or wrong currency", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown product", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "Stale version, or SKU or slug already in use", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     AdminProductResponse update(@PathVariable UUID id, @Valid @RequestBody UpdateProductRequest request) {
         ProductCommand command = new ProductCommand(request.sku(), request.slug(), request.name(), request.description(),
                 request.price().amount(), request.price().currency(), request.categorySlugs(), request.imageUrl(),
@@ -85,7 +88,7 @@ class AdminProductController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Deactivate a product (it leaves the storefront; carts and orders keep it)")
     @ApiResponse(responseCode = "204", description = "Deactivated")
-    @ApiResponse(responseCode = "404", description = "Unknown product")
+    @ApiResponse(responseCode = "404", description = "Unknown product", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<Void> deactivate(@PathVariable UUID id) {
         admin.deactivateProduct(id);
         return ResponseEntity.noContent().build();
@@ -94,7 +97,7 @@ class AdminProductController {
     @GetMapping("/{id}/stock")
     @Operation(summary = "A product's stock: on hand, reserved, available")
     @ApiResponse(responseCode = "200", description = "The stock")
-    @ApiResponse(responseCode = "404", description = "Unknown product")
+    @ApiResponse(responseCode = "404", description = "Unknown product", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     StockResponse stock(@PathVariable UUID id) {
         return responses.stock(id, admin.stockOf(id));
     }
@@ -102,9 +105,9 @@ class AdminProductController {
     @PutMapping("/{id}/stock")
     @Operation(summary = "Set the units on hand", description = "Cannot go below the units reserved by open orders.")
     @ApiResponse(responseCode = "200", description = "The new stock")
-    @ApiResponse(responseCode = "400", description = "Invalid number")
-    @ApiResponse(responseCode = "404", description = "Unknown product")
-    @ApiResponse(responseCode = "409", description = "Below what is reserved")
+    @ApiResponse(responseCode = "400", description = "Invalid number", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown product", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "Below what is reserved", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     StockResponse setStock(@PathVariable UUID id, @Valid @RequestBody StockRequest request) {
         return responses.stock(id, admin.setOnHand(id, request.onHand()));
     }

@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.ProblemDetail;
 
 import com.example.shop.shared.web.PageResponse;
 
@@ -52,7 +55,7 @@ class ProductController {
             + "(children included), a price range in minor units, sorting by name, price, createdAt or relevance, "
             + "and paging (size at most 100).")
     @ApiResponse(responseCode = "200", description = "One page of products")
-    @ApiResponse(responseCode = "400", description = "Invalid paging, sorting or price parameters")
+    @ApiResponse(responseCode = "400", description = "Invalid paging, sorting or price parameters", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<PageResponse<ProductResponse>> list(
             @Parameter(description = "Search text") @RequestParam(required = false) String q,
             @Parameter(description = "Category slug; includes its child categories") @RequestParam(required = false) String category,
@@ -75,7 +78,7 @@ class ProductController {
     @GetMapping("/{idOrSlug}")
     @Operation(summary = "One active product by id or slug, with its available quantity")
     @ApiResponse(responseCode = "200", description = "The product")
-    @ApiResponse(responseCode = "404", description = "Unknown or inactive product")
+    @ApiResponse(responseCode = "404", description = "Unknown or inactive product", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<ProductDetailResponse> one(@PathVariable String idOrSlug) {
         ProductView view = queries.findPublic(idOrSlug).orElseThrow(() -> new CatalogException(
                 CatalogException.Reason.PRODUCT_NOT_FOUND, "No product '" + idOrSlug + "'."));

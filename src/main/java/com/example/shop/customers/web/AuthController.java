@@ -14,6 +14,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.ProblemDetail;
 
 import com.example.shop.customers.CurrentCustomer;
 import com.example.shop.customers.internal.Accounts;
@@ -48,9 +51,9 @@ class AuthController {
 
     /** Only these fields are read: {@code roles}, {@code id} or {@code admin} in the body are ignored. */
     record RegisterRequest(
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotNull @Size(min = 8, max = 72, message = "must have between 8 and 72 characters") String password,
-            @NotBlank @Size(max = 100) String name) {
+            @Schema(example = "jane@example.com") @NotBlank @Email @Size(max = 254) String email,
+            @Schema(example = "correct-horse-battery") @NotNull @Size(min = 8, max = 72, message = "must have between 8 and 72 characters") String password,
+            @Schema(example = "Jane Doe") @NotBlank @Size(max = 100) String name) {
 
         RegisterRequest {
             email = Emails.normalise(email);
@@ -65,7 +68,8 @@ class AuthController {
     record Registered(UUID id, String email, String name) {
     }
 
-    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) String password) {
+    record LoginRequest(@Schema(example = "customer@shop.test") @NotBlank @Size(max = 254) String email,
+            @Schema(example = "customer-password") @NotNull @Size(max = 1024) String password) {
 
         @Override
         public String toString() {
@@ -104,8 +108,8 @@ class AuthController {
 
     @Operation(summary = "Register a customer account")
     @ApiResponse(responseCode = "201", description = "Registered")
-    @ApiResponse(responseCode = "400", description = "Invalid e-mail, name or password (at least 8 characters)")
-    @ApiResponse(responseCode = "409", description = "The e-mail is already registered")
+    @ApiResponse(responseCode = "400", description = "Invalid e-mail, name or password (at least 8 characters)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The e-mail is already registered", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/register")
     ResponseEntity<Registered> register(@Valid @RequestBody RegisterRequest request) {
         Accounts.Account account = accounts.register(request.email(), request.password(), request.name());
@@ -117,8 +121,8 @@ class AuthController {
             Returns a short-lived access token (JWT) and a single-use refresh token. Failed attempts are
             throttled per e-mail and per client address (429 with Retry-After).""")
     @ApiResponse(responseCode = "200", description = "Logged in")
-    @ApiResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)")
-    @ApiResponse(responseCode = "429", description = "Too many failed attempts; see Retry-After")
+    @ApiResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "429", description = "Too many failed attempts; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/login")
     TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return TokenResponse.of(logins.login(request.email(), request.password(), http.getRemoteAddr()));
@@ -128,7 +132,7 @@ class AuthController {
             The presented refresh token is used up. Presenting an already used token revokes the whole
             session (all tokens descended from the same login).""")
     @ApiResponse(responseCode = "200", description = "A new token pair")
-    @ApiResponse(responseCode = "401", description = "Unknown, expired, revoked or already used refresh token")
+    @ApiResponse(responseCode = "401", description = "Unknown, expired, revoked or already used refresh token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/refresh")
     TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
         return TokenResponse.of(logins.refresh(request.refreshToken()));
@@ -137,7 +141,7 @@ class AuthController {
     @Operation(summary = "Log out: revoke the session of a refresh token")
     @SecurityRequirement(name = "bearerAuth")
     @ApiResponse(responseCode = "204", description = "Logged out (also for an unknown token)")
-    @ApiResponse(responseCode = "401", description = "No valid access token")
+    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@Valid @RequestBody RefreshRequest request) {
@@ -156,7 +160,7 @@ class AuthController {
 
     @Operation(summary = "Set a new password with a reset token", description = "Revokes every refresh token of the account.")
     @ApiResponse(responseCode = "204", description = "Password changed")
-    @ApiResponse(responseCode = "400", description = "Invalid, expired or used token, or a too short password")
+    @ApiResponse(responseCode = "400", description = "Invalid, expired or used token, or a too short password", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/password-reset/confirm")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void confirmPasswordReset(@Valid @RequestBody PasswordResetConfirmation request) {

@@ -42,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 @Tag(name = "Orders (admin)")
 @SecurityRequirement(name = "bearerAuth")
+@ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 @RestController
 @RequestMapping("/api/admin/orders")
 class AdminOrderController {
@@ -70,6 +72,7 @@ class AdminOrderController {
     }
 
     @Operation(summary = "All orders, newest first, optionally by status")
+    @ApiResponse(responseCode = "200", description = "One page of orders")
     @GetMapping
     PageResponse<OrderResponses.AdminSummary> all(@RequestParam Optional<OrderStatus> status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -78,7 +81,10 @@ class AdminOrderController {
     }
 
     @Operation(summary = "Ship a paid order")
-    @ApiResponse(responseCode = "409", description = "The order is not PAID", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The order is not PAID", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "200", description = "The shipped order")
+    @ApiResponse(responseCode = "400", description = "Carrier or tracking number missing", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown order", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/ship")
     OrderResponses.Order ship(@PathVariable UUID id, @Valid @RequestBody ShipRequest request) {
         return OrderResponses.Order.from(orders.ship(id, request.carrier(), request.trackingNumber()));
@@ -87,8 +93,11 @@ class AdminOrderController {
     @Operation(summary = "Refund a paid order through Stripe", description = "Full when `amount` is absent. The "
             + "Idempotency-Key header is required: repeating it with the same body answers the first response "
             + "without a second refund. The order's status follows Stripe's confirmation (charge.refunded).")
-    @ApiResponse(responseCode = "202", description = "Refund accepted by Stripe")
-    @ApiResponse(responseCode = "409", description = "Never paid, or nothing (that much) left to refund", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "202", description = "Refund accepted by Stripe", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RefundResponse.class)))
+    @ApiResponse(responseCode = "400", description = "Idempotency-Key missing, or an invalid amount", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown order", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different request", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "Never paid, or nothing (that much) left to refund", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping(path = "/{id}/refunds", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> refund(@PathVariable UUID id,
             @RequestHeader(CheckoutController.IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String key,

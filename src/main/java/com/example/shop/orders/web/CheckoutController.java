@@ -54,12 +54,12 @@ class CheckoutController {
     }
 
     record AddressRequest(
-            @NotBlank @Size(max = 120) String name,
-            @NotBlank @Size(max = 200) String line1,
-            @Size(max = 200) String line2,
-            @NotBlank @Size(max = 100) String city,
-            @NotBlank @Size(max = 20) String postalCode,
-            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String country) {
+            @Schema(example = "Jane Doe") @NotBlank @Size(max = 120) String name,
+            @Schema(example = "1 Example Street") @NotBlank @Size(max = 200) String line1,
+            @Schema(example = "Floor 2") @Size(max = 200) String line2,
+            @Schema(example = "Berlin") @NotBlank @Size(max = 100) String city,
+            @Schema(example = "10115") @NotBlank @Size(max = 20) String postalCode,
+            @Schema(example = "DE") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String country) {
 
         OrderDetails.Address toAddress() {
             return new OrderDetails.Address(name, line1, line2, city, postalCode, country);
@@ -75,11 +75,12 @@ class CheckoutController {
                     + "returns the first response without a second order; the same key with another body is refused. "
                     + "When the payment cannot be started yet, `payment` is null and GET /api/orders/{id}/payment starts it.")
     @SecurityRequirement(name = "bearerAuth")
-    @ApiResponse(responseCode = "201", description = "Order placed")
-    @ApiResponse(responseCode = "400", description = "Invalid body or empty cart", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Unknown cart, or another customer's", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Not enough stock (the problem lists the products), or a product no longer on sale", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different request", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "201", description = "Order placed, with the PaymentIntent to confirm (payment is null when Stripe could not be reached)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponses.Checkout.class)))
+    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid body or empty cart", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown cart, or another customer's", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "Not enough stock (the problem lists the products), or a product no longer on sale", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different request", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping(path = "/api/checkout", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> checkout(
             @Parameter(description = "Unique per checkout attempt, e.g. a UUID; at most 255 characters")

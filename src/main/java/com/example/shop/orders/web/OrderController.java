@@ -28,6 +28,7 @@ import com.example.shop.shared.web.PageResponse;
 
 @Tag(name = "Orders")
 @SecurityRequirement(name = "bearerAuth")
+@ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 @RestController
 @RequestMapping("/api/orders")
 class OrderController {
@@ -41,6 +42,7 @@ class OrderController {
     }
 
     @Operation(summary = "The caller's orders, newest first")
+    @ApiResponse(responseCode = "200", description = "One page of the caller's orders")
     @GetMapping
     PageResponse<OrderResponses.Summary> mine(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -48,7 +50,8 @@ class OrderController {
     }
 
     @Operation(summary = "One order (its owner or an admin)")
-    @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "200", description = "The order")
     @GetMapping("/{id}")
     OrderResponses.Order get(@PathVariable UUID id) {
         return OrderResponses.Order.from(orders.details(id, caller.require(), caller.isAdmin()));
@@ -56,8 +59,9 @@ class OrderController {
 
     @Operation(summary = "The order's payment", description = "Starts it when the order is still unpaid and it was "
             + "not started yet; the same PaymentIntent every time.")
-    @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "Stripe cannot be reached right now", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "Stripe cannot be reached right now", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "200", description = "The PaymentIntent to confirm with Stripe.js")
     @GetMapping("/{id}/payment")
     OrderResponses.Payment payment(@PathVariable UUID id) {
         return orders.payment(id, caller.require()).map(OrderResponses.Payment::from)
@@ -66,7 +70,9 @@ class OrderController {
 
     @Operation(summary = "Cancel an unpaid order (its owner or an admin)", description = "Releases the stock and "
             + "cancels the PaymentIntent.")
-    @ApiResponse(responseCode = "409", description = "The order is not PENDING_PAYMENT", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The order is not PENDING_PAYMENT", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "200", description = "The cancelled order")
+    @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/cancel")
     OrderResponses.Order cancel(@PathVariable UUID id) {
         return OrderResponses.Order.from(orders.cancel(id, caller.require(), caller.isAdmin()));

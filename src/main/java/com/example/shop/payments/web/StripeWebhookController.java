@@ -3,6 +3,8 @@ package com.example.shop.payments.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.ProblemDetail;
 
 import com.example.shop.payments.internal.StripeWebhookProcessor;
 import com.example.shop.payments.internal.WebhookResult;
@@ -33,8 +36,8 @@ class StripeWebhookController {
             description = "Verifies Stripe-Signature over the raw body; acknowledges handled, ignored and duplicate"
                     + " events with 200.")
     @ApiResponse(responseCode = "200", description = "Verified and handled, ignored or recognised as a duplicate")
-    @ApiResponse(responseCode = "400", description = "Missing or invalid signature, or a stale timestamp")
-    @ApiResponse(responseCode = "503", description = "Transient failure: Stripe should deliver the event again")
+    @ApiResponse(responseCode = "400", description = "Missing or invalid signature, or a stale timestamp", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "Transient failure: Stripe should deliver the event again", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<WebhookResult> receive(@RequestBody(required = false) @Nullable byte[] body,
             @RequestHeader(name = "Stripe-Signature", required = false) @Nullable String signature) {
         return ResponseEntity.ok(processor.receive(body == null ? new byte[0] : body, signature));

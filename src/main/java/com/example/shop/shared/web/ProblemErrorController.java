@@ -3,6 +3,8 @@ package com.example.shop.shared.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /error} (an exception thrown in a filter, a status sent outside Spring MVC) is answered as a
  * problem too.
  */
+@Hidden // the servlet error page, not an API operation
 @RestController
 class ProblemErrorController implements ErrorController {
 
