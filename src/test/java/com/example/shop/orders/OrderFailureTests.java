@@ -1,0 +1,106 @@
+package com.example.shop.orders;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.example.shop.orders.internal.OrderManagement;
+import com.example.shop.payments.StripeEvents;
+import com.example.shop.payments.StripeStandIn;
+import com.example.shop.testsupport.IntegrationTest;
+import com.example.shop.testsupport.Tokens;
+import com.jayway.jsonpath.JsonPath;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.nullValue;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Orders when Stripe fails at the wrong moment: nothing half-done, nothing lost. */
+@IntegrationTest
+class OrderFailureTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    OrderManagement orders;
+
+    @Autowired
+    FailedEventPublications failedPublications;
+
+    OrderFixtures fixtures;
+
+    final StripeStandIn stripe = StripeStandIn.shared();
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new OrderFixtures(mvc, jdbc);
+    }
+
+    @Test
+    void aLatePaymentWhoseRefundFailsIsRefundedWhenTheEventIsDeliveredAgain() throws Exception {
+        String token = Tokens.customer();
+        UUID product = fixtures.catalog.product("Late and unlucky", 4300, 3);
+        OrderFixtures.Placed order = fixtures.placeOrder(token, product, 1);
+        stripe.succeed(order.paymentIntentId()); // paid at Stripe, webhook not arrived yet
+        fixtures.ageOrder(order.orderId(), Duration.ofMinutes(31));
+
+        StubMapping down = stripe.server().stubFor(post(urlPathEqualTo("/v1/refunds"))
+                .withRequestBody(containing(order.paymentIntentId())).atPriority(1)
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Service unavailable\"}}")));
+        try {
+            // Stripe refuses to cancel the succeeded PaymentIntent; the order is cancelled anyway and the
+            // success it learns meanwhile must be refunded - but Stripe is down for refunds right now
+            orders.cancelUnpaidOrders();
+            assertThat(fixtures.statusOf(order.orderId())).isEqualTo("CANCELLED");
+            StripeEvents.deliver(mvc, StripeEvents.paymentSucceededAgain(order.paymentIntentId())).andExpect(status().isOk());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> "FAILED".equals(listenerPublicationStatus(order.orderId())));
+        } finally {
+            stripe.server().removeStub(down);
+        }
+        assertThat(refundedAmount(order.orderId())).isZero();
+
+        failedPublications.resubmit(ResubmissionOptions.defaults().withMinAge(Duration.ZERO));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> refundedAmount(order.orderId()) == 4300L);
+        mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(jsonPath("$.status").value("CANCELLED"))
+                .andExpect(jsonPath("$.paidAfterCancellation").value(true))
+                .andExpect(jsonPath("$.refundedAmount.amount").value(4300));
+    }
+
+    private long refundedAmount(String orderId) {
+        return jdbc.queryForObject("select refunded_amount from orders_order where id = unhex(replace(?, '-', ''))",
+                Long.class, orderId);
+    }
+
+    private String listenerPublicationStatus(String orderId) {
+        List<String> statuses = jdbc.queryForList("""
+                select status from event_publication
+                where listener_id like '%PaymentEventListeners%' and serialized_event like ?""", String.class,
+                "%" + orderId + "%");
+        return statuses.isEmpty() ? null : statuses.get(0);
+    }
+}
