@@ -91,6 +91,37 @@ class OrderFailureTests {
                 .andExpect(jsonPath("$.refundedAmount.amount").value(4300));
     }
 
+    @Test
+    void aPaymentStripeRefusesToStartStillAnswersThePlacedOrder() throws Exception {
+        String token = Tokens.customer();
+        long price = 4917; // the stub below refuses PaymentIntents of exactly this amount
+        UUID product = fixtures.catalog.product("Refused", price, 3);
+        StubMapping refused = stripe.server().stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+                .withRequestBody(containing("amount=" + price + "&")).atPriority(1)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"amount_too_small\","
+                                + "\"message\":\"Amount not accepted\"}}")));
+        try {
+            String key = UUID.randomUUID().toString();
+            String cart = fixtures.cartWith(product, 1);
+            String first = fixtures.checkout(token, cart, key)
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.status").value("PENDING_PAYMENT"))
+                    .andExpect(jsonPath("$.payment").value(nullValue()))
+                    .andReturn().getResponse().getContentAsString();
+            String orderId = JsonPath.read(first, "$.orderId");
+            assertThat(fixtures.statusOf(orderId)).isEqualTo("PENDING_PAYMENT");
+            mvc.perform(get("/api/orders/{id}", orderId).header(HttpHeaders.AUTHORIZATION, token))
+                    .andExpect(jsonPath("$.paidAt").value(nullValue()));
+
+            String again = fixtures.checkout(token, cart, key).andExpect(status().isCreated())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(again).isEqualTo(first);
+        } finally {
+            stripe.server().removeStub(refused);
+        }
+    }
+
     private long refundedAmount(String orderId) {
         return jdbc.queryForObject("select refunded_amount from orders_order where id = unhex(replace(?, '-', ''))",
                 Long.class, orderId);
