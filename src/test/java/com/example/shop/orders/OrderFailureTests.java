@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -120,6 +123,34 @@ class OrderFailureTests {
         } finally {
             stripe.server().removeStub(refused);
         }
+    }
+
+    @Test
+    void whileStripeIsDownThePaymentOfAnOrderIs503WithRetryAfterAndLaterItStarts() throws Exception {
+        String token = Tokens.customer();
+        long price = 4919; // the stub below fails PaymentIntents of exactly this amount
+        UUID product = fixtures.catalog.product("Unlucky timing", price, 3);
+        StubMapping down = stripe.server().stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+                .withRequestBody(containing("amount=" + price + "&")).atPriority(1)
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Service unavailable\"}}")));
+        String orderId;
+        try {
+            String body = fixtures.checkout(token, fixtures.cartWith(product, 1), UUID.randomUUID().toString())
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.payment").value(nullValue()))
+                    .andReturn().getResponse().getContentAsString();
+            orderId = JsonPath.read(body, "$.orderId");
+            mvc.perform(get("/api/orders/{id}/payment", orderId).header(HttpHeaders.AUTHORIZATION, token))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(header().exists(HttpHeaders.RETRY_AFTER));
+        } finally {
+            stripe.server().removeStub(down);
+        }
+        mvc.perform(get("/api/orders/{id}/payment", orderId).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paymentIntentId").isNotEmpty());
     }
 
     private long refundedAmount(String orderId) {

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import com.example.shop.catalog.InsufficientStock;
 import com.example.shop.orders.internal.OrderProblems;
-import com.example.shop.payments.PaymentProviderUnavailable;
 import com.example.shop.shared.web.Problems;
 
 @RestControllerAdvice
@@ -72,11 +71,5 @@ class OrderProblemHandler {
     @ExceptionHandler(OrderProblems.IdempotentRequestInProgress.class)
     ProblemDetail inProgress(OrderProblems.IdempotentRequestInProgress e) {
         return Problems.conflict("request-in-progress", "Request in progress", e.getMessage());
-    }
-
-    @ExceptionHandler(PaymentProviderUnavailable.class)
-    ProblemDetail providerUnavailable(PaymentProviderUnavailable e) {
-        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "payment-provider-unavailable",
-                "Payment provider unavailable", "Stripe cannot be reached right now; try again shortly.");
     }
 }
