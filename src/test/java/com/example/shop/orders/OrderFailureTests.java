@@ -1,7 +1,6 @@
 package com.example.shop.orders;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -79,7 +78,7 @@ class OrderFailureTests {
             assertThat(fixtures.statusOf(order.orderId())).isEqualTo("CANCELLED");
             StripeEvents.deliver(mvc, StripeEvents.paymentSucceededAgain(order.paymentIntentId())).andExpect(status().isOk());
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> "FAILED".equals(listenerPublicationStatus(order.orderId())));
+                    .until(() -> "FAILED".equals(fixtures.listenerPublicationStatus(order.orderId())));
         } finally {
             stripe.server().removeStub(down);
         }
@@ -156,13 +155,5 @@ class OrderFailureTests {
     private long refundedAmount(String orderId) {
         return jdbc.queryForObject("select refunded_amount from orders_order where id = unhex(replace(?, '-', ''))",
                 Long.class, orderId);
-    }
-
-    private String listenerPublicationStatus(String orderId) {
-        List<String> statuses = jdbc.queryForList("""
-                select status from event_publication
-                where listener_id like '%PaymentEventListeners%' and serialized_event like ?""", String.class,
-                "%" + orderId + "%");
-        return statuses.isEmpty() ? null : statuses.get(0);
     }
 }
