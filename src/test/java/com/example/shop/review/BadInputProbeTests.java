@@ -187,9 +187,29 @@ class BadInputProbeTests {
         // payments
         json(HttpMethod.POST, "/api/payments/stripe/webhook", null, "{}");
         probe(HttpMethod.POST, "/api/payments/stripe/webhook", null, null, null);
+        probe(HttpMethod.POST, "/api/admin/orders/" + ok + "/refunds", admin, MediaType.APPLICATION_JSON_VALUE, "{}");
+        json(HttpMethod.POST, "/api/auth/login", null, "{\"email\":\"" + "a".repeat(3000) + "@x.io\",\"password\":\"whatever1\"}");
+        json(HttpMethod.POST, "/api/auth/refresh", null, "{\"refreshToken\":\"" + "r".repeat(5000) + "\"}");
+        json(HttpMethod.POST, "/api/carts/" + ok + "/items", null, "{\"productId\":\"" + ok + "\",\"quantity\":\"two\"}");
+        json(HttpMethod.POST, "/api/carts/" + ok + "/items", null, "{\"productId\":123,\"quantity\":1}");
+        json(HttpMethod.POST, "/api/checkout", customer, "{\"cartId\":\"" + ok + "\",\"shippingAddress\":\"somewhere\"}");
         // routing
         probe(HttpMethod.PATCH, "/api/products", null, MediaType.APPLICATION_JSON_VALUE, "{}");
         probe(HttpMethod.GET, "/api/nothing-here", customer, null, null);
+        MockHttpServletResponse xml = mvc.perform(request(HttpMethod.GET, "/api/products/no-such-product-here")
+                .accept(MediaType.APPLICATION_XML)).andReturn().getResponse();
+        if (xml.getStatus() >= 500) {
+            failures.add("GET /api/products/no-such-product-here Accept xml -> " + xml.getStatus());
+        }
+        MockHttpServletResponse longKey = mvc.perform(request(HttpMethod.POST, "/api/checkout")
+                .header(HttpHeaders.AUTHORIZATION, customer).header("Idempotency-Key", "k".repeat(300))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"cartId\":\"" + ok + "\",\"shippingAddress\":"
+                        + "{\"name\":\"n\",\"line1\":\"l\",\"city\":\"c\",\"postalCode\":\"1\",\"country\":\"DE\"}}"))
+                .andReturn().getResponse();
+        if (longKey.getStatus() != 400) {
+            failures.add("POST /api/checkout with a 300-character Idempotency-Key -> " + longKey.getStatus() + " "
+                    + longKey.getContentAsString());
+        }
 
         assertThat(failures).as(String.join("\n", failures)).isEmpty();
     }
