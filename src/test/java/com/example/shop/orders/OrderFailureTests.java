@@ -3,6 +3,7 @@ package com.example.shop.orders;
 import java.time.Duration;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,12 +24,13 @@ import com.jayway.jsonpath.JsonPath;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -67,7 +69,7 @@ class OrderFailureTests {
         stripe.succeed(order.paymentIntentId()); // paid at Stripe, webhook not arrived yet
         fixtures.ageOrder(order.orderId(), Duration.ofMinutes(31));
 
-        StubMapping down = stripe.server().stubFor(post(urlPathEqualTo("/v1/refunds"))
+        StubMapping down = stripe.server().stubFor(WireMock.post(urlPathEqualTo("/v1/refunds"))
                 .withRequestBody(containing(order.paymentIntentId())).atPriority(1)
                 .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Service unavailable\"}}")));
@@ -98,7 +100,7 @@ class OrderFailureTests {
         String token = Tokens.customer();
         long price = 4917; // the stub below refuses PaymentIntents of exactly this amount
         UUID product = fixtures.catalog.product("Refused", price, 3);
-        StubMapping refused = stripe.server().stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+        StubMapping refused = stripe.server().stubFor(WireMock.post(urlPathEqualTo("/v1/payment_intents"))
                 .withRequestBody(containing("amount=" + price + "&")).atPriority(1)
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"amount_too_small\","
@@ -129,7 +131,7 @@ class OrderFailureTests {
         String token = Tokens.customer();
         long price = 4919; // the stub below fails PaymentIntents of exactly this amount
         UUID product = fixtures.catalog.product("Unlucky timing", price, 3);
-        StubMapping down = stripe.server().stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+        StubMapping down = stripe.server().stubFor(WireMock.post(urlPathEqualTo("/v1/payment_intents"))
                 .withRequestBody(containing("amount=" + price + "&")).atPriority(1)
                 .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Service unavailable\"}}")));
@@ -150,6 +152,30 @@ class OrderFailureTests {
         mvc.perform(get("/api/orders/{id}/payment", orderId).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paymentIntentId").isNotEmpty());
+    }
+
+    @Test
+    void anAdminRefundWithALongIdempotencyKeyIsAcceptedOnce() throws Exception {
+        String token = Tokens.customer();
+        String admin = Tokens.admin();
+        OrderFixtures.Placed order = fixtures.placeOrder(token, 2100, 5, 1);
+        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
+        fixtures.awaitStatus(order.orderId(), "PAID");
+        String key = "k".repeat(250); // the endpoint accepts up to 255 characters
+
+        String first = mvc.perform(post("/api/admin/orders/{id}/refunds", order.orderId())
+                        .header(HttpHeaders.AUTHORIZATION, admin).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"amount\": 500}"))
+                .andExpect(status().isAccepted())
+                .andReturn().getResponse().getContentAsString();
+        String again = mvc.perform(post("/api/admin/orders/{id}/refunds", order.orderId())
+                        .header(HttpHeaders.AUTHORIZATION, admin).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"amount\": 500}"))
+                .andExpect(status().isAccepted())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(again).isEqualTo(first);
+        assertThat(stripe.requests("POST", "/v1/refunds").stream()
+                .filter(request -> request.getBodyAsString().contains(order.paymentIntentId()))).hasSize(1);
     }
 
     private long refundedAmount(String orderId) {

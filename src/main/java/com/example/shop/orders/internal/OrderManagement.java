@@ -176,8 +176,11 @@ public class OrderManagement {
             throw new OrderProblems.NotRefundable(new OrderId(orderId),
                     "requested " + requested + " but only " + refundable + " is left to refund");
         }
+        // payments takes keys of at most 200 characters; a longer one stands for itself by its hash
+        String paymentsKey = idempotencyKey.length() <= 200 ? idempotencyKey
+                : "sha256-" + IdempotentRequests.sha256(idempotencyKey);
         try {
-            return payments.refund(orderId.toString(), requested, idempotencyKey, reason);
+            return payments.refund(orderId.toString(), requested, paymentsKey, reason);
         } catch (RefundNotPossible e) {
             throw new OrderProblems.NotRefundable(new OrderId(orderId), e.getMessage());
         }
