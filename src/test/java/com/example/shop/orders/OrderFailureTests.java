@@ -178,6 +178,20 @@ class OrderFailureTests {
                 .filter(request -> request.getBodyAsString().contains(order.paymentIntentId()))).hasSize(1);
     }
 
+    @Test
+    void aPaymentOfAnotherSystemOnTheSameStripeAccountDoesNotJamTheOrdersListener() throws Exception {
+        // metadata.order_id set by some other application sharing the Stripe account: not one of our ids
+        String reference = "ext-" + UUID.randomUUID();
+        String paymentIntentId = stripe.createIntent(reference, 1200, "eur");
+        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(paymentIntentId)).andExpect(status().isOk());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("""
+                select count(*) from event_publication_archive
+                where listener_id like '%PaymentEventListeners%' and serialized_event like ?""", Integer.class,
+                "%" + reference + "%") == 1);
+        assertThat(fixtures.listenerPublicationStatus(reference)).isNull();
+    }
+
     private long refundedAmount(String orderId) {
         return jdbc.queryForObject("select refunded_amount from orders_order where id = unhex(replace(?, '-', ''))",
                 Long.class, orderId);
