@@ -1,6 +1,7 @@
 package com.example.shop.orders;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -106,5 +107,14 @@ final class OrderFixtures {
     void ageOrder(String orderId, Duration by) {
         jdbc.update("update orders_order set created_at = created_at - interval ? second where id = unhex(replace(?, '-', ''))",
                 by.toSeconds(), orderId);
+    }
+
+    /** Status of the orders listener's publication of a payments event about an order (null when none is open). */
+    String listenerPublicationStatus(String orderId) {
+        List<String> statuses = jdbc.queryForList("""
+                select status from event_publication
+                where listener_id like '%PaymentEventListeners%' and serialized_event like ?""", String.class,
+                "%" + orderId + "%");
+        return statuses.isEmpty() ? null : statuses.get(0);
     }
 }

@@ -131,7 +131,7 @@ class OrderLifecycleTests {
         jdbc.update("update catalog_stock set reserved = 0 where product_id = unhex(replace(?, '-', ''))", product.toString());
 
         StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
-        await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(listenerPublicationStatus(order.orderId())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(fixtures.listenerPublicationStatus(order.orderId())));
         assertThat(fixtures.statusOf(order.orderId())).isEqualTo("PENDING_PAYMENT");
 
         jdbc.update("update catalog_stock set reserved = 2 where product_id = unhex(replace(?, '-', ''))", product.toString());
@@ -318,13 +318,5 @@ class OrderLifecycleTests {
                 .map(request -> request.getHeader("Idempotency-Key"))
                 .distinct()
                 .count();
-    }
-
-    private String listenerPublicationStatus(String orderId) {
-        List<String> statuses = jdbc.queryForList("""
-                select status from event_publication
-                where listener_id like '%PaymentEventListeners%' and serialized_event like ?""", String.class,
-                "%" + orderId + "%");
-        return statuses.isEmpty() ? null : statuses.get(0);
     }
 }

@@ -138,9 +138,10 @@ class Order extends AbstractAggregateRoot<Order> {
             return Confirmation.AMOUNT_MISMATCH;
         }
         if (status == OrderStatus.CANCELLED) {
-            if (latePaymentIntentId != null) {
+            if (latePaymentIntentId != null && !latePaymentIntentId.equals(paymentIntentId)) {
                 return Confirmation.ALREADY_PAID;
             }
+            // again for a redelivery: the refund that follows may have failed the first time, and it is idempotent
             latePaymentIntentId = paymentIntentId;
             return Confirmation.PAID_AFTER_CANCELLATION;
         }

@@ -26,6 +26,7 @@ import com.example.shop.customers.CustomerId;
 import com.example.shop.customers.Customers;
 import com.example.shop.orders.OrderId;
 import com.example.shop.payments.PaymentProviderUnavailable;
+import com.example.shop.payments.PaymentRejected;
 import com.example.shop.payments.PaymentView;
 import com.example.shop.payments.Payments;
 import com.example.shop.payments.RefundNotPossible;
@@ -94,7 +95,7 @@ public class OrderManagement {
     /**
      * Starts (or finds again) the order's payment. Outside any transaction: it may call Stripe.
      *
-     * @return empty when the payment provider cannot be reached right now
+     * @return empty when the payment provider cannot be reached right now, or refused to start the payment
      */
     public Optional<PaymentView> startPayment(OrderDetails order) {
         String email = customers.find(new CustomerId(order.customerId())).map(c -> c.email()).orElse(null);
@@ -102,6 +103,13 @@ public class OrderManagement {
             return Optional.of(payments.start(new StartPayment(order.id().toString(), order.total(), email)));
         } catch (PaymentProviderUnavailable e) {
             log.warn("Payment for order {} not started yet: {}", order.id(), e.getMessage());
+            return Optional.empty();
+        } catch (PaymentRejected e) {
+            // the order is committed either way: answer it without a payment; GET .../payment shows the refusal
+            log.error("Stripe refused to start the payment of order {}: {}", order.id(), e.getMessage());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            log.error("Payment for order {} not started", order.id(), e);
             return Optional.empty();
         }
     }
@@ -174,8 +182,11 @@ public class OrderManagement {
             throw new OrderProblems.NotRefundable(new OrderId(orderId),
                     "requested " + requested + " but only " + refundable + " is left to refund");
         }
+        // payments takes keys of at most 200 characters; a longer one stands for itself by its hash
+        String paymentsKey = idempotencyKey.length() <= 200 ? idempotencyKey
+                : "sha256-" + IdempotentRequests.sha256(idempotencyKey);
         try {
-            return payments.refund(orderId.toString(), requested, idempotencyKey, reason);
+            return payments.refund(orderId.toString(), requested, paymentsKey, reason);
         } catch (RefundNotPossible e) {
             throw new OrderProblems.NotRefundable(new OrderId(orderId), e.getMessage());
         }

@@ -1,5 +1,9 @@
 package com.example.shop.orders.internal;
 
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
@@ -22,6 +26,8 @@ import com.example.shop.payments.PaymentSucceeded;
 @Component
 class PaymentEventListeners {
 
+    private static final Logger log = LoggerFactory.getLogger(PaymentEventListeners.class);
+
     private final OrderManagement orders;
 
     PaymentEventListeners(OrderManagement orders) {
@@ -30,26 +36,41 @@ class PaymentEventListeners {
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(PaymentSucceeded event) {
-        orders.confirmPayment(OrderId.parse(event.reference()), event.paymentIntentId(), event.amount(), event.at());
+        order(event.reference())
+                .ifPresent(id -> orders.confirmPayment(id, event.paymentIntentId(), event.amount(), event.at()));
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(PaymentCanceled event) {
-        orders.paymentCanceled(OrderId.parse(event.reference()), event.at());
+        order(event.reference()).ifPresent(id -> orders.paymentCanceled(id, event.at()));
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(PaymentRefunded event) {
-        orders.paymentRefunded(OrderId.parse(event.reference()), event.totalRefunded(), event.at());
+        order(event.reference()).ifPresent(id -> orders.paymentRefunded(id, event.totalRefunded(), event.at()));
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(PaymentDisputed event) {
-        orders.paymentDisputed(OrderId.parse(event.reference()), "open");
+        order(event.reference()).ifPresent(id -> orders.paymentDisputed(id, "open"));
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(DisputeClosed event) {
-        orders.paymentDisputed(OrderId.parse(event.reference()), event.status());
+        order(event.reference()).ifPresent(id -> orders.paymentDisputed(id, event.status()));
+    }
+
+    /**
+     * The order a payment reference names. Payments also adopts PaymentIntents it never stored when they
+     * carry {@code metadata.order_id}; one set by another application on the same Stripe account is not
+     * an order id, and failing on it would leave a publication that fails again on every resubmission.
+     */
+    private static Optional<OrderId> order(String reference) {
+        try {
+            return Optional.of(OrderId.parse(reference));
+        } catch (IllegalArgumentException notOurs) {
+            log.warn("Payment event for reference '{}', which is not an order id: ignored", reference);
+            return Optional.empty();
+        }
     }
 }

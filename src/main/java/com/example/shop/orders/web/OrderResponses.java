@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import com.example.shop.orders.internal.OrderDetails;
 import com.example.shop.orders.internal.OrderSummary;
 import com.example.shop.payments.PaymentView;
@@ -23,11 +25,14 @@ final class OrderResponses {
         }
     }
 
-    record Checkout(UUID orderId, String status, Money total, Payment payment, String paymentNote) {
+    /** {@code payment} is null, not absent, when the payment could not be started yet (the contract says so). */
+    record Checkout(UUID orderId, String status, Money total, @JsonInclude(JsonInclude.Include.ALWAYS) Payment payment,
+            String paymentNote) {
     }
 
     record Order(UUID id, String status, List<OrderDetails.Line> lines, Money subtotal, Money total,
-            OrderDetails.Address shippingAddress, Instant createdAt, Instant paidAt, Instant shippedAt,
+            OrderDetails.Address shippingAddress, Instant createdAt,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Instant paidAt, Instant shippedAt,
             Instant cancelledAt, String cancellationReason, Money refundedAmount, boolean disputed,
             String disputeStatus, String carrier, String trackingNumber, boolean paidAfterCancellation) {
 
