@@ -4,9 +4,10 @@
 # endpoint of the app, drives checkouts with bench's CheckoutBench, and reports the heap.
 # It reports numbers and asserts nothing; it is not part of ./mvnw verify.
 #
-#   bench/run.sh                 # everything (about 3 minutes on 2 cores)
+#   bench/run.sh                 # everything (about 4 minutes on 2 cores)
 #   DURATION=20s CONNECTIONS=32 CHECKOUTS=2000 bench/run.sh
 #   BENCH_SKIP_BUILD=1 bench/run.sh   # reuse target/classes, target/test-classes and target/bench-cp.txt
+#   BENCH_APP_ARGS='--shop.catalog.availability-ttl=0' bench/run.sh   # A/B a setting
 #
 # Only loopback traffic: the app binds to 127.0.0.1 and the load goes to 127.0.0.1.
 set -euo pipefail
@@ -41,7 +42,7 @@ CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
 # pid are ours. Its database lives in target/dev-db like the dev run's (the bench adds two products).
 echo "starting the app on $BASE (-Xmx$HEAP)"
 java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} -cp "$CP" com.example.shop.TestShopApplication \
-  --server.address=127.0.0.1 --server.port="$PORT" > "$OUT/app.log" 2>&1 &
+  --server.address=127.0.0.1 --server.port="$PORT" ${BENCH_APP_ARGS:-} > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
 for i in $(seq 1 180); do
@@ -95,9 +96,13 @@ echo "heap under load (catalog, last run): $(heap)" | tee -a "$RESULTS"
 echo "checkout: $CHECKOUTS customers, concurrency $CHECKOUT_CONCURRENCY"
 ( sleep 5; echo "heap under checkout load: $(heap)" >> "$RESULTS" ) &
 SAMPLER=$!
-java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" 300 \
-  2>&1 | tee "$OUT/checkout.txt" | grep -v '^SLF4J'
-grep '^RESULT' "$OUT/checkout.txt" >> "$RESULTS"
+# hot: every cart holds the same 2 products (checkouts queue on their stock rows);
+# spread: 2 of 20 products per cart, as in a shop with a range of best sellers
+java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" 300 2 \
+  2>&1 | tee "$OUT/checkout-hot.txt" | grep -v '^SLF4J'
+java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" 0 20 \
+  2>&1 | tee "$OUT/checkout-spread.txt" | grep -v '^SLF4J'
+grep -h '^RESULT' "$OUT/checkout-hot.txt" "$OUT/checkout-spread.txt" >> "$RESULTS"
 wait $SAMPLER
 jcmd $APP GC.run >/dev/null 2>&1 || true
 echo "heap after the run (after a full GC): $(heap)" | tee -a "$RESULTS"
