@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The public reads: the listing and one product, cached without availability; {@link #available} adds
- * the live numbers with one primary-key query per response.
+ * the numbers with at most one primary-key query per response (none while {@link RecentAvailability}
+ * remembers them).
  */
 @Service
 public class ProductQueries {
@@ -25,9 +26,11 @@ public class ProductQueries {
     private final CategoryDirectory categories;
     private final StockLedger stock;
     private final ProductViews views;
+    private final RecentAvailability shown;
 
     ProductQueries(Products products, ProductSearch search, CategoryDirectory categories, StockLedger stock,
-            ProductViews views) {
+            ProductViews views, RecentAvailability shown) {
+        this.shown = shown;
         this.products = products;
         this.search = search;
         this.categories = categories;
@@ -67,10 +70,13 @@ public class ProductQueries {
         return product.filter(Product::isActive).map(views::toView);
     }
 
-    /** Live availability (on hand minus reserved) of these products; never cached. */
+    /**
+     * Availability (on hand minus reserved) of these products for display: live, or remembered for at
+     * most {@code shop.catalog.availability-ttl} (see {@link RecentAvailability}).
+     */
     public Map<UUID, Integer> available(Collection<UUID> productIds) {
-        return stock.levels(productIds).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().available()));
+        return shown.get(productIds, ids -> stock.levels(ids).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().available())));
     }
 
     private static Optional<UUID> parseUuid(String value) {

@@ -21,8 +21,8 @@ import com.example.shop.catalog.StockLine;
  * ({@code MANDATORY}): the movement commits or rolls back with the caller's own changes (an order).
  * <p>
  * Lines are merged per product and applied in ascending product id order, so two reservations that
- * touch the same products lock their rows in the same order and cannot deadlock. Availability is not
- * cached anywhere, so no cache needs evicting here.
+ * touch the same products lock their rows in the same order and cannot deadlock. The storefront's
+ * briefly remembered availability ({@link RecentAvailability}) is forgotten by the ledger after commit.
  */
 @Service
 class StockInventory implements Inventory {

@@ -22,9 +22,19 @@ import org.springframework.stereotype.Component;
 class StockLedger {
 
     private final JdbcClient jdbc;
+    private final RecentAvailability shown;
 
-    StockLedger(JdbcClient jdbc) {
+    StockLedger(JdbcClient jdbc, RecentAvailability shown) {
         this.jdbc = jdbc;
+        this.shown = shown;
+    }
+
+    /** A movement happened: the storefront's remembered quantity of the product is forgotten after commit. */
+    private boolean moved(UUID productId, boolean changed) {
+        if (changed) {
+            shown.changed(productId);
+        }
+        return changed;
     }
 
     void open(UUID productId, int onHand) {
@@ -37,40 +47,40 @@ class StockLedger {
 
     /** Adds {@code quantity} to reserved if that many are available; false (nothing changed) otherwise. */
     boolean reserve(UUID productId, int quantity) {
-        return jdbc.sql("""
+        return moved(productId, jdbc.sql("""
                 UPDATE catalog_stock SET reserved = reserved + :quantity
                 WHERE product_id = :id AND on_hand - reserved >= :quantity""")
                 .param("id", Uuids.bytes(productId))
                 .param("quantity", quantity)
-                .update() == 1;
+                .update() == 1);
     }
 
     /** Gives back {@code quantity} reserved units; false (nothing changed) if fewer are reserved. */
     boolean release(UUID productId, int quantity) {
-        return jdbc.sql("""
+        return moved(productId, jdbc.sql("""
                 UPDATE catalog_stock SET reserved = reserved - :quantity
                 WHERE product_id = :id AND reserved >= :quantity""")
                 .param("id", Uuids.bytes(productId))
                 .param("quantity", quantity)
-                .update() == 1;
+                .update() == 1);
     }
 
     /** Reserved units leave the shop: on hand and reserved both decrease; false if fewer are reserved. */
     boolean commit(UUID productId, int quantity) {
-        return jdbc.sql("""
+        return moved(productId, jdbc.sql("""
                 UPDATE catalog_stock SET on_hand = on_hand - :quantity, reserved = reserved - :quantity
                 WHERE product_id = :id AND reserved >= :quantity""")
                 .param("id", Uuids.bytes(productId))
                 .param("quantity", quantity)
-                .update() == 1;
+                .update() == 1);
     }
 
     /** Sets on hand unless that would fall below what is reserved; false (nothing changed) then or when unknown. */
     boolean setOnHand(UUID productId, int onHand) {
-        return jdbc.sql("UPDATE catalog_stock SET on_hand = :onHand WHERE product_id = :id AND reserved <= :onHand")
+        return moved(productId, jdbc.sql("UPDATE catalog_stock SET on_hand = :onHand WHERE product_id = :id AND reserved <= :onHand")
                 .param("id", Uuids.bytes(productId))
                 .param("onHand", onHand)
-                .update() == 1;
+                .update() == 1);
     }
 
     Optional<StockLevel> level(UUID productId) {
@@ -78,7 +88,7 @@ class StockLedger {
     }
 
     /** The stock of these products, one primary-key lookup query; unknown ids are absent. */
-    Map<UUID, StockLevel> levels(Collection<UUID> productIds) {
+    Map<UUID, StockLevel> levels(Collection<? extends UUID> productIds) {
         Map<UUID, StockLevel> levels = new HashMap<>();
         if (productIds.isEmpty()) {
             return levels;

@@ -31,7 +31,8 @@ import com.example.shop.catalog.web.CatalogDtos.ProductDetailResponse;
 import com.example.shop.catalog.web.CatalogDtos.ProductResponse;
 
 /**
- * The storefront's product reads. Product data comes from a cache; availability is always live.
+ * The storefront's product reads. Product data comes from a cache; availability is live or at most
+ * {@code shop.catalog.availability-ttl} (1 s) old.
  * Responses may be reused by browsers and CDNs for a few seconds and carry an ETag (see
  * {@link CatalogHttpCaching}), so a client that polls gets 304s while nothing changed.
  */

@@ -5,7 +5,12 @@ import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * One use of an {@code Idempotency-Key} by one caller for one kind of request: the hash of the request
@@ -13,7 +18,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "orders_idempotency_key")
-class IdempotencyRecord {
+class IdempotencyRecord implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -37,16 +42,41 @@ class IdempotencyRecord {
 
     private Instant completedAt;
 
+    /**
+     * True until stored: the id is assigned here and there is no version, so without this Spring Data's
+     * {@code save} would {@code merge} and SELECT the row before inserting it (one more round trip per
+     * checkout with an Idempotency-Key).
+     */
+    @Transient
+    private boolean isNew;
+
     protected IdempotencyRecord() {
     }
 
     IdempotencyRecord(String scope, UUID ownerId, String key, String requestHash, Instant now) {
+        this.isNew = true;
         this.id = UUID.randomUUID();
         this.scope = scope;
         this.ownerId = ownerId;
         this.idempotencyKey = key;
         this.requestHash = requestHash;
         this.createdAt = now;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    @PostLoad
+    void stored() {
+        isNew = false;
     }
 
     UUID id() {

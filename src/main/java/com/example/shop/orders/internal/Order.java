@@ -13,12 +13,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.domain.Persistable;
 
 import com.example.shop.cart.CheckoutCart;
 import com.example.shop.catalog.StockLine;
@@ -38,7 +42,7 @@ import com.example.shop.shared.Money;
  */
 @Entity
 @Table(name = "orders_order")
-class Order extends AbstractAggregateRoot<Order> {
+class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
 
     /** What a payment confirmation did to the order. */
     enum Confirmation {
@@ -101,7 +105,32 @@ class Order extends AbstractAggregateRoot<Order> {
     @OrderBy("lineNo")
     private List<OrderLine> lines = new ArrayList<>();
 
+    /**
+     * True only for an order made by {@link #place} and not yet stored. The id is assigned here and the
+     * version is a primitive, so without this Spring Data would take a new order for an existing one and
+     * {@code merge} it: one SELECT for the order and one per line before the inserts, inside the checkout
+     * transaction while the stock rows are locked. With it, {@code save} persists straight away.
+     */
+    @Transient
+    private boolean isNew;
+
     protected Order() {
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    @PostLoad
+    void stored() {
+        isNew = false;
     }
 
     static Order place(CustomerId customer, List<CheckoutCart.Line> cartLines, ShippingAddress address, Instant now) {
@@ -109,6 +138,7 @@ class Order extends AbstractAggregateRoot<Order> {
             throw new IllegalArgumentException("an order needs at least one line");
         }
         Order order = new Order();
+        order.isNew = true;
         order.id = UUID.randomUUID();
         order.customerId = customer.value();
         order.status = OrderStatus.PENDING_PAYMENT;
