@@ -37,8 +37,9 @@ public class CorrelationId extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        // an error dispatch (a failure the container forwards to /error) keeps the id the request already had
+        String id = request.getAttribute(MDC_KEY) instanceof String earlier ? earlier : fromHeader(request);
+        request.setAttribute(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
         try {
@@ -46,6 +47,11 @@ public class CorrelationId extends OncePerRequestFilter {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    private static String fromHeader(HttpServletRequest request) {
+        String given = request.getHeader(HEADER);
+        return given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
     @Override

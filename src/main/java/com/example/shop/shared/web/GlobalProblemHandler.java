@@ -5,6 +5,9 @@ import java.util.List;
 
 import jakarta.validation.ConstraintViolationException;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -89,8 +92,29 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return problem(RequestBodyLimit.tooLarge(tooLarge.maxBytes()));
         }
-        return problem(Problems.badRequest("malformed-request", "Malformed request body",
-                "The request body is missing or is not valid JSON of the expected shape."));
+        ProblemDetail problem = Problems.badRequest("malformed-request", "Malformed request body",
+                "The request body is missing or is not valid JSON of the expected shape.");
+        MismatchedInputException mismatch = findCause(ex, MismatchedInputException.class);
+        String field = mismatch == null ? "" : jsonPath(mismatch.getPath());
+        if (!field.isEmpty()) {
+            // valid JSON, but a value of the wrong kind: say which one (never the Java type it was meant for)
+            problem.setDetail("Field '" + field + "' has a value of the wrong type or format.");
+            problem.setProperty("errors", List.of(new FieldProblem(field, "wrong type or format")));
+        }
+        return problem(problem);
+    }
+
+    /** {@code items[0].quantity}, as the client wrote it. */
+    private static String jsonPath(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     @ExceptionHandler(RequestBodyLimit.TooLarge.class)
@@ -136,6 +160,25 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
                 "Something went wrong on our side. Quote the correlation id when you report it.");
         problem.setProperty("correlationId", correlationId);
         return problem;
+    }
+
+    /**
+     * The framework's own 5xx answers (a response that cannot be written, a missing path variable) are
+     * unexpected errors like any other: logged with the correlation id, which their body carries.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (statusCode.is5xxServerError()) {
+            String correlationId = CorrelationId.current();
+            log.error("Unexpected error [correlationId={}]", correlationId, ex);
+            ProblemDetail problem = statusCode.value() == HttpStatus.INTERNAL_SERVER_ERROR.value()
+                    ? internalError(correlationId)
+                    : body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(statusCode);
+            problem.setProperty("correlationId", correlationId);
+            body = problem;
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
     /** Gives the framework's own problems a stable type instead of {@code about:blank}. */

@@ -71,6 +71,25 @@ class WebFoundationTests {
     }
 
     @Test
+    void aFractionInAnIntegerFieldIsRefusedNotTruncated() throws Exception {
+        mvc.perform(post("/api/test-probe").header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"x\", \"quantity\": 2.9}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/malformed-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("quantity"))
+                .andExpect(content().string(not(containsString("coerce"))));
+        mvc.perform(post("/api/test-probe").header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"x\", \"quantity\": 2.0}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/test-probe").header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"x\", \"quantity\": 2, \"parts\": [{\"count\": 1}, {\"count\": \"many\"}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("parts[1].count"));
+    }
+
+    @Test
     void validBodyPasses() throws Exception {
         mvc.perform(post("/api/test-probe").header(HttpHeaders.AUTHORIZATION, token)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"x\", \"quantity\": 2}"))
@@ -114,6 +133,17 @@ class WebFoundationTests {
                 .andExpect(header().string("X-Request-Id", "support-ticket-1234"))
                 .andExpect(content().string(not(containsString("IllegalStateException"))))
                 .andExpect(content().string(not(containsString("secret detail"))));
+    }
+
+    @Test
+    void theFrameworksOwnServerErrorsCarryTheCorrelationIdToo() throws Exception {
+        mvc.perform(get("/api/test-probe/misrouted/1").header(HttpHeaders.AUTHORIZATION, token)
+                        .header("X-Request-Id", "support-ticket-5678"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/internal-error"))
+                .andExpect(jsonPath("$.correlationId").value("support-ticket-5678"))
+                .andExpect(content().string(not(containsString("other"))));
     }
 
     @Test
@@ -185,7 +215,10 @@ class WebFoundationTests {
     @RequestMapping("/api/test-probe")
     static class Probe {
 
-        record ProbeRequest(@NotBlank String name, @Min(1) int quantity) {
+        record ProbeRequest(@NotBlank String name, @Min(1) int quantity, List<Part> parts) {
+        }
+
+        record Part(int count) {
         }
 
         @PostMapping
@@ -196,6 +229,11 @@ class WebFoundationTests {
         @PostMapping("/explode")
         void explode() {
             throw new IllegalStateException("secret detail");
+        }
+
+        @org.springframework.web.bind.annotation.GetMapping("/misrouted/{id}")
+        String misrouted(@org.springframework.web.bind.annotation.PathVariable("other") String other) {
+            return other; // a programming error the framework itself answers with 500
         }
 
         @org.springframework.web.bind.annotation.GetMapping("/me")
