@@ -25,6 +25,8 @@ import com.example.shop.payments.StripeStandIn;
  * <li>A database: {@code SHOP_TEST_DATABASE_URL} (plus {@code _USERNAME}/{@code _PASSWORD}) when set,
  * otherwise an {@link EmbeddedMariaDb} — fresh per test JVM, kept in {@code target/dev-db} for the dev
  * run. An explicit {@code spring.datasource.url} wins over both.</li>
+ * <li>For the dev run, a {@link TestSourcesExcludeFilter}: it scans what production scans, plus only what
+ * {@code DevConfiguration} imports.</li>
  * <li>A JWT signing key and Stripe test-mode settings that only work against the local stand-in,
  * unless real ones are set. The tests always, and the dev run without a {@code STRIPE_SECRET_KEY}, start the
  * JVM's {@link StripeStandIn} and point {@code shop.stripe.api-base} at it (in the dev run an explicit
@@ -45,6 +47,10 @@ public class LocalEnvironment implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> properties = new LinkedHashMap<>();
         boolean dev = environment.acceptsProfiles(Profiles.of("dev"));
+        if (dev) {
+            application.addInitializers(context -> ((GenericApplicationContext) context).getDefaultListableBeanFactory()
+                    .registerSingleton("testSourcesExcludeFilter", new TestSourcesExcludeFilter()));
+        }
         if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
             String external = System.getenv("SHOP_TEST_DATABASE_URL");
             if (StringUtils.hasText(external)) {
