@@ -148,6 +148,30 @@ class OpenApiCompletenessTests {
         assertThat(wrong).isEmpty();
     }
 
+    @Test
+    void schemasDescribeTheJsonTheApiWrites() {
+        JsonNode schemas = document.path("components").path("schemas");
+        assertThat(schemas.at("/Money/properties/currency/type").asString()).isEqualTo("string");
+        assertThat(schemas.at("/Money/properties/amount/type").asString()).isEqualTo("integer");
+        assertThat(schemas.at("/Problem/properties/errors/items/$ref").asString())
+                .isEqualTo("#/components/schemas/ProblemFieldError");
+        assertThat(schemas.at("/Problem/properties/correlationId/type").asString()).isEqualTo("string");
+        assertThat(schemas.has("ProblemDetail")).as("Spring's ProblemDetail is not what the API writes").isFalse();
+
+        List<String> wrong = new ArrayList<>();
+        for (String operation : documentedOperations()) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = operation.substring(operation.indexOf(' ') + 1);
+            for (Map.Entry<String, JsonNode> response : document.at(pointer(path, method)).path("responses").properties()) {
+                JsonNode problem = response.getValue().at("/content/application~1problem+json/schema/$ref");
+                if (!problem.isMissingNode() && !problem.asString().equals("#/components/schemas/Problem")) {
+                    wrong.add(operation + " " + response.getKey() + ": " + problem.asString());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     /** "GET /api/products/{idOrSlug}" for every handler method of the application's own controllers. */
     private Set<String> controllerOperations() {
         Set<String> operations = new TreeSet<>();

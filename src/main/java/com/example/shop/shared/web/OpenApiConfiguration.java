@@ -1,12 +1,18 @@
 package com.example.shop.shared.web;
 
+import java.util.Currency;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
 
 /**
  * The OpenAPI description at {@code /v3/api-docs}. Protected operations reference the
@@ -16,6 +22,14 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     static final String BEARER = "bearerAuth";
+
+    static {
+        // document the JSON the API writes, not the Java types behind it
+        SpringDocUtils.getConfig()
+                .replaceWithClass(ProblemDetail.class, ProblemSchema.class)
+                .replaceWithSchema(Currency.class, new StringSchema().pattern("^[A-Z]{3}$").example("EUR")
+                        .description("ISO 4217 currency code"));
+    }
 
     @Bean
     OpenAPI shopOpenApi() {
