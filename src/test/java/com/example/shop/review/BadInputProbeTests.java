@@ -213,4 +213,31 @@ class BadInputProbeTests {
 
         assertThat(failures).as(String.join("\n", failures)).isEmpty();
     }
+
+    @Test
+    void aFractionWhereWholeMinorUnitsOrPiecesAreExpectedIsRefusedBeforeAnythingHappens() throws Exception {
+        String ok = UUID.randomUUID().toString();
+        expectFieldProblem(HttpMethod.POST, "/api/admin/orders/" + ok + "/refunds", admin,
+                "{\"amount\":{\"amount\":10.9,\"currency\":\"EUR\"}}", "amount");
+        expectFieldProblem(HttpMethod.POST, "/api/admin/products", admin, """
+                {"sku":"S","slug":"s","name":"n","description":"d","price":{"amount":19.99},"stock":1}""",
+                "price.amount");
+        expectFieldProblem(HttpMethod.POST, "/api/carts/" + ok + "/items", null,
+                "{\"productId\":\"" + ok + "\",\"quantity\":1.9}", "quantity");
+        expectFieldProblem(HttpMethod.PUT, "/api/admin/products/" + ok + "/stock", admin, "{\"onHand\": 2.5}", "onHand");
+        assertThat(failures).as(String.join("\n", failures)).isEmpty();
+    }
+
+    private void expectFieldProblem(HttpMethod method, String path, String token, String body, String field)
+            throws Exception {
+        MockHttpServletRequestBuilder req = request(method, path).contentType(MediaType.APPLICATION_JSON).content(body)
+                .header("Idempotency-Key", UUID.randomUUID().toString());
+        if (token != null) {
+            req.header(HttpHeaders.AUTHORIZATION, token);
+        }
+        MockHttpServletResponse res = mvc.perform(req).andReturn().getResponse();
+        if (res.getStatus() != 400 || !res.getContentAsString().contains("\"field\":\"" + field + "\"")) {
+            failures.add(method + " " + path + " " + body + " -> " + res.getStatus() + " " + res.getContentAsString());
+        }
+    }
 }

@@ -28,6 +28,9 @@ import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -115,6 +118,27 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return field.toString();
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(missing("parameter", ex.getParameterName()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex instanceof MissingRequestHeaderException header) {
+            return problem(missing("header", header.getHeaderName()));
+        }
+        return super.handleServletRequestBindingException(ex, headers, status, request);
+    }
+
+    private static ProblemDetail missing(String what, String name) {
+        ProblemDetail problem = validation(List.of(new FieldProblem(name, "required")));
+        problem.setDetail("The " + what + " '" + name + "' is required.");
+        return problem;
     }
 
     @ExceptionHandler(RequestBodyLimit.TooLarge.class)

@@ -90,6 +90,18 @@ class WebFoundationTests {
     }
 
     @Test
+    void aMissingHeaderOrParameterIsNamed() throws Exception {
+        mvc.perform(get("/api/test-probe/needs?q=1").header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/validation"))
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+        mvc.perform(get("/api/test-probe/needs").header(HttpHeaders.AUTHORIZATION, token).header("Idempotency-Key", "k"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("q"));
+    }
+
+    @Test
     void validBodyPasses() throws Exception {
         mvc.perform(post("/api/test-probe").header(HttpHeaders.AUTHORIZATION, token)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"x\", \"quantity\": 2}"))
@@ -234,6 +246,12 @@ class WebFoundationTests {
         @org.springframework.web.bind.annotation.GetMapping("/misrouted/{id}")
         String misrouted(@org.springframework.web.bind.annotation.PathVariable("other") String other) {
             return other; // a programming error the framework itself answers with 500
+        }
+
+        @org.springframework.web.bind.annotation.GetMapping("/needs")
+        String needs(@org.springframework.web.bind.annotation.RequestHeader("Idempotency-Key") String key,
+                @org.springframework.web.bind.annotation.RequestParam("q") String q) {
+            return key + q;
         }
 
         @org.springframework.web.bind.annotation.GetMapping("/me")
