@@ -10,7 +10,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * The whole application on the real database, called through the full Spring MVC and Spring Security
- * stack. Every test class using this shares one application context.
+ * stack. Every test class using this shares one application context, unless it adds beans or properties
+ * of its own (each such combination gets a context of its own, started once).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
