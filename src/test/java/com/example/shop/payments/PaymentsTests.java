@@ -10,10 +10,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,6 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The module's API against the Stripe stand-in: what reaches Stripe, and what is stored. */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class PaymentsTests {
 
     @Autowired
@@ -160,20 +165,97 @@ class PaymentsTests {
     }
 
     @Test
-    void aDeclinedRequestIsRejected() {
+    void anInvalidRequestIsRejectedAndNotRetried() {
         String reference = PaymentsTestSupport.newReference();
-        StubMapping declined = stripe.server().stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+        StubMapping invalid = stripe.server().stubFor(post(urlPathEqualTo("/v1/payment_intents"))
                 .withRequestBody(containing(reference)).atPriority(1)
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"amount_too_small\","
-                                + "\"message\":\"Amount must be at least 0.50 eur\"}}")));
+                .willReturn(stripeError(400, "invalid_request_error", "amount_too_small", null,
+                        "Amount must be at least 0.50 eur")));
         try {
             assertThatThrownBy(() -> payments.start(PaymentsTestSupport.startOf(reference, 10)))
                     .isInstanceOfSatisfying(PaymentRejected.class,
                             e -> assertThat(e.code()).isEqualTo("amount_too_small"));
             assertThat(createsFor(reference)).hasSize(1); // a 400 is not retried
+            assertThat(db().paymentRows(reference)).isZero();
+        } finally {
+            stripe.server().removeStub(invalid);
+        }
+    }
+
+    @Test
+    void aDeclinedCardIsRejectedWithItsDeclineCode() {
+        String reference = PaymentsTestSupport.newReference();
+        StubMapping declined = stripe.server().stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+                .withRequestBody(containing(reference)).atPriority(1)
+                .willReturn(stripeError(402, "card_error", "card_declined", "insufficient_funds",
+                        "Your card has insufficient funds.")));
+        try {
+            assertThatThrownBy(() -> payments.start(PaymentsTestSupport.startOf(reference, 1000)))
+                    .isInstanceOfSatisfying(PaymentRejected.class, e -> {
+                        assertThat(e.code()).isEqualTo("insufficient_funds");
+                        assertThat(e.getMessage()).contains("declined", "insufficient funds");
+                    });
+            assertThat(createsFor(reference)).hasSize(1);
+            assertThat(db().paymentRows(reference)).isZero();
         } finally {
             stripe.server().removeStub(declined);
+        }
+    }
+
+    @Test
+    void aRevokedApiKeyIsAConfigurationErrorNotRetriedAndNotCalledTransient(CapturedOutput output) {
+        String reference = PaymentsTestSupport.newReference();
+        StubMapping revoked = stripe.server().stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+                .withRequestBody(containing(reference)).atPriority(1)
+                .willReturn(stripeError(401, "invalid_request_error", null, null,
+                        "Invalid API Key provided: sk_test_****_in")));
+        try {
+            assertThatThrownBy(() -> payments.start(PaymentsTestSupport.startOf(reference, 1000)))
+                    .isInstanceOf(PaymentProviderMisconfigured.class)
+                    .isInstanceOf(PaymentProviderUnavailable.class); // callers treat it like Stripe being down
+            assertThat(createsFor(reference)).hasSize(1);
+            assertThat(db().paymentRows(reference)).isZero();
+            String logged = logLineAbout(output, reference);
+            assertThat(logged).contains("ERROR", "Configuration error", "HTTP 401", "STRIPE_SECRET_KEY")
+                    .doesNotContain("try again later");
+        } finally {
+            stripe.server().removeStub(revoked);
+        }
+    }
+
+    @Test
+    void aKeyWithoutPermissionIsAConfigurationErrorToo(CapturedOutput output) {
+        String reference = PaymentsTestSupport.newReference();
+        StubMapping restricted = stripe.server().stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+                .withRequestBody(containing(reference)).atPriority(1)
+                .willReturn(stripeError(403, "invalid_request_error", null, null,
+                        "The provided key 'rk_test_****' does not have the required permissions for this endpoint")));
+        try {
+            assertThatThrownBy(() -> payments.start(PaymentsTestSupport.startOf(reference, 1000)))
+                    .isInstanceOf(PaymentProviderMisconfigured.class);
+            assertThat(createsFor(reference)).hasSize(1);
+            assertThat(logLineAbout(output, reference)).contains("ERROR", "Configuration error", "HTTP 403");
+        } finally {
+            stripe.server().removeStub(restricted);
+        }
+    }
+
+    @Test
+    void anIdempotencyKeyReusedWithOtherParametersIsRejectedClearly() {
+        String reference = PaymentsTestSupport.newReference();
+        StubMapping reused = stripe.server().stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+                .withRequestBody(containing(reference)).atPriority(1)
+                .willReturn(stripeError(400, "idempotency_error", null, null, "Keys for idempotent requests can"
+                        + " only be used with the same parameters they were first used with.")));
+        try {
+            assertThatThrownBy(() -> payments.start(PaymentsTestSupport.startOf(reference, 1000)))
+                    .isInstanceOfSatisfying(PaymentRejected.class, e -> {
+                        assertThat(e.code()).isEqualTo("idempotency_key_reused");
+                        assertThat(e.getMessage()).contains("same idempotency key", "not carried out");
+                    });
+            assertThat(createsFor(reference)).hasSize(1);
+        } finally {
+            stripe.server().removeStub(reused);
         }
     }
 
@@ -288,6 +370,25 @@ class PaymentsTests {
         payments.cancel(reference); // Stripe refuses (succeeded); the real state is applied instead
         Map<String, Object> row = db().payment(reference);
         assertThat(row.get("status")).isEqualTo("SUCCEEDED");
+    }
+
+    static ResponseDefinitionBuilder stripeError(int status, String type, String code, String declineCode,
+            String message) {
+        StringBuilder error = new StringBuilder("{\"error\":{\"type\":\"" + type + "\"");
+        if (code != null) {
+            error.append(",\"code\":\"").append(code).append('"');
+        }
+        if (declineCode != null) {
+            error.append(",\"decline_code\":\"").append(declineCode).append('"');
+        }
+        error.append(",\"message\":\"").append(message).append("\"}}");
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(error.toString());
+    }
+
+    /** The log line the gateway wrote about a call for the reference. */
+    private static String logLineAbout(CapturedOutput output, String reference) {
+        return output.getAll().lines().filter(line -> line.contains(reference)).reduce((first, last) -> last)
+                .orElseThrow(() -> new AssertionError("nothing was logged about " + reference));
     }
 
     private List<LoggedRequest> createsFor(String reference) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.stripe.Stripe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import com.example.shop.testsupport.IntegrationTest;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -266,6 +269,43 @@ class StripeWebhookTests {
         assertThat(retrievals(paid.paymentIntentId())).isEqualTo(retrievalsBefore + 1);
         assertThat(db().status(paid.reference())).isEqualTo("SUCCEEDED");
         assertThat(db().publications(PaymentSucceeded.class, paid.reference())).isEqualTo(1);
+    }
+
+    @Test
+    void aRetrievalRefusedForOurApiKeyIsA503AndNothingIsRecorded() throws Exception {
+        Paid paid = paidAtStripe(3200);
+        String payload = eventJson("payment_intent.succeeded", paid.intent(), "2020-08-27");
+        StubMapping revoked = stripe.server().stubFor(get(urlPathEqualTo("/v1/payment_intents/" + paid.paymentIntentId()))
+                .atPriority(1).willReturn(PaymentsTests.stripeError(401, "invalid_request_error", null, null,
+                        "Invalid API Key provided")));
+        try {
+            deliver(payload, StripeSignatures.header(payload))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("configuration error")));
+        } finally {
+            stripe.server().removeStub(revoked);
+        }
+        assertNothingChanged(paid, payload);
+
+        deliver(payload, StripeSignatures.header(payload)).andExpect(jsonPath("$.outcome").value("applied"));
+    }
+
+    @Test
+    void aRetrievalForAWebhookIsNotRetriedWhileStripeIsDown() throws Exception {
+        Paid paid = paidAtStripe(3300);
+        String payload = eventJson("payment_intent.succeeded", paid.intent(), "2020-08-27");
+        int retrievalsBefore = retrievals(paid.paymentIntentId());
+        StubMapping down = stripe.server().stubFor(get(urlPathEqualTo("/v1/payment_intents/" + paid.paymentIntentId()))
+                .atPriority(1).willReturn(PaymentsTests.stripeError(503, "api_error", null, null, "Service unavailable")));
+        try {
+            deliver(payload, StripeSignatures.header(payload)).andExpect(status().isServiceUnavailable());
+        } finally {
+            stripe.server().removeStub(down);
+        }
+        // one attempt: Stripe's redelivery is the retry, and the webhook answers without waiting for backoffs
+        assertThat(retrievals(paid.paymentIntentId())).isEqualTo(retrievalsBefore + 1);
+        assertNothingChanged(paid, payload);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import com.example.shop.payments.PaymentProviderMisconfigured;
 import com.example.shop.payments.PaymentProviderUnavailable;
 import com.example.shop.payments.PaymentRejected;
 import com.example.shop.payments.PaymentStatus;
@@ -58,6 +59,9 @@ public class PaymentReconciliation {
             IntentSnapshot intent;
             try {
                 intent = stripe.retrieveIntent(paymentIntentId);
+            } catch (PaymentProviderMisconfigured e) {
+                log.error("Reconciliation stopped: Stripe refuses this shop's API key (a configuration error)");
+                break;
             } catch (PaymentProviderUnavailable e) {
                 log.warn("Reconciliation stopped: Stripe unavailable ({})", e.getMessage());
                 break;

@@ -9,7 +9,6 @@ import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.CardException;
 import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
-import com.stripe.exception.PermissionException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
@@ -26,22 +25,29 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.example.shop.payments.PaymentProviderMisconfigured;
 import com.example.shop.payments.PaymentProviderUnavailable;
 import com.example.shop.payments.PaymentRejected;
 import com.example.shop.payments.StartPayment;
 import com.example.shop.shared.Money;
 
 /**
- * Every call this module makes to Stripe, and the translation of Stripe's errors into this module's two
- * outcomes: {@link PaymentRejected} (the request itself is refused) and {@link PaymentProviderUnavailable}
- * (Stripe could not be reached or failed; the same call may be repeated later, with the same idempotency
- * key). stripe-java retries network errors, 409s and 5xx itself ({@code shop.stripe.max-network-retries}),
- * reusing the idempotency key we give it.
+ * Every call this module makes to Stripe, and the translation of Stripe's errors into this module's
+ * outcomes: {@link PaymentRejected} (the request itself is refused: a declined card, an invalid request, an
+ * idempotency key reused with other parameters), {@link PaymentProviderUnavailable} (Stripe could not be
+ * reached or failed; the same call may be repeated later, with the same idempotency key) and its special
+ * case {@link PaymentProviderMisconfigured} (Stripe refuses our API key: logged as a configuration error).
+ * stripe-java retries network errors, 409s and 5xx itself ({@code shop.stripe.max-network-retries}), reusing
+ * the idempotency key we give it. Retrievals made while answering a webhook are not retried: Stripe
+ * delivers the event again after a 503, and the webhook must answer quickly.
  */
 @Component
 class StripeGateway {
 
     private static final Logger log = LoggerFactory.getLogger(StripeGateway.class);
+
+    /** Retrievals while a webhook request waits: one attempt; after a 503 Stripe delivers the event again. */
+    private static final RequestOptions WEBHOOK = RequestOptions.builder().setMaxNetworkRetries(0).build();
 
     private final StripeClient stripe;
 
@@ -78,6 +84,12 @@ class StripeGateway {
                 () -> IntentSnapshot.of(stripe.v1().paymentIntents().retrieve(paymentIntentId)));
     }
 
+    /** The same, for a webhook: without network retries. */
+    IntentSnapshot retrieveIntentForWebhook(String paymentIntentId) {
+        return call("retrieve " + paymentIntentId,
+                () -> IntentSnapshot.of(stripe.v1().paymentIntents().retrieve(paymentIntentId, WEBHOOK)));
+    }
+
     /** Cancels a PaymentIntent; when Stripe refuses (it succeeded or was canceled meanwhile) its real state. */
     IntentSnapshot cancelIntent(String paymentIntentId) {
         RequestOptions options = RequestOptions.builder().setIdempotencyKey("shop-cancel:" + paymentIntentId).build();
@@ -90,12 +102,14 @@ class StripeGateway {
         }
     }
 
+    /** For a webhook: without network retries. */
     Charge retrieveCharge(String chargeId) {
-        return call("retrieve " + chargeId, () -> stripe.v1().charges().retrieve(chargeId));
+        return call("retrieve " + chargeId, () -> stripe.v1().charges().retrieve(chargeId, WEBHOOK));
     }
 
+    /** For a webhook: without network retries. */
     Dispute retrieveDispute(String disputeId) {
-        return call("retrieve " + disputeId, () -> stripe.v1().disputes().retrieve(disputeId));
+        return call("retrieve " + disputeId, () -> stripe.v1().disputes().retrieve(disputeId, WEBHOOK));
     }
 
     Refund refund(String reference, String paymentIntentId, Money amount, String idempotencyKey,
@@ -128,14 +142,23 @@ class StripeGateway {
         try {
             return call.call();
         } catch (CardException e) {
-            throw new PaymentRejected("The card was declined: " + e.getStripeError().getMessage(),
+            throw new PaymentRejected("The card was declined: " + stripeMessage(e),
                     e.getDeclineCode() != null ? e.getDeclineCode() : e.getCode(), e);
-        } catch (InvalidRequestException | IdempotencyException | PermissionException e) {
+        } catch (IdempotencyException e) {
+            // Stripe keeps the first request made under a key for 24 hours and refuses another one with
+            // different parameters: this request was not carried out, and repeating it will not change that.
+            log.error("Stripe refused to {}: its idempotency key was already used for a request with other"
+                    + " parameters ({})", what, stripeMessage(e));
+            throw new PaymentRejected("Stripe already received a different request under the same idempotency"
+                    + " key; this one was not carried out.", "idempotency_key_reused", e);
+        } catch (InvalidRequestException e) {
             log.warn("Stripe refused to {}: {} ({})", what, e.getMessage(), e.getCode());
             throw new PaymentRejected("Stripe refused the request: " + stripeMessage(e), e.getCode(), e);
-        } catch (AuthenticationException e) {
-            log.error("Stripe rejected our API key while trying to {}; check STRIPE_SECRET_KEY", what);
-            throw new PaymentProviderUnavailable("The payment provider is not available.", e);
+        } catch (AuthenticationException e) { // and its subclass PermissionException (403)
+            log.error("Configuration error: Stripe refused this shop's API key while trying to {} (HTTP {}: {})."
+                    + " Retrying will not help until STRIPE_SECRET_KEY (and its permissions) is fixed.", what,
+                    e.getStatusCode(), stripeMessage(e));
+            throw new PaymentProviderMisconfigured("The payment provider is not available.", e);
         } catch (ApiConnectionException | ApiException | RateLimitException e) {
             log.warn("Stripe unavailable while trying to {}: {}", what, e.getMessage());
             throw new PaymentProviderUnavailable("The payment provider is not available; try again later.", e);

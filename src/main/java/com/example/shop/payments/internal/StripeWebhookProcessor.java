@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.example.shop.payments.PaymentProviderMisconfigured;
 import com.example.shop.payments.PaymentProviderUnavailable;
 import com.example.shop.payments.PaymentRejected;
 import com.example.shop.shared.Money;
@@ -80,6 +81,9 @@ public class StripeWebhookProcessor {
         Fact fact;
         try {
             fact = factOf(event);
+        } catch (PaymentProviderMisconfigured e) {
+            throw new WebhookRetryLater("Stripe refused this shop's API key (a configuration error, logged); the"
+                    + " event could not be read.", e);
         } catch (PaymentProviderUnavailable e) {
             throw new WebhookRetryLater("Stripe is unavailable; the event could not be read.", e);
         } catch (PaymentRejected e) {
@@ -157,7 +161,7 @@ public class StripeWebhookProcessor {
         if (type.startsWith("payment_intent.")) {
             PaymentIntent intent = object.filter(PaymentIntent.class::isInstance).map(PaymentIntent.class::cast)
                     .orElse(null);
-            return new Fact.IntentState(intent != null ? IntentSnapshot.of(intent) : stripe.retrieveIntent(objectId));
+            return new Fact.IntentState(intent != null ? IntentSnapshot.of(intent) : stripe.retrieveIntentForWebhook(objectId));
         }
         if (type.equals("charge.refunded")) {
             Charge charge = object.filter(Charge.class::isInstance).map(Charge.class::cast)
