@@ -174,6 +174,18 @@ public final class StripeStandIn {
         return chargeJson(charges.get(intent.latestCharge));
     }
 
+    /** A refund made behind the shop's back (in Stripe's dashboard, say): the charge's refunded amount grows. */
+    public synchronized ObjectNode refundInDashboard(String paymentIntentId, long amount) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("payment_intent", paymentIntentId);
+        form.put("amount", Long.toString(amount));
+        Answer answer = refund(form);
+        if (answer.status != 200) {
+            throw new IllegalStateException("The stand-in refused the refund: " + answer.body);
+        }
+        return (ObjectNode) JSON.readTree(answer.body);
+    }
+
     /** The bank disputes the PaymentIntent's charge. */
     public synchronized ObjectNode openDispute(String paymentIntentId) {
         Intent intent = intent(paymentIntentId);

@@ -426,6 +426,86 @@ class StripeWebhookTests {
     }
 
     @Test
+    void aRefundOrDisputeOfAnotherSystemsPaymentIntentIsAcknowledgedWithoutEffect() throws Exception {
+        String intentId = stripe.createIntent(null, 2500, "EUR"); // no metadata.order_id
+        stripe.succeed(intentId);
+        stripe.refundInDashboard(intentId, 1000);
+        String refunded = eventJson("charge.refunded", stripe.chargeJson(intentId));
+        String disputed = eventJson("charge.dispute.created", stripe.openDispute(intentId));
+
+        deliver(refunded, StripeSignatures.header(refunded))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("foreign"));
+        deliver(disputed, StripeSignatures.header(disputed))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("foreign"));
+
+        assertThat(db().webhookOutcome(eventId(refunded))).isEqualTo("foreign");
+        assertThat(db().webhookOutcome(eventId(disputed))).isEqualTo("foreign");
+        assertThat(jdbc.queryForObject("select count(*) from payments_payment where payment_intent_id = ?",
+                Integer.class, intentId)).isZero();
+        deliver(refunded, StripeSignatures.header(refunded)).andExpect(jsonPath("$.outcome").value("duplicate"));
+    }
+
+    @Test
+    void aRefundOfOurPaymentIntentNeverStoredAdoptsThePaymentFirst() throws Exception {
+        String reference = PaymentsTestSupport.newReference();
+        String intentId = stripe.createIntent(reference, 4400, "EUR"); // created, but the store was lost
+        stripe.succeed(intentId);
+        stripe.refundInDashboard(intentId, 400);
+        String refunded = eventJson("charge.refunded", stripe.chargeJson(intentId));
+
+        deliver(refunded, StripeSignatures.header(refunded))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("applied"));
+
+        assertThat(db().payment(reference).get("payment_intent_id")).isEqualTo(intentId);
+        assertThat(db().status(reference)).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(db().payment(reference).get("refunded_amount")).isEqualTo(400L);
+        assertThat(db().publications(PaymentSucceeded.class, reference)).isEqualTo(1);
+        assertThat(db().publications(PaymentRefunded.class, reference)).isEqualTo(1);
+    }
+
+    @Test
+    void aDisputeOfOurPaymentIntentNeverStoredAdoptsThePaymentFirst() throws Exception {
+        String reference = PaymentsTestSupport.newReference();
+        String intentId = stripe.createIntent(reference, 5100, "EUR");
+        stripe.succeed(intentId);
+        String disputed = eventJson("charge.dispute.created", stripe.openDispute(intentId));
+
+        deliver(disputed, StripeSignatures.header(disputed)).andExpect(jsonPath("$.outcome").value("applied"));
+
+        assertThat(db().status(reference)).isEqualTo("SUCCEEDED");
+        assertThat(db().publications(PaymentSucceeded.class, reference)).isEqualTo(1);
+        assertThat(db().publications(PaymentDisputed.class, reference)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefundOrDisputeOfAPaymentHeldForReviewIsRecordedAsNeedingReview() throws Exception {
+        Paid paid = paidAtStripe(5000);
+        ObjectNode lessThanExpected = paid.intent().deepCopy();
+        lessThanExpected.put("amount", 50);
+        lessThanExpected.put("amount_received", 50);
+        String mismatch = eventJson("payment_intent.succeeded", lessThanExpected);
+        deliver(mismatch, StripeSignatures.header(mismatch)).andExpect(jsonPath("$.outcome").value("amount-mismatch"));
+        stripe.refundInDashboard(paid.paymentIntentId(), 5000); // the operator's usual fix
+        String refunded = eventJson("charge.refunded", stripe.chargeJson(paid.paymentIntentId()));
+        String disputed = eventJson("charge.dispute.created", stripe.openDispute(paid.paymentIntentId()));
+
+        deliver(refunded, StripeSignatures.header(refunded))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("needs-review"));
+        deliver(disputed, StripeSignatures.header(disputed))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("needs-review"));
+
+        assertThat(db().webhookOutcome(eventId(refunded))).isEqualTo("needs-review");
+        assertThat(db().status(paid.reference())).isEqualTo("PENDING");
+        assertThat(db().publications(PaymentRefunded.class, paid.reference())).isZero();
+        assertThat(db().publications(PaymentDisputed.class, paid.reference())).isZero();
+    }
+
+    @Test
     void disputeCreatedAndClosedArePublishedOnce() throws Exception {
         Paid paid = paidAtStripe(7000);
         String succeeded = eventJson("payment_intent.succeeded", paid.intent());

@@ -10,6 +10,11 @@ enum Outcome {
     AMOUNT_MISMATCH("amount-mismatch"),
     /** The fact presupposes a state the payment has not reached yet (an event overtook another). */
     NOT_YET("not-yet"),
+    /**
+     * A refund or dispute for a payment whose money was never confirmed here (held after an amount mismatch,
+     * or canceled): nothing is applied automatically; logged at error level for people to look at.
+     */
+    NEEDS_REVIEW("needs-review"),
     /** The PaymentIntent belongs to an earlier, canceled attempt of the reference. */
     SUPERSEDED("superseded-intent"),
     /** Not a payment of this system (no {@code metadata.order_id}). */

@@ -235,8 +235,9 @@ class Payment extends AbstractAggregateRoot<Payment> {
      * nothing, a larger one publishes the difference.
      */
     Outcome refundedTotal(Money total, Instant at) {
-        if (!status.isCaptured()) {
-            return Outcome.NOT_YET;
+        Outcome notCaptured = notCaptured("a refund");
+        if (notCaptured != null) {
+            return notCaptured;
         }
         if (!currency.equals(total.currencyCode())) {
             log.error("Refund of payment {} reported in {}, payment is in {}", reference, total.currencyCode(),
@@ -256,8 +257,9 @@ class Payment extends AbstractAggregateRoot<Payment> {
     }
 
     Outcome disputeOpened(String dispute, Money disputed, String disputeState, Instant at) {
-        if (!status.isCaptured()) {
-            return Outcome.NOT_YET;
+        Outcome notCaptured = notCaptured("a dispute");
+        if (notCaptured != null) {
+            return notCaptured;
         }
         if (dispute.equals(disputeId)) {
             return Outcome.NO_CHANGE;
@@ -270,8 +272,9 @@ class Payment extends AbstractAggregateRoot<Payment> {
     }
 
     Outcome disputeClosed(String dispute, String finalState, Instant at) {
-        if (!status.isCaptured()) {
-            return Outcome.NOT_YET;
+        Outcome notCaptured = notCaptured("a closed dispute");
+        if (notCaptured != null) {
+            return notCaptured;
         }
         if (dispute.equals(disputeId) && disputeStatus != null && CLOSED_DISPUTE_STATES.contains(disputeStatus)) {
             return Outcome.NO_CHANGE;
@@ -281,6 +284,25 @@ class Payment extends AbstractAggregateRoot<Payment> {
         touch();
         registerEvent(new DisputeClosed(reference, paymentIntentId, dispute, finalState, at));
         return Outcome.APPLIED;
+    }
+
+    /**
+     * Why a fact about captured money (a refund, a dispute) does not apply to this payment now, or
+     * {@code null} when it does. A payment still waiting for its success gets it later ({@code NOT_YET}: the
+     * success event, or reconciliation, comes first); one held for review or canceled never will by itself.
+     */
+    @Nullable
+    private Outcome notCaptured(String fact) {
+        if (status.isCaptured()) {
+            return null;
+        }
+        if (reviewReason == null && status != PaymentStatus.CANCELED) {
+            return Outcome.NOT_YET;
+        }
+        log.error("Stripe reports {} for payment {} (PaymentIntent {}), which is {}{}: not applied, needs review",
+                fact, reference, paymentIntentId, status,
+                reviewReason == null ? "" : " and held for review (" + reviewReason + ")");
+        return Outcome.NEEDS_REVIEW;
     }
 
     /** Events registered and not yet published (they go out when the payment is saved). */

@@ -36,6 +36,12 @@ class PaymentLedger {
         return payments.findByReference(reference);
     }
 
+    /** Whether a payment here has this PaymentIntent (read outside any transaction, before asking Stripe). */
+    @Transactional(readOnly = true)
+    public boolean hasPayment(String paymentIntentId) {
+        return payments.existsByPaymentIntentId(paymentIntentId);
+    }
+
     /**
      * Stores the PaymentIntent just created for a request. Whatever is already stored for the reference
      * wins unless it is a canceled earlier attempt.

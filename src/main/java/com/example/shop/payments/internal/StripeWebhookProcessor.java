@@ -35,8 +35,10 @@ import com.example.shop.shared.Money;
  * <li>Verify the {@code Stripe-Signature} over the raw body (secret and tolerance from configuration).</li>
  * <li>Ignore types this module does not handle, and event ids already recorded.</li>
  * <li>Read the object from the payload; when this stripe-java cannot read it (the event was rendered for
- * another API version) retrieve it from Stripe by id. This is the only Stripe call, and it happens before
- * any transaction opens.</li>
+ * another API version) retrieve it from Stripe by id (a dispute without its PaymentIntent also needs its
+ * charge). A refund or dispute about a PaymentIntent no payment here has also retrieves that PaymentIntent,
+ * to tell someone else's (acknowledged without effect) from ours (adopted). These retrievals, one attempt
+ * each, are the only Stripe calls, and they happen before any transaction opens.</li>
  * <li>In one transaction: insert the event id (unique), apply the fact to the payment under its row lock,
  * publish the resulting events. A concurrent duplicate fails on the unique id and is acknowledged as a
  * duplicate.</li>
@@ -80,7 +82,7 @@ public class StripeWebhookProcessor {
         }
         Fact fact;
         try {
-            fact = factOf(event);
+            fact = withItsPayment(factOf(event));
         } catch (PaymentProviderMisconfigured e) {
             throw new WebhookRetryLater("Stripe refused this shop's API key (a configuration error, logged); the"
                     + " event could not be read.", e);
@@ -138,6 +140,13 @@ public class StripeWebhookProcessor {
         if (fact instanceof Fact.IntentState intent) {
             return ledger.applyIntent(intent.intent(), at);
         }
+        if (fact instanceof Fact.AboutCapture about && about.adopt() != null) {
+            // the PaymentIntent was never stored here: adopt it (and apply its state) first
+            Outcome adopted = ledger.applyIntent(about.adopt(), at);
+            if (adopted == Outcome.SUPERSEDED || adopted == Outcome.FOREIGN) {
+                return adopted;
+            }
+        }
         if (fact instanceof Fact.RefundedTotal refunded) {
             return ledger.applyRefundedTotal(refunded.paymentIntentId(), refunded.total(), at);
         }
@@ -170,7 +179,7 @@ public class StripeWebhookProcessor {
                 return new Fact.Unusable(null, Outcome.FOREIGN);
             }
             return new Fact.RefundedTotal(charge.getPaymentIntent(),
-                    new Money(orZero(charge.getAmountRefunded()), Money.currency(upper(charge.getCurrency()))));
+                    new Money(orZero(charge.getAmountRefunded()), Money.currency(upper(charge.getCurrency()))), null);
         }
         Dispute dispute = object.filter(Dispute.class::isInstance).map(Dispute.class::cast)
                 .orElseGet(() -> stripe.retrieveDispute(objectId));
@@ -183,7 +192,26 @@ public class StripeWebhookProcessor {
         }
         return new Fact.DisputeState(paymentIntentId, dispute.getId(),
                 new Money(orZero(dispute.getAmount()), Money.currency(upper(dispute.getCurrency()))),
-                dispute.getStatus(), type.equals("charge.dispute.closed"));
+                dispute.getStatus(), type.equals("charge.dispute.closed"), null);
+    }
+
+    /**
+     * A refund or a dispute speaks of a PaymentIntent. When no payment here has it, the PaymentIntent itself
+     * (retrieved, outside any transaction) says whose it is: without {@code metadata.order_id} it belongs to
+     * someone else on the Stripe account and the event is acknowledged without effect; with it, it is one of
+     * ours whose store was lost, adopted before the fact is applied, as PaymentIntent events do.
+     */
+    private Fact withItsPayment(Fact fact) {
+        if (!(fact instanceof Fact.AboutCapture about) || ledger.hasPayment(about.paymentIntentId())) {
+            return fact;
+        }
+        IntentSnapshot intent = stripe.retrieveIntentForWebhook(about.paymentIntentId());
+        if (intent.reference() == null) {
+            log.info("PaymentIntent {} has no metadata.{}: not a payment of this shop", intent.id(),
+                    IntentSnapshot.REFERENCE_KEY);
+            return new Fact.Unusable(intent.id(), Outcome.FOREIGN);
+        }
+        return about.adopting(intent);
     }
 
     /** Empty when this stripe-java cannot deserialise the object (another API version, an unknown shape). */
@@ -241,18 +269,41 @@ public class StripeWebhookProcessor {
             }
         }
 
-        record RefundedTotal(String paymentIntentId, Money total) implements Fact {
+        /** A fact about captured money, which needs the payment; {@code adopt} when it must be adopted first. */
+        sealed interface AboutCapture extends Fact {
+
+            @Override
+            String paymentIntentId();
+
+            @Nullable
+            IntentSnapshot adopt();
+
+            AboutCapture adopting(IntentSnapshot intent);
+        }
+
+        record RefundedTotal(String paymentIntentId, Money total, @Nullable IntentSnapshot adopt)
+                implements AboutCapture {
             @Override
             public String describe() {
                 return "refunded in total " + total;
             }
+
+            @Override
+            public AboutCapture adopting(IntentSnapshot intent) {
+                return new RefundedTotal(paymentIntentId, total, intent);
+            }
         }
 
-        record DisputeState(String paymentIntentId, String disputeId, Money amount, String status, boolean closed)
-                implements Fact {
+        record DisputeState(String paymentIntentId, String disputeId, Money amount, String status, boolean closed,
+                @Nullable IntentSnapshot adopt) implements AboutCapture {
             @Override
             public String describe() {
                 return "dispute " + disputeId + " " + status;
+            }
+
+            @Override
+            public AboutCapture adopting(IntentSnapshot intent) {
+                return new DisputeState(paymentIntentId, disputeId, amount, status, closed, intent);
             }
         }
 
