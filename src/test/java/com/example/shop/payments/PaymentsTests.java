@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 
 import com.example.shop.shared.Money;
 import com.example.shop.testsupport.IntegrationTest;
@@ -337,6 +339,174 @@ class PaymentsTests {
     }
 
     @Test
+    void aRefundMadeInTheDashboardIsCountedOnceAndTheRestIsTheTrueRest() throws Exception {
+        String reference = PaymentsTestSupport.newReference();
+        String intentId = succeededPayment(reference, 5000);
+        stripe.refundInDashboard(intentId, 500);
+        StripeEvents.deliver(mvc, StripeEvents.chargeRefunded(intentId))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("applied"));
+
+        RefundView app = payments.refund(reference, Money.of(1200, "EUR"), "app-1", null);
+
+        assertThat(app.amount()).isEqualTo(Money.of(1200, "EUR"));
+        assertThat(app.totalRefunded()).isEqualTo(Money.of(1700, "EUR"));
+        assertThat(db().payment(reference).get("refunded_amount")).isEqualTo(1700L);
+        // the app refund's own charge.refunded arrives later: nothing new
+        StripeEvents.deliver(mvc, StripeEvents.chargeRefunded(intentId)).andExpect(jsonPath("$.outcome").value("no-change"));
+
+        RefundView rest = payments.refund(reference, null, "the-rest", null);
+
+        assertThat(rest.amount()).isEqualTo(Money.of(3300, "EUR"));
+        assertThat(rest.totalRefunded()).isEqualTo(Money.of(5000, "EUR"));
+        assertThat(db().status(reference)).isEqualTo("REFUNDED");
+        assertThat(stripe.chargeJson(intentId).get("amount_refunded").asLong()).isEqualTo(5000);
+        assertThat(refundedEvents(reference)).containsExactly(List.of(500L, 500L), List.of(1200L, 1700L),
+                List.of(3300L, 5000L));
+    }
+
+    @Test
+    void aDashboardRefundNotHeardOfYetMakesStripeRefuseTooMuchAsNotPossible() throws Exception {
+        String reference = PaymentsTestSupport.newReference();
+        String intentId = succeededPayment(reference, 3000);
+        stripe.refundInDashboard(intentId, 1000); // its event has not arrived
+
+        assertThatThrownBy(() -> payments.refund(reference, null, "all", null))
+                .isInstanceOf(RefundNotPossible.class)
+                .hasMessageContaining("Stripe refuses to refund 3000 EUR");
+
+        // the refused refund holds nothing: what is really left can be refunded
+        RefundView rest = payments.refund(reference, Money.of(2000, "EUR"), "what-is-left", null);
+        assertThat(rest.totalRefunded()).isEqualTo(Money.of(2000, "EUR"));
+        StripeEvents.deliver(mvc, StripeEvents.chargeRefunded(intentId)).andExpect(jsonPath("$.outcome").value("applied"));
+        assertThat(db().payment(reference).get("refunded_amount")).isEqualTo(3000L);
+        assertThat(db().status(reference)).isEqualTo("REFUNDED");
+        assertThat(refundedEvents(reference)).containsExactly(List.of(2000L, 2000L), List.of(1000L, 3000L));
+    }
+
+    @Test
+    void concurrentRefundsThatTogetherExceedWhatIsLeftReachStripeOnce() throws Exception {
+        String reference = PaymentsTestSupport.newReference();
+        String intentId = succeededPayment(reference, 5000);
+        int threads = 4;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Object> outcomes = new ArrayList<>();
+        try {
+            List<Future<RefundView>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String key = "concurrent-" + i;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return payments.refund(reference, Money.of(3000, "EUR"), key, null);
+                }));
+            }
+            go.countDown();
+            for (Future<RefundView> result : results) {
+                try {
+                    outcomes.add(result.get());
+                } catch (ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(outcomes).filteredOn(RefundView.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(RefundNotPossible.class::isInstance).hasSize(threads - 1);
+        assertThat(refundRequestsFor(intentId)).hasSize(1);
+        assertThat(stripe.refundsOf(intentId)).hasSize(1);
+        assertThat(db().payment(reference).get("refunded_amount")).isEqualTo(3000L);
+        assertThat(payments.refund(reference, null, "the-rest", null).amount()).isEqualTo(Money.of(2000, "EUR"));
+    }
+
+    @Test
+    void concurrentRefundsUnderOneKeyAreOneRefund() throws Exception {
+        String reference = PaymentsTestSupport.newReference();
+        String intentId = succeededPayment(reference, 5000);
+        int threads = 4;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<String> refundIds = new ArrayList<>();
+        try {
+            List<Future<RefundView>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return payments.refund(reference, Money.of(1000, "EUR"), "same-key", null);
+                }));
+            }
+            go.countDown();
+            for (Future<RefundView> result : results) {
+                refundIds.add(result.get().refundId());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(refundIds).hasSize(threads).containsOnly(refundIds.get(0));
+        assertThat(stripe.refundsOf(intentId)).hasSize(1);
+        assertThat(db().payment(reference).get("refunded_amount")).isEqualTo(1000L);
+        assertThat(db().publications(PaymentRefunded.class, reference)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefundStripeDidNotMakeHoldsNothing() {
+        String reference = PaymentsTestSupport.newReference();
+        String intentId = succeededPayment(reference, 2500);
+        StubMapping down = stripe.server().stubFor(post(urlPathEqualTo("/v1/refunds"))
+                .withRequestBody(containing(intentId)).atPriority(1)
+                .willReturn(stripeError(503, "api_error", null, null, "Service unavailable")));
+        try {
+            assertThatThrownBy(() -> payments.refund(reference, Money.of(2500, "EUR"), "first-try", null))
+                    .isInstanceOf(PaymentProviderUnavailable.class);
+        } finally {
+            stripe.server().removeStub(down);
+        }
+
+        assertThat(payments.refund(reference, null, "second-try", null).amount()).isEqualTo(Money.of(2500, "EUR"));
+        assertThat(db().status(reference)).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aRefundWhoseAnswerWasLostIsTheSameRefundWhenAskedAgainAndAnotherAmountUnderItsKeyIsRefused() {
+        String reference = PaymentsTestSupport.newReference();
+        String intentId = succeededPayment(reference, 4000);
+        stripe.loseResponses("POST", "/v1/refunds", intentId, 3); // Stripe refunds, the answers never arrive
+
+        assertThatThrownBy(() -> payments.refund(reference, Money.of(1000, "EUR"), "k", null))
+                .isInstanceOf(PaymentProviderUnavailable.class);
+        assertThat(stripe.refundsOf(intentId)).hasSize(1);
+
+        assertThatThrownBy(() -> payments.refund(reference, Money.of(2000, "EUR"), "k", null))
+                .isInstanceOfSatisfying(PaymentRejected.class,
+                        e -> assertThat(e.code()).isEqualTo("idempotency_key_reused"));
+        RefundView again = payments.refund(reference, Money.of(1000, "EUR"), "k", null);
+
+        assertThat(again.refundId()).isEqualTo(stripe.refundsOf(intentId).get(0).get("id").asString());
+        assertThat(stripe.refundsOf(intentId)).hasSize(1);
+        assertThat(again.totalRefunded()).isEqualTo(Money.of(1000, "EUR"));
+    }
+
+    @Test
+    void aRefundKeyBeyondStripesLimitIsHashedTheSameWayEveryTime() {
+        String reference = ("long-reference-" + PaymentsTestSupport.newReference() + "-".repeat(100)).substring(0, 100);
+        String intentId = succeededPayment(reference, 3000);
+        String longKey = "k".repeat(200);
+
+        RefundView refund = payments.refund(reference, Money.of(1000, "EUR"), longKey, null);
+
+        List<LoggedRequest> requests = refundRequestsFor(intentId);
+        assertThat(requests).hasSize(1);
+        String key = requests.get(0).getHeader("Idempotency-Key");
+        assertThat(key).startsWith("shop-refund:sha256:").hasSizeLessThanOrEqualTo(255);
+        assertThat(refund.totalRefunded()).isEqualTo(Money.of(1000, "EUR"));
+        // the same refund asked again under the same key is the same refund
+        assertThat(payments.refund(reference, Money.of(1000, "EUR"), longKey, null).refundId())
+                .isEqualTo(refund.refundId());
+    }
+
+    @Test
     void refundOfAPaymentThatWasNotCapturedIsNotPossible() {
         String reference = PaymentsTestSupport.newReference();
         payments.start(PaymentsTestSupport.startOf(reference, 800));
@@ -363,13 +533,28 @@ class PaymentsTests {
                 .andExpect(jsonPath("$.paths['/api/payments/config'].get").exists());
     }
 
-    /** A payment whose PaymentIntent succeeded, applied the way reconciliation does. */
-    private void succeededPayment(String reference, long amount) {
+    /** A payment whose PaymentIntent succeeded, applied the way reconciliation does; its PaymentIntent id. */
+    private String succeededPayment(String reference, long amount) {
         PaymentView view = payments.start(PaymentsTestSupport.startOf(reference, amount));
         stripe.succeed(view.paymentIntentId());
         payments.cancel(reference); // Stripe refuses (succeeded); the real state is applied instead
         Map<String, Object> row = db().payment(reference);
         assertThat(row.get("status")).isEqualTo("SUCCEEDED");
+        return view.paymentIntentId();
+    }
+
+    private List<LoggedRequest> refundRequestsFor(String paymentIntentId) {
+        return stripe.requests("POST", "/v1/refunds").stream()
+                .filter(request -> request.getBodyAsString().contains(paymentIntentId)).toList();
+    }
+
+    /** Each PaymentRefunded of the reference as [amount, totalRefunded], in publication order. */
+    private List<List<Long>> refundedEvents(String reference) {
+        JsonMapper json = JsonMapper.builder().build();
+        return db().serializedEvents(PaymentRefunded.class, reference).stream().map(json::readTree)
+                .map(event -> List.of(event.get("amount").get("amount").asLong(),
+                        event.get("totalRefunded").get("amount").asLong()))
+                .toList();
     }
 
     static ResponseDefinitionBuilder stripeError(int status, String type, String code, String declineCode,

@@ -392,29 +392,69 @@ class StripeWebhookTests {
     // --- refunds and disputes ----------------------------------------------------------------------------
 
     @Test
-    void chargeRefundedRaisesTheRefundedTotalOnce() throws Exception {
+    void refundsAreCountedOnceEachWhateverOrderTheirEventsArriveIn() throws Exception {
         Paid paid = paidAtStripe(6000);
         String succeeded = eventJson("payment_intent.succeeded", paid.intent());
         deliver(succeeded, StripeSignatures.header(succeeded)).andExpect(status().isOk());
-        ObjectNode charge = stripe.chargeJson(paid.paymentIntentId());
-        charge.put("amount_refunded", 2000);
-        String partial = eventJson("charge.refunded", charge);
-        charge.put("amount_refunded", 1000); // an older total, delivered late
-        String older = eventJson("charge.refunded", charge);
+        stripe.refundInDashboard(paid.paymentIntentId(), 1000);
+        String first = eventJson("charge.refunded", stripe.chargeJson(paid.paymentIntentId())); // says 1000
+        stripe.refundInDashboard(paid.paymentIntentId(), 2000);
+        String second = eventJson("charge.refunded", stripe.chargeJson(paid.paymentIntentId())); // says 3000
 
-        deliver(partial, StripeSignatures.header(partial)).andExpect(jsonPath("$.outcome").value("applied"));
-        deliver(older, StripeSignatures.header(older)).andExpect(jsonPath("$.outcome").value("no-change"));
+        deliver(second, StripeSignatures.header(second)).andExpect(jsonPath("$.outcome").value("applied"));
+        deliver(first, StripeSignatures.header(first)).andExpect(jsonPath("$.outcome").value("no-change"));
 
         assertThat(db().status(paid.reference())).isEqualTo("PARTIALLY_REFUNDED");
-        assertThat(db().payment(paid.reference()).get("refunded_amount")).isEqualTo(2000L);
+        assertThat(db().payment(paid.reference()).get("refunded_amount")).isEqualTo(3000L);
         assertThat(db().publications(PaymentRefunded.class, paid.reference())).isEqualTo(1);
-        assertThat(payments.find(paid.reference()).orElseThrow().refunded().amount()).isEqualTo(2000);
+        assertThat(payments.find(paid.reference()).orElseThrow().refunded().amount()).isEqualTo(3000);
+        assertThat(stripe.requests("GET", "/v1/refunds")).isNotEmpty(); // the charge does not list its refunds
+    }
+
+    @Test
+    void aRefundThatFailsLaterTakesItsAmountOutOfTheTotalAndPublishesNothing() throws Exception {
+        Paid paid = paidAtStripe(5000);
+        String succeeded = eventJson("payment_intent.succeeded", paid.intent());
+        deliver(succeeded, StripeSignatures.header(succeeded)).andExpect(status().isOk());
+        RefundView refund = payments.refund(paid.reference(), com.example.shop.shared.Money.of(2000, "EUR"), "r1", null);
+        String refunded = eventJson("charge.refunded", stripe.chargeJson(paid.paymentIntentId())); // says 2000
+        ObjectNode failedRefund = stripe.failRefund(refund.refundId());
+        String failed = eventJson("refund.failed", failedRefund);
+        ObjectNode succeededRefund = failedRefund.deepCopy().put("status", "succeeded");
+        String olderUpdate = eventJson("refund.updated", succeededRefund);
+
+        deliver(failed, StripeSignatures.header(failed))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("refund-failed"));
+        assertThat(db().payment(paid.reference()).get("refunded_amount")).isEqualTo(0L);
+        assertThat(db().status(paid.reference())).isEqualTo("SUCCEEDED");
+
+        // late, older news changes nothing: the refund's status only moves forward, the charge is asked again
+        deliver(olderUpdate, StripeSignatures.header(olderUpdate)).andExpect(jsonPath("$.outcome").value("no-change"));
+        deliver(refunded, StripeSignatures.header(refunded)).andExpect(jsonPath("$.outcome").value("no-change"));
+
+        assertThat(db().payment(paid.reference()).get("refunded_amount")).isEqualTo(0L);
+        assertThat(db().publications(PaymentRefunded.class, paid.reference())).isEqualTo(1); // the refund itself
+        assertThat(payments.refund(paid.reference(), null, "r2", null).amount().amount()).isEqualTo(5000);
+    }
+
+    @Test
+    void aRefundUpdateOfAnotherSystemsPaymentIntentIsAcknowledgedWithoutEffect() throws Exception {
+        String intentId = stripe.createIntent(null, 2500, "EUR");
+        stripe.succeed(intentId);
+        ObjectNode refund = stripe.refundInDashboard(intentId, 700);
+        String updated = eventJson("refund.updated", refund);
+
+        deliver(updated, StripeSignatures.header(updated))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("foreign"));
     }
 
     @Test
     void chargeRefundedBeforeSucceededAsksStripeToDeliverAgain() throws Exception {
         Paid paid = paidAtStripe(6000); // succeeded at Stripe, the succeeded event not delivered yet
-        String refunded = eventJson("charge.refunded", stripe.chargeJson(paid.paymentIntentId()).put("amount_refunded", 6000));
+        stripe.refundInDashboard(paid.paymentIntentId(), 6000);
+        String refunded = eventJson("charge.refunded", stripe.chargeJson(paid.paymentIntentId()));
 
         deliver(refunded, StripeSignatures.header(refunded)).andExpect(status().isServiceUnavailable());
         assertThat(db().webhookEventRows(eventId(refunded))).isZero();

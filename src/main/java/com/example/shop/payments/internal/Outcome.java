@@ -4,6 +4,8 @@ package com.example.shop.payments.internal;
 enum Outcome {
     /** The payment moved (and an event was published). */
     APPLIED("applied"),
+    /** A refund failed or was canceled at Stripe: the refunded total went down; nothing is published. */
+    REFUND_FAILED("refund-failed"),
     /** Already in that state or further: nothing to do. */
     NO_CHANGE("no-change"),
     /** Stripe reports another amount or currency than the one stored: nothing confirmed, needs review. */

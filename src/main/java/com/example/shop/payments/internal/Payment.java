@@ -32,9 +32,11 @@ import com.example.shop.shared.Money;
 /**
  * The payment of one reference: its current Stripe PaymentIntent and what Stripe has told us about it.
  * <p>
- * Every transition guards itself: the state only moves forward ({@code SUCCEEDED} is never undone by a
- * late failure, {@code CANCELED} is final, the refunded total never shrinks), so applying the same fact
- * twice, or an old fact after a newer one, changes nothing. A transition that changes something
+ * Every transition guards itself: {@code SUCCEEDED} is never undone by a late failure, {@code CANCELED} is
+ * final, and the refunded total is the sum of Stripe's refunds counted once each (it only goes down when
+ * Stripe reports a refund failed), so applying the same fact twice, or an old fact after a newer one, changes
+ * nothing. Before success, {@code FAILED} and {@code PROCESSING} may alternate: each is a new attempt to pay
+ * the same PaymentIntent, as in Stripe's own lifecycle. A transition that changes something
  * registers the matching event, published when the payment is saved.
  */
 @Entity
@@ -231,8 +233,9 @@ class Payment extends AbstractAggregateRoot<Payment> {
     }
 
     /**
-     * Stripe's total refunded so far for this payment. Totals only grow: an older, smaller total changes
-     * nothing, a larger one publishes the difference.
+     * What Stripe's refunds of this payment add up to now, each counted once. A larger total publishes the
+     * difference ({@code PaymentRefunded}: refunded this time, and in total); a smaller one means a refund
+     * failed or was canceled at Stripe, and publishes nothing (no money went back to the customer).
      */
     Outcome refundedTotal(Money total, Instant at) {
         Outcome notCaptured = notCaptured("a refund");
@@ -245,14 +248,20 @@ class Payment extends AbstractAggregateRoot<Payment> {
             return Outcome.AMOUNT_MISMATCH;
         }
         long newTotal = Math.min(total.amount(), capturedAmount);
-        if (newTotal <= refundedAmount) {
+        if (newTotal == refundedAmount) {
             return Outcome.NO_CHANGE;
         }
-        long refundedNow = newTotal - refundedAmount;
+        long before = refundedAmount;
         refundedAmount = newTotal;
-        status = refundedAmount >= capturedAmount ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+        status = refundedAmount == 0 ? PaymentStatus.SUCCEEDED
+                : refundedAmount >= capturedAmount ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
         touch();
-        registerEvent(new PaymentRefunded(reference, paymentIntentId, money(refundedNow), money(refundedAmount), at));
+        if (newTotal < before) {
+            log.warn("Refunds of payment {} (PaymentIntent {}) now add up to {} {}, down from {}: a refund failed or"
+                    + " was canceled at Stripe", reference, paymentIntentId, newTotal, currency, before);
+            return Outcome.REFUND_FAILED;
+        }
+        registerEvent(new PaymentRefunded(reference, paymentIntentId, money(newTotal - before), money(newTotal), at));
         return Outcome.APPLIED;
     }
 
@@ -292,7 +301,7 @@ class Payment extends AbstractAggregateRoot<Payment> {
      * success event, or reconciliation, comes first); one held for review or canceled never will by itself.
      */
     @Nullable
-    private Outcome notCaptured(String fact) {
+    Outcome notCaptured(String fact) {
         if (status.isCaptured()) {
             return null;
         }

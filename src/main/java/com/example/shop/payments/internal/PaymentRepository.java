@@ -17,6 +17,8 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
 
     Optional<Payment> findByReference(String reference);
 
+    Optional<Payment> findByPaymentIntentId(String paymentIntentId);
+
     /*
      * The payment row locked until the transaction ends: transitions of one payment never interleave.
      * Native on purpose: for a JPQL PESSIMISTIC_WRITE Hibernate's MySQLDialect writes "for update of <alias>"

@@ -1,6 +1,13 @@
 package com.example.shop.payments.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
@@ -15,9 +22,11 @@ import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
+import com.stripe.model.StripeCollection;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +37,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import com.example.shop.payments.PaymentProviderMisconfigured;
 import com.example.shop.payments.PaymentProviderUnavailable;
 import com.example.shop.payments.PaymentRejected;
+import com.example.shop.payments.RefundNotPossible;
 import com.example.shop.payments.StartPayment;
 import com.example.shop.shared.Money;
 
@@ -48,6 +58,8 @@ class StripeGateway {
 
     /** Retrievals while a webhook request waits: one attempt; after a 503 Stripe delivers the event again. */
     private static final RequestOptions WEBHOOK = RequestOptions.builder().setMaxNetworkRetries(0).build();
+    private static final int MAX_IDEMPOTENCY_KEY = 255;
+    private static final Set<String> NOTHING_LEFT_TO_REFUND = Set.of("amount_too_large", "charge_already_refunded");
 
     private final StripeClient stripe;
 
@@ -112,12 +124,28 @@ class StripeGateway {
         return call("retrieve " + disputeId, () -> stripe.v1().disputes().retrieve(disputeId, WEBHOOK));
     }
 
+    /**
+     * The idempotency key of a refund: the caller's key for the reference. Stripe takes at most 255
+     * characters, so a longer one stands for itself by its SHA-256 (still the same key every time).
+     */
+    static String refundIdempotencyKey(String reference, String idempotencyKey) {
+        String key = "shop-refund:" + reference + ":" + idempotencyKey;
+        return key.length() <= MAX_IDEMPOTENCY_KEY ? key
+                : "shop-refund:sha256:" + sha256(reference + ":" + idempotencyKey);
+    }
+
+    /**
+     * Refunds part or all of a PaymentIntent. Stripe's own refusal because less is left than asked (a refund
+     * made elsewhere that this system has not heard of yet) is a {@link RefundNotPossible}, like the check
+     * made before calling.
+     */
     Refund refund(String reference, String paymentIntentId, Money amount, String idempotencyKey,
             @Nullable String reason) {
         RefundCreateParams.Builder params = RefundCreateParams.builder()
                 .setPaymentIntent(paymentIntentId)
                 .setAmount(amount.amount())
-                .putMetadata(IntentSnapshot.REFERENCE_KEY, reference);
+                .putMetadata(IntentSnapshot.REFERENCE_KEY, reference)
+                .putMetadata(RefundSnapshot.SHOP_KEY, idempotencyKey);
         if (reason != null && !reason.isBlank()) {
             params.putMetadata("reason", reason.length() > 500 ? reason.substring(0, 500) : reason);
             switch (reason.toLowerCase(Locale.ROOT)) {
@@ -129,9 +157,39 @@ class StripeGateway {
             }
         }
         RequestOptions options = RequestOptions.builder()
-                .setIdempotencyKey("shop-refund:" + reference + ":" + idempotencyKey)
+                .setIdempotencyKey(refundIdempotencyKey(reference, idempotencyKey))
                 .build();
-        return call("refund " + paymentIntentId, () -> stripe.v1().refunds().create(params.build(), options));
+        try {
+            return call("refund " + paymentIntentId, () -> stripe.v1().refunds().create(params.build(), options));
+        } catch (PaymentRejected e) {
+            if (NOTHING_LEFT_TO_REFUND.contains(e.code())) {
+                throw new RefundNotPossible("Stripe refuses to refund " + amount + " of payment " + reference
+                        + ": " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** For a webhook: a refund by id, without network retries. */
+    Refund retrieveRefund(String refundId) {
+        return call("retrieve " + refundId, () -> stripe.v1().refunds().retrieve(refundId, WEBHOOK));
+    }
+
+    /** For a webhook: every refund of a PaymentIntent (page by page), without network retries. */
+    List<RefundSnapshot> refundsOf(String paymentIntentId) {
+        return call("list the refunds of " + paymentIntentId, () -> {
+            List<RefundSnapshot> all = new ArrayList<>();
+            RefundListParams.Builder params = RefundListParams.builder().setPaymentIntent(paymentIntentId)
+                    .setLimit(100L);
+            StripeCollection<Refund> page = stripe.v1().refunds().list(params.build(), WEBHOOK);
+            page.getData().forEach(refund -> all.add(RefundSnapshot.of(refund)));
+            while (Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty()) {
+                String last = page.getData().get(page.getData().size() - 1).getId();
+                page = stripe.v1().refunds().list(params.setStartingAfter(last).build(), WEBHOOK);
+                page.getData().forEach(refund -> all.add(RefundSnapshot.of(refund)));
+            }
+            return all;
+        });
     }
 
     private <T> T call(String what, StripeCall<T> call) {
@@ -165,6 +223,15 @@ class StripeGateway {
         } catch (StripeException e) {
             log.warn("Stripe failed to {}: {}", what, e.getMessage());
             throw new PaymentProviderUnavailable("The payment provider is not available; try again later.", e);
+        }
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

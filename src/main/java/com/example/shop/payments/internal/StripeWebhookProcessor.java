@@ -2,6 +2,7 @@ package com.example.shop.payments.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,7 @@ import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
 
@@ -49,8 +51,13 @@ public class StripeWebhookProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(StripeWebhookProcessor.class);
 
+    /** Events about one refund (its object is the refund). */
+    static final Set<String> REFUND_EVENTS = Set.of("refund.created", "refund.updated", "refund.failed",
+            "charge.refund.updated");
+
     static final Set<String> HANDLED = Set.of("payment_intent.succeeded", "payment_intent.payment_failed",
-            "payment_intent.canceled", "payment_intent.processing", "charge.refunded", "charge.dispute.created",
+            "payment_intent.canceled", "payment_intent.processing", "charge.refunded", "refund.created",
+            "refund.updated", "refund.failed", "charge.refund.updated", "charge.dispute.created",
             "charge.dispute.closed");
 
     private final StripeProperties properties;
@@ -82,7 +89,7 @@ public class StripeWebhookProcessor {
         }
         Fact fact;
         try {
-            fact = withItsPayment(factOf(event));
+            fact = withAllRefunds(withItsPayment(factOf(event)));
         } catch (PaymentProviderMisconfigured e) {
             throw new WebhookRetryLater("Stripe refused this shop's API key (a configuration error, logged); the"
                     + " event could not be read.", e);
@@ -147,8 +154,8 @@ public class StripeWebhookProcessor {
                 return adopted;
             }
         }
-        if (fact instanceof Fact.RefundedTotal refunded) {
-            return ledger.applyRefundedTotal(refunded.paymentIntentId(), refunded.total(), at);
+        if (fact instanceof Fact.Refunds refunds) {
+            return ledger.applyRefunds(refunds.paymentIntentId(), refunds.refunds(), at);
         }
         if (fact instanceof Fact.DisputeState dispute) {
             return ledger.applyDispute(dispute.paymentIntentId(), dispute.disputeId(), dispute.amount(),
@@ -178,8 +185,15 @@ public class StripeWebhookProcessor {
             if (charge.getPaymentIntent() == null) {
                 return new Fact.Unusable(null, Outcome.FOREIGN);
             }
-            return new Fact.RefundedTotal(charge.getPaymentIntent(),
-                    new Money(orZero(charge.getAmountRefunded()), Money.currency(upper(charge.getCurrency()))), null);
+            return new Fact.Refunds(charge.getPaymentIntent(), null, orZero(charge.getAmountRefunded()), null);
+        }
+        if (REFUND_EVENTS.contains(type)) {
+            Refund refund = object.filter(Refund.class::isInstance).map(Refund.class::cast)
+                    .orElseGet(() -> stripe.retrieveRefund(objectId));
+            if (refund.getPaymentIntent() == null) {
+                return new Fact.Unusable(null, Outcome.FOREIGN);
+            }
+            return new Fact.Refunds(refund.getPaymentIntent(), List.of(RefundSnapshot.of(refund)), null, null);
         }
         Dispute dispute = object.filter(Dispute.class::isInstance).map(Dispute.class::cast)
                 .orElseGet(() -> stripe.retrieveDispute(objectId));
@@ -212,6 +226,24 @@ public class StripeWebhookProcessor {
             return new Fact.Unusable(intent.id(), Outcome.FOREIGN);
         }
         return about.adopting(intent);
+    }
+
+    /**
+     * A {@code charge.refunded} carries the charge's refunded amount, not its refunds (since API version
+     * 2022-11-15). When that amount is what the refunds recorded here add up to, nothing is new; otherwise
+     * (a refund made in the dashboard, one that failed) Stripe lists the PaymentIntent's refunds, so each is
+     * counted once by its id, in whatever order the events arrive.
+     */
+    private Fact withAllRefunds(Fact fact) {
+        if (!(fact instanceof Fact.Refunds refunds) || refunds.refunds() != null) {
+            return fact;
+        }
+        Optional<Payment> payment = ledger.findByPaymentIntentId(refunds.paymentIntentId());
+        if (payment.isPresent() && (!payment.get().status().isCaptured()
+                || payment.get().refunded().amount() == refunds.reportedTotal())) {
+            return refunds.listed(List.of());
+        }
+        return refunds.listed(stripe.refundsOf(refunds.paymentIntentId()));
     }
 
     /** Empty when this stripe-java cannot deserialise the object (another API version, an unknown shape). */
@@ -281,16 +313,28 @@ public class StripeWebhookProcessor {
             AboutCapture adopting(IntentSnapshot intent);
         }
 
-        record RefundedTotal(String paymentIntentId, Money total, @Nullable IntentSnapshot adopt)
-                implements AboutCapture {
+        /**
+         * Refunds of a PaymentIntent as Stripe reports them: one (a {@code refund.*} event) or all of them
+         * (listed for a {@code charge.refunded}; {@code null} until listed, {@code reportedTotal} being the
+         * charge's refunded amount).
+         */
+        record Refunds(String paymentIntentId, @Nullable List<RefundSnapshot> refunds, @Nullable Long reportedTotal,
+                @Nullable IntentSnapshot adopt) implements AboutCapture {
             @Override
             public String describe() {
-                return "refunded in total " + total;
+                if (refunds == null || refunds.isEmpty()) {
+                    return "refunded in total " + reportedTotal + " (nothing new)";
+                }
+                return "refunds " + refunds;
+            }
+
+            Refunds listed(List<RefundSnapshot> all) {
+                return new Refunds(paymentIntentId, all, reportedTotal, adopt);
             }
 
             @Override
             public AboutCapture adopting(IntentSnapshot intent) {
-                return new RefundedTotal(paymentIntentId, total, intent);
+                return new Refunds(paymentIntentId, refunds, reportedTotal, intent);
             }
         }
 
