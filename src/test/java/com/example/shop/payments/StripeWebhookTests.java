@@ -562,7 +562,29 @@ class StripeWebhookTests {
 
         assertThat(db().publications(PaymentDisputed.class, paid.reference())).isEqualTo(1);
         assertThat(db().publications(DisputeClosed.class, paid.reference())).isEqualTo(1);
+        assertThat(db().serializedEvents(DisputeClosed.class, paid.reference())).singleElement()
+                .satisfies(event -> assertThat(event).contains("\"openingPublished\":true"));
         assertThat(db().payment(paid.reference()).get("dispute_status")).isEqualTo("lost");
+    }
+
+    @Test
+    void aDisputeClosedBeforeItsOpeningArrivedIsStillRecorded() throws Exception {
+        Paid paid = paidAtStripe(7200);
+        String succeeded = eventJson("payment_intent.succeeded", paid.intent());
+        deliver(succeeded, StripeSignatures.header(succeeded)).andExpect(status().isOk());
+        ObjectNode dispute = stripe.openDispute(paid.paymentIntentId());
+        String created = eventJson("charge.dispute.created", dispute);
+        String closed = eventJson("charge.dispute.closed", stripe.closeDispute(dispute.get("id").asString(), "lost"));
+
+        deliver(closed, StripeSignatures.header(closed)).andExpect(jsonPath("$.outcome").value("applied"));
+        deliver(created, StripeSignatures.header(created)).andExpect(jsonPath("$.outcome").value("no-change"));
+
+        assertThat(db().payment(paid.reference()).get("dispute_id")).isEqualTo(dispute.get("id").asString());
+        assertThat(db().payment(paid.reference()).get("dispute_status")).isEqualTo("lost");
+        assertThat(db().publications(PaymentDisputed.class, paid.reference())).isZero();
+        List<String> closings = db().serializedEvents(DisputeClosed.class, paid.reference());
+        assertThat(closings).singleElement().satisfies(event -> assertThat(event)
+                .contains("\"openingPublished\":false", "\"status\":\"lost\"", "\"amount\":7200"));
     }
 
     @Test

@@ -280,18 +280,28 @@ class Payment extends AbstractAggregateRoot<Payment> {
         return Outcome.APPLIED;
     }
 
-    Outcome disputeClosed(String dispute, String finalState, Instant at) {
+    /**
+     * A dispute ended. When its opening was never seen (Stripe's events arrived the other way round), the
+     * one {@code DisputeClosed} records both, and the late opening changes nothing.
+     */
+    Outcome disputeClosed(String dispute, Money disputed, String finalState, Instant at) {
         Outcome notCaptured = notCaptured("a closed dispute");
         if (notCaptured != null) {
             return notCaptured;
         }
-        if (dispute.equals(disputeId) && disputeStatus != null && CLOSED_DISPUTE_STATES.contains(disputeStatus)) {
+        boolean openingPublished = dispute.equals(disputeId);
+        if (openingPublished && disputeStatus != null && CLOSED_DISPUTE_STATES.contains(disputeStatus)) {
             return Outcome.NO_CHANGE;
+        }
+        if (!openingPublished) {
+            log.info("Dispute {} of payment {} closed ({}) before its opening arrived: recorded as opened and closed",
+                    dispute, reference, finalState);
         }
         disputeId = dispute;
         disputeStatus = finalState;
         touch();
-        registerEvent(new DisputeClosed(reference, paymentIntentId, dispute, finalState, at));
+        registerEvent(new DisputeClosed(reference, paymentIntentId, dispute, disputed, finalState, openingPublished,
+                at));
         return Outcome.APPLIED;
     }
 

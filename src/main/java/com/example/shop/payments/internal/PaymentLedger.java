@@ -152,7 +152,7 @@ class PaymentLedger {
     public Outcome applyDispute(String paymentIntentId, String disputeId, Money amount, String disputeStatus,
             boolean closed, Instant at) {
         return payments.lockByPaymentIntentId(paymentIntentId)
-                .map(payment -> save(payment, closed ? payment.disputeClosed(disputeId, disputeStatus, at)
+                .map(payment -> save(payment, closed ? payment.disputeClosed(disputeId, amount, disputeStatus, at)
                         : payment.disputeOpened(disputeId, amount, disputeStatus, at)))
                 .orElse(Outcome.NOT_YET);
     }

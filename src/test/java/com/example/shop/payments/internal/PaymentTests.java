@@ -110,10 +110,26 @@ class PaymentTests {
                 .isEqualTo(Outcome.APPLIED);
         assertThat(payment.disputeOpened("dp_1", Money.of(2000, "EUR"), "needs_response", NOW))
                 .isEqualTo(Outcome.NO_CHANGE);
-        assertThat(payment.disputeClosed("dp_1", "won", NOW)).isEqualTo(Outcome.APPLIED);
-        assertThat(payment.disputeClosed("dp_1", "won", NOW)).isEqualTo(Outcome.NO_CHANGE);
+        assertThat(payment.disputeClosed("dp_1", Money.of(2000, "EUR"), "won", NOW)).isEqualTo(Outcome.APPLIED);
+        assertThat(payment.disputeClosed("dp_1", Money.of(2000, "EUR"), "won", NOW)).isEqualTo(Outcome.NO_CHANGE);
         assertThat(payment.pendingEvents()).filteredOn(e -> e instanceof PaymentDisputed || e instanceof DisputeClosed)
                 .hasSize(2);
+    }
+
+    @Test
+    void aDisputeClosedBeforeItWasSeenOpenedIsRecordedByOneEventAndTheLateOpeningChangesNothing() {
+        payment.apply(intent("succeeded", 2000, "EUR", null), NOW);
+
+        assertThat(payment.disputeClosed("dp_1", Money.of(2000, "EUR"), "lost", NOW)).isEqualTo(Outcome.APPLIED);
+        assertThat(payment.disputeOpened("dp_1", Money.of(2000, "EUR"), "needs_response", NOW))
+                .isEqualTo(Outcome.NO_CHANGE);
+
+        assertThat(payment.disputeStatus()).isEqualTo("lost");
+        assertThat(payment.pendingEvents()).filteredOn(e -> e instanceof PaymentDisputed || e instanceof DisputeClosed)
+                .singleElement().isInstanceOfSatisfying(DisputeClosed.class, closed -> {
+                    assertThat(closed.openingPublished()).isFalse();
+                    assertThat(closed.amount()).isEqualTo(Money.of(2000, "EUR"));
+                });
     }
 
     @Test
