@@ -126,6 +126,12 @@ class PaymentLedger {
      * a {@code charge.refunded}): each is recorded once by its id, and the payment's refunded total becomes
      * the sum of those Stripe has not failed or canceled.
      */
+    /** Reconciliation asked Stripe about the PaymentIntent and got no answer it can use: checked all the same. */
+    @Transactional
+    public void checkedWithoutAnswer(String paymentIntentId, Instant at) {
+        payments.lockByPaymentIntentId(paymentIntentId).ifPresent(payment -> payment.checked(at));
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome applyRefunds(String paymentIntentId, List<RefundSnapshot> reported, Instant at) {
         Optional<Payment> found = payments.lockByPaymentIntentId(paymentIntentId);
