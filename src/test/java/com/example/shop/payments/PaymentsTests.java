@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.example.shop.shared.Money;
@@ -50,6 +51,9 @@ class PaymentsTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     final StripeStandIn stripe = StripeStandIn.shared();
 
@@ -120,29 +124,50 @@ class PaymentsTests {
     }
 
     @Test
-    void stripeAnswering500ThenSucceedingGivesOnePaymentIntentUnderTheSameIdempotencyKey() {
+    void aPaymentIntentCreatedWhoseAnswerWasA500IsTheOneTheRetryGets() {
         String reference = PaymentsTestSupport.newReference();
-        StubMapping flaky = stripe.server().stubFor(post(urlPathEqualTo("/v1/payment_intents"))
-                .withRequestBody(containing(reference))
-                .inScenario("flaky-" + reference)
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("recovered")
-                .atPriority(1)
-                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Something went wrong\"}}")));
-        try {
-            PaymentView view = payments.start(PaymentsTestSupport.startOf(reference, 4200));
+        // Stripe creates the PaymentIntent, but the answer that reaches the shop is a 500
+        stripe.loseResponses("POST", "/v1/payment_intents", reference, 1);
 
-            List<LoggedRequest> creates = createsFor(reference);
-            assertThat(creates).hasSize(2);
-            assertThat(creates).extracting(request -> request.getHeader("Idempotency-Key"))
-                    .containsOnly("shop-payment:" + reference + ":1");
-            assertThat(stripe.intentsFor(reference)).isEqualTo(1);
-            assertThat(view.paymentIntentId()).startsWith("pi_");
-            assertThat(db().paymentRows(reference)).isEqualTo(1);
-        } finally {
-            stripe.server().removeStub(flaky);
-        }
+        PaymentView view = payments.start(PaymentsTestSupport.startOf(reference, 4200));
+
+        List<LoggedRequest> creates = createsFor(reference);
+        assertThat(creates).hasSize(2);
+        assertThat(creates).extracting(request -> request.getHeader("Idempotency-Key"))
+                .containsOnly("shop-payment:" + reference + ":1");
+        assertThat(stripe.intentsFor(reference)).isEqualTo(1); // the first request's, replayed for the retry
+        assertThat(stripe.intentJson(view.paymentIntentId()).get("metadata").get("order_id").asString())
+                .isEqualTo(reference);
+        assertThat(db().paymentRows(reference)).isEqualTo(1);
+        assertThat(db().payment(reference).get("payment_intent_id")).isEqualTo(view.paymentIntentId());
+    }
+
+    @Test
+    void theModuleRefusesToCallStripeInsideACallersTransaction() {
+        String reference = PaymentsTestSupport.newReference();
+        String paid = PaymentsTestSupport.newReference();
+        String paidIntent = succeededPayment(paid, 1500);
+        String waiting = PaymentsTestSupport.newReference();
+        String waitingIntent = payments.start(PaymentsTestSupport.startOf(waiting, 1500)).paymentIntentId();
+        TransactionTemplate callersTransaction = new TransactionTemplate(transactionManager);
+
+        assertThatThrownBy(() -> callersTransaction.executeWithoutResult(
+                status -> payments.start(PaymentsTestSupport.startOf(reference, 1000))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("never called inside a database transaction");
+        assertThatThrownBy(() -> callersTransaction.executeWithoutResult(
+                status -> payments.refund(paid, Money.of(500, "EUR"), "inside", null)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> callersTransaction.executeWithoutResult(status -> payments.cancel(waiting)))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(createsFor(reference)).isEmpty();
+        assertThat(db().paymentRows(reference)).isZero();
+        assertThat(refundRequestsFor(paidIntent)).isEmpty();
+        assertThat(stripe.requests("POST", "/v1/payment_intents/" + waitingIntent + "/cancel")).isEmpty();
+        assertThat(db().status(waiting)).isEqualTo("PENDING");
+        // nothing was held either: the refund works outside a transaction
+        assertThat(payments.refund(paid, null, "outside", null).amount()).isEqualTo(Money.of(1500, "EUR"));
     }
 
     @Test

@@ -71,6 +71,28 @@ class StripeWebhookTests {
     }
 
     @Test
+    void theSignatureCoversTheRawBytesAPrettyPrintedBodyIsAcceptedAndAReSerialisedOneRejected() throws Exception {
+        Paid paid = paidAtStripe(1999);
+        ObjectNode intent = paid.intent().deepCopy();
+        intent.put("description", "Café crème für Zoë – ☕"); // multi-byte UTF-8 in the signed bytes too
+        String compact = eventJson("payment_intent.succeeded", intent);
+        String pretty = tools.jackson.databind.json.JsonMapper.builder()
+                .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build()
+                .writeValueAsString(tools.jackson.databind.json.JsonMapper.builder().build().readTree(compact));
+        assertThat(pretty).contains("\n  ").isNotEqualTo(compact);
+        String signedOverThePrettyBytes = StripeSignatures.header(pretty);
+
+        // the same JSON re-serialised (other bytes) with the signature of the pretty-printed bytes
+        deliver(compact, signedOverThePrettyBytes).andExpect(status().isBadRequest());
+        assertNothingChanged(paid, compact);
+
+        deliver(pretty, signedOverThePrettyBytes)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("applied"));
+        assertThat(db().status(paid.reference())).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     void rejectsWebhookWithoutSignature() throws Exception {
         Paid paid = paidAtStripe(1000);
         String payload = eventJson("payment_intent.succeeded", paid.intent());
