@@ -1,8 +1,10 @@
 package com.example.shop.payments;
 
 /**
- * Where a payment stands. A payment only moves forward: {@code SUCCEEDED} is never undone by a late
- * failure, and {@code CANCELED} is final.
+ * Where a payment stands. Once captured it never goes back to waiting: {@code SUCCEEDED} is never undone by
+ * a late failure, and {@code CANCELED} is final. Before that, {@code FAILED} and {@code PROCESSING} may
+ * alternate, each a new attempt to pay the same PaymentIntent (as in Stripe's lifecycle). The refunded states
+ * follow the refunded total, which goes down only when Stripe reports a refund failed.
  */
 public enum PaymentStatus {
     /** Created; the customer has not paid yet. */

@@ -35,10 +35,13 @@ public interface Payments {
     void cancel(String reference);
 
     /**
-     * Refunds a captured payment in full ({@code amount == null}) or in part. The same
-     * {@code idempotencyKey} for the same reference always means the same refund.
+     * Refunds a captured payment in full ({@code amount == null}: everything still refundable) or in part.
+     * The same {@code idempotencyKey} for the same reference always means the same refund. The amount is
+     * checked and reserved under the payment's row lock before Stripe is called, so concurrent refunds can
+     * never together ask for more than is left; the reservation is released when Stripe does not refund.
      *
-     * @throws RefundNotPossible when nothing (or less than asked) can be refunded; Stripe is not called
+     * @throws RefundNotPossible when nothing (or less than asked) can be refunded: then Stripe is not called,
+     *         or (a refund made elsewhere not heard of yet) Stripe refused it as too large
      * @throws PaymentNotFound when the reference has no payment
      */
     RefundView refund(String reference, @Nullable Money amount, String idempotencyKey, @Nullable String reason);

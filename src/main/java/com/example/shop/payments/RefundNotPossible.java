@@ -1,9 +1,17 @@
 package com.example.shop.payments;
 
-/** A refund asked for more than can be refunded (captured minus already refunded), or for nothing. */
+/**
+ * A refund asked for more than can be refunded (captured, minus already refunded, minus what refunds in
+ * flight hold), or for nothing; or Stripe itself refused it as too large ({@code amount_too_large},
+ * {@code charge_already_refunded}: it knew of a refund made elsewhere that this system had not heard of yet).
+ */
 public class RefundNotPossible extends RuntimeException {
 
     public RefundNotPossible(String message) {
         super(message);
+    }
+
+    public RefundNotPossible(String message, Throwable cause) {
+        super(message, cause);
     }
 }

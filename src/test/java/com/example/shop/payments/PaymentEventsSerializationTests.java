@@ -27,7 +27,8 @@ class PaymentEventsSerializationTests {
                 new PaymentCanceled("ref", "pi_1", at),
                 new PaymentRefunded("ref", "pi_1", Money.of(500, "EUR"), amount, at),
                 new PaymentDisputed("ref", "pi_1", "dp_1", amount, at),
-                new DisputeClosed("ref", "pi_1", "dp_1", "won", at) };
+                new DisputeClosed("ref", "pi_1", "dp_1", amount, "won", true, at),
+                new DisputeClosed("ref", "pi_1", "dp_2", amount, "lost", false, at) };
         for (Object event : events) {
             String serialized = json.writeValueAsString(event);
             assertThat(serialized).contains("\"reference\":\"ref\"", "\"paymentIntentId\":\"pi_1\"");

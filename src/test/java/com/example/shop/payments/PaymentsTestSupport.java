@@ -1,5 +1,6 @@
 package com.example.shop.payments;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,6 +41,20 @@ final class PaymentsTestSupport {
                 eventType.getName(), PaymentEventsRecorder.LISTENER_ID_PREFIX + "%", "%\"" + reference + "\"%",
                 eventType.getName(), PaymentEventsRecorder.LISTENER_ID_PREFIX + "%", "%\"" + reference + "\"%");
         return count == null ? 0 : count;
+    }
+
+    /** The events of a type published for a reference, as serialised in the registry, oldest first. */
+    List<String> serializedEvents(Class<?> eventType, String reference) {
+        return jdbc.queryForList("""
+                select serialized_event from (
+                  select serialized_event, publication_date from event_publication
+                  where event_type = ? and listener_id like ? and serialized_event like ?
+                  union all
+                  select serialized_event, publication_date from event_publication_archive
+                  where event_type = ? and listener_id like ? and serialized_event like ?) publications
+                order by publication_date""", String.class,
+                eventType.getName(), PaymentEventsRecorder.LISTENER_ID_PREFIX + "%", "%\"" + reference + "\"%",
+                eventType.getName(), PaymentEventsRecorder.LISTENER_ID_PREFIX + "%", "%\"" + reference + "\"%");
     }
 
     Map<String, Object> payment(String reference) {

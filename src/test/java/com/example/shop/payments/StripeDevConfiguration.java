@@ -38,6 +38,8 @@ import com.example.shop.shared.web.Problems;
  * <ul>
  * <li>{@code POST /dev/stripe/payment-intents/{id}/succeed}</li>
  * <li>{@code POST /dev/stripe/payment-intents/{id}/fail?message=...}</li>
+ * <li>{@code POST /dev/stripe/payment-intents/{id}/late-failure}: an earlier attempt's {@code payment_failed}
+ * delivered late, out of order (the PaymentIntent stays as it is).</li>
  * <li>{@code POST /dev/payments} {@code {reference, amount, currency, email}} and {@code GET /dev/payments/{reference}}:
  * start and look at a payment through the module's API, as orders will.</li>
  * </ul>
@@ -110,6 +112,26 @@ public class StripeDevConfiguration {
             return send(stripe, "payment_intent.payment_failed", stripe.fail(id, message));
         }
 
+        /**
+         * An out-of-order delivery, as Stripe may make one: a {@code payment_intent.payment_failed} from an earlier
+         * attempt reaches the webhook after the success. The stand-in's PaymentIntent is left as it is.
+         */
+        @PostMapping("/stripe/payment-intents/{id}/late-failure")
+        ResponseEntity<?> lateFailure(@PathVariable String id,
+                @RequestParam(defaultValue = "Your card was declined.") String message)
+                throws IOException, InterruptedException {
+            StripeStandIn stripe = StripeStandIn.runningOrNull();
+            if (stripe == null) {
+                return noStandIn();
+            }
+            ObjectNode earlier = stripe.intentJson(id);
+            earlier.put("status", "requires_payment_method");
+            earlier.put("amount_received", 0);
+            earlier.putObject("last_payment_error").put("type", "card_error").put("code", "card_declined")
+                    .put("message", message);
+            return send(stripe, "payment_intent.payment_failed", earlier);
+        }
+
         private ResponseEntity<?> send(StripeStandIn stripe, String type, ObjectNode intent)
                 throws IOException, InterruptedException {
             String payload = StripeStandIn.json(stripe.event(type, intent, Stripe.API_VERSION));
@@ -126,7 +148,18 @@ public class StripeDevConfiguration {
             result.put("event", type);
             result.put("webhookStatus", response.statusCode());
             result.put("webhookResponse", response.body());
+            result.put("webhookOutcome", outcomeOf(response.body()));
             return ResponseEntity.ok(result);
+        }
+
+        private static String outcomeOf(String webhookResponse) {
+            try {
+                var outcome = tools.jackson.databind.json.JsonMapper.builder().build().readTree(webhookResponse)
+                        .get("outcome");
+                return outcome == null ? null : outcome.asString();
+            } catch (RuntimeException notJson) {
+                return null;
+            }
         }
 
         @org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)

@@ -42,9 +42,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * objects ({@code fixtures3.json}, API version 2026-07-29.dahlia) with the values filled in.
  * <p>
  * Stateful where it matters: the same {@code Idempotency-Key} on the same path answers the first
- * response again (no second PaymentIntent), a PaymentIntent can be moved to {@code succeeded},
- * {@code processing} or a failed attempt ({@link #succeed}, {@link #fail}, {@link #markProcessing}),
- * and refunds are limited to what was captured. Tests assert on the requests through WireMock's
+ * response again (no second PaymentIntent), or a 400 {@code idempotency_error} when the parameters differ,
+ * as Stripe does; a PaymentIntent can be moved to {@code succeeded}, {@code processing} or a failed attempt
+ * ({@link #succeed}, {@link #fail}, {@link #markProcessing}); refunds are limited to what was captured, can
+ * be made behind the shop's back ({@link #refundInDashboard}) or fail later ({@link #failRefund}), and are
+ * listed by PaymentIntent; a response can be lost after the request was carried out ({@link #loseResponses}). Tests assert on the requests through WireMock's
  * journal ({@link #server()}) and may add stubs with a higher priority (a 500, say) in front of the
  * stateful default.
  * <p>
@@ -66,9 +68,10 @@ public final class StripeStandIn {
     private final WireMockServer server;
     private final Map<String, Intent> intents = new LinkedHashMap<>();
     private final Map<String, Charge> charges = new HashMap<>();
-    private final Map<String, ObjectNode> refunds = new HashMap<>();
+    private final Map<String, ObjectNode> refunds = new LinkedHashMap<>();
     private final Map<String, ObjectNode> disputes = new HashMap<>();
-    private final Map<String, Answer> idempotent = new HashMap<>();
+    private final Map<String, Remembered> idempotent = new HashMap<>();
+    private final List<LostResponses> lost = new ArrayList<>();
 
     private StripeStandIn() {
         this.fixtures = loadFixtures();
@@ -174,6 +177,48 @@ public final class StripeStandIn {
         return chargeJson(charges.get(intent.latestCharge));
     }
 
+    /** A refund made behind the shop's back (in Stripe's dashboard, say): the charge's refunded amount grows. */
+    public synchronized ObjectNode refundInDashboard(String paymentIntentId, long amount) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("payment_intent", paymentIntentId);
+        form.put("amount", Long.toString(amount));
+        Answer answer = refund(form);
+        if (answer.status != 200) {
+            throw new IllegalStateException("The stand-in refused the refund: " + answer.body);
+        }
+        return (ObjectNode) JSON.readTree(answer.body);
+    }
+
+    /** A refund fails after Stripe accepted it (the card was closed, say): the charge's refunded amount shrinks. */
+    public synchronized ObjectNode failRefund(String refundId) {
+        ObjectNode refund = refunds.get(refundId);
+        if (refund == null) {
+            throw new IllegalArgumentException("The stand-in has no refund " + refundId);
+        }
+        if (!refund.get("status").asString().equals("failed")) {
+            charges.get(refund.get("charge").asString()).refunded -= refund.get("amount").asLong();
+        }
+        refund.put("status", "failed");
+        refund.put("failure_reason", "expired_or_canceled_card");
+        return refund.deepCopy();
+    }
+
+    /** The refunds of a PaymentIntent, oldest first. */
+    public synchronized List<ObjectNode> refundsOf(String paymentIntentId) {
+        return refunds.values().stream()
+                .filter(refund -> paymentIntentId.equals(refund.get("payment_intent").asString()))
+                .map(ObjectNode::deepCopy).toList();
+    }
+
+    /**
+     * The next {@code times} requests to {@code method path} whose body contains {@code bodyContains} are
+     * carried out, but answered with a 500, as if the response had been lost on its way back: a client that
+     * repeats such a request with another idempotency key would make the thing twice.
+     */
+    public synchronized void loseResponses(String method, String path, String bodyContains, int times) {
+        lost.add(new LostResponses(method, path, bodyContains, times));
+    }
+
     /** The bank disputes the PaymentIntent's charge. */
     public synchronized ObjectNode openDispute(String paymentIntentId) {
         Intent intent = intent(paymentIntentId);
@@ -224,20 +269,38 @@ public final class StripeStandIn {
     // the wire side
 
     private synchronized Answer answer(Request request) {
-        String path = request.getUrl().split("\\?", 2)[0];
+        String[] url = request.getUrl().split("\\?", 2);
+        String path = url[0];
         String method = request.getMethod().getName();
         String auth = request.getHeader("Authorization");
         if (auth == null || !auth.startsWith("Bearer sk_")) {
             return error(401, "invalid_request_error", null, "You did not provide an API key.");
         }
         String key = request.getHeader("Idempotency-Key");
-        if ("POST".equals(method) && key != null && idempotent.containsKey(path + " " + key)) {
-            return idempotent.get(path + " " + key);
+        if (key != null && key.length() > 255) {
+            return error(400, "invalid_request_error", null, "Idempotency keys can be at most 255 characters long.");
         }
-        Map<String, String> form = parseForm(request.getBodyAsString());
-        Answer answer = route(method, path, form);
-        if ("POST".equals(method) && key != null && answer.status < 500) {
-            idempotent.put(path + " " + key, answer);
+        String body = request.getBodyAsString();
+        Map<String, String> form = parseForm("GET".equals(method) && url.length > 1 ? url[1] : body);
+        Answer answer;
+        Remembered first = "POST".equals(method) && key != null ? idempotent.get(path + " " + key) : null;
+        if (first != null) {
+            // Stripe answers a repeated key with the first response, and refuses other parameters under it
+            answer = first.form().equals(form) ? first.answer()
+                    : error(400, "idempotency_error", null, "Keys for idempotent requests can only be used with the"
+                            + " same parameters they were first used with. Try using a key other than '" + key
+                            + "' if you meant to execute a different request.");
+        } else {
+            answer = route(method, path, form);
+            if ("POST".equals(method) && key != null && answer.status < 500) {
+                idempotent.put(path + " " + key, new Remembered(form, answer));
+            }
+        }
+        for (LostResponses rule : lost) {
+            if (rule.matches(method, path, body) && rule.remaining > 0) {
+                rule.remaining--;
+                return error(500, "api_error", null, "The response was lost on its way back (stand-in).");
+            }
         }
         return answer;
     }
@@ -256,6 +319,9 @@ public final class StripeStandIn {
         }
         if ("POST".equals(method) && path.equals("/v1/refunds")) {
             return refund(form);
+        }
+        if ("GET".equals(method) && path.equals("/v1/refunds")) {
+            return refundList(form.get("payment_intent"));
         }
         if ("GET".equals(method) && (matcher = CHARGE.matcher(path)).matches()) {
             Charge charge = charges.get(matcher.group(1));
@@ -352,6 +418,20 @@ public final class StripeStandIn {
         });
         refunds.put(refund.get("id").asString(), refund);
         return ok(refund);
+    }
+
+    private Answer refundList(String paymentIntentId) {
+        ObjectNode list = JSON.createObjectNode();
+        list.put("object", "list");
+        var data = list.putArray("data");
+        List<ObjectNode> newestFirst = new ArrayList<>(refunds.values());
+        java.util.Collections.reverse(newestFirst);
+        newestFirst.stream()
+                .filter(refund -> paymentIntentId == null || paymentIntentId.equals(refund.get("payment_intent").asString()))
+                .forEach(refund -> data.add(refund.deepCopy()));
+        list.put("has_more", false);
+        list.put("url", "/v1/refunds");
+        return ok(list);
     }
 
     private ObjectNode intentJson(Intent intent) {
@@ -492,6 +572,27 @@ public final class StripeStandIn {
     }
 
     private record Answer(int status, String body) {
+    }
+
+    private record Remembered(Map<String, String> form, Answer answer) {
+    }
+
+    private static final class LostResponses {
+        final String method;
+        final String path;
+        final String bodyContains;
+        int remaining;
+
+        LostResponses(String method, String path, String bodyContains, int remaining) {
+            this.method = method;
+            this.path = path;
+            this.bodyContains = bodyContains;
+            this.remaining = remaining;
+        }
+
+        boolean matches(String method, String path, String body) {
+            return this.method.equals(method) && this.path.equals(path) && body != null && body.contains(bodyContains);
+        }
     }
 
     private static final class Intent {

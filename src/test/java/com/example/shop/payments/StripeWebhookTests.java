@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.stripe.Stripe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import com.example.shop.testsupport.IntegrationTest;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -65,6 +68,28 @@ class StripeWebhookTests {
 
         assertThat(db().status(paid.reference())).isEqualTo("SUCCEEDED");
         assertThat(db().publications(PaymentSucceeded.class, paid.reference())).isEqualTo(1);
+    }
+
+    @Test
+    void theSignatureCoversTheRawBytesAPrettyPrintedBodyIsAcceptedAndAReSerialisedOneRejected() throws Exception {
+        Paid paid = paidAtStripe(1999);
+        ObjectNode intent = paid.intent().deepCopy();
+        intent.put("description", "Café crème für Zoë – ☕"); // multi-byte UTF-8 in the signed bytes too
+        String compact = eventJson("payment_intent.succeeded", intent);
+        String pretty = tools.jackson.databind.json.JsonMapper.builder()
+                .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build()
+                .writeValueAsString(tools.jackson.databind.json.JsonMapper.builder().build().readTree(compact));
+        assertThat(pretty).contains("\n  ").isNotEqualTo(compact);
+        String signedOverThePrettyBytes = StripeSignatures.header(pretty);
+
+        // the same JSON re-serialised (other bytes) with the signature of the pretty-printed bytes
+        deliver(compact, signedOverThePrettyBytes).andExpect(status().isBadRequest());
+        assertNothingChanged(paid, compact);
+
+        deliver(pretty, signedOverThePrettyBytes)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("applied"));
+        assertThat(db().status(paid.reference())).isEqualTo("SUCCEEDED");
     }
 
     @Test
@@ -269,6 +294,43 @@ class StripeWebhookTests {
     }
 
     @Test
+    void aRetrievalRefusedForOurApiKeyIsA503AndNothingIsRecorded() throws Exception {
+        Paid paid = paidAtStripe(3200);
+        String payload = eventJson("payment_intent.succeeded", paid.intent(), "2020-08-27");
+        StubMapping revoked = stripe.server().stubFor(get(urlPathEqualTo("/v1/payment_intents/" + paid.paymentIntentId()))
+                .atPriority(1).willReturn(PaymentsTests.stripeError(401, "invalid_request_error", null, null,
+                        "Invalid API Key provided")));
+        try {
+            deliver(payload, StripeSignatures.header(payload))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("configuration error")));
+        } finally {
+            stripe.server().removeStub(revoked);
+        }
+        assertNothingChanged(paid, payload);
+
+        deliver(payload, StripeSignatures.header(payload)).andExpect(jsonPath("$.outcome").value("applied"));
+    }
+
+    @Test
+    void aRetrievalForAWebhookIsNotRetriedWhileStripeIsDown() throws Exception {
+        Paid paid = paidAtStripe(3300);
+        String payload = eventJson("payment_intent.succeeded", paid.intent(), "2020-08-27");
+        int retrievalsBefore = retrievals(paid.paymentIntentId());
+        StubMapping down = stripe.server().stubFor(get(urlPathEqualTo("/v1/payment_intents/" + paid.paymentIntentId()))
+                .atPriority(1).willReturn(PaymentsTests.stripeError(503, "api_error", null, null, "Service unavailable")));
+        try {
+            deliver(payload, StripeSignatures.header(payload)).andExpect(status().isServiceUnavailable());
+        } finally {
+            stripe.server().removeStub(down);
+        }
+        // one attempt: Stripe's redelivery is the retry, and the webhook answers without waiting for backoffs
+        assertThat(retrievals(paid.paymentIntentId())).isEqualTo(retrievalsBefore + 1);
+        assertNothingChanged(paid, payload);
+    }
+
+    @Test
     void amountMismatchIsNotConfirmedAndIsRecorded() throws Exception {
         Paid paid = paidAtStripe(5000);
         ObjectNode lessThanExpected = paid.intent().deepCopy();
@@ -352,29 +414,69 @@ class StripeWebhookTests {
     // --- refunds and disputes ----------------------------------------------------------------------------
 
     @Test
-    void chargeRefundedRaisesTheRefundedTotalOnce() throws Exception {
+    void refundsAreCountedOnceEachWhateverOrderTheirEventsArriveIn() throws Exception {
         Paid paid = paidAtStripe(6000);
         String succeeded = eventJson("payment_intent.succeeded", paid.intent());
         deliver(succeeded, StripeSignatures.header(succeeded)).andExpect(status().isOk());
-        ObjectNode charge = stripe.chargeJson(paid.paymentIntentId());
-        charge.put("amount_refunded", 2000);
-        String partial = eventJson("charge.refunded", charge);
-        charge.put("amount_refunded", 1000); // an older total, delivered late
-        String older = eventJson("charge.refunded", charge);
+        stripe.refundInDashboard(paid.paymentIntentId(), 1000);
+        String first = eventJson("charge.refunded", stripe.chargeJson(paid.paymentIntentId())); // says 1000
+        stripe.refundInDashboard(paid.paymentIntentId(), 2000);
+        String second = eventJson("charge.refunded", stripe.chargeJson(paid.paymentIntentId())); // says 3000
 
-        deliver(partial, StripeSignatures.header(partial)).andExpect(jsonPath("$.outcome").value("applied"));
-        deliver(older, StripeSignatures.header(older)).andExpect(jsonPath("$.outcome").value("no-change"));
+        deliver(second, StripeSignatures.header(second)).andExpect(jsonPath("$.outcome").value("applied"));
+        deliver(first, StripeSignatures.header(first)).andExpect(jsonPath("$.outcome").value("no-change"));
 
         assertThat(db().status(paid.reference())).isEqualTo("PARTIALLY_REFUNDED");
-        assertThat(db().payment(paid.reference()).get("refunded_amount")).isEqualTo(2000L);
+        assertThat(db().payment(paid.reference()).get("refunded_amount")).isEqualTo(3000L);
         assertThat(db().publications(PaymentRefunded.class, paid.reference())).isEqualTo(1);
-        assertThat(payments.find(paid.reference()).orElseThrow().refunded().amount()).isEqualTo(2000);
+        assertThat(payments.find(paid.reference()).orElseThrow().refunded().amount()).isEqualTo(3000);
+        assertThat(stripe.requests("GET", "/v1/refunds")).isNotEmpty(); // the charge does not list its refunds
+    }
+
+    @Test
+    void aRefundThatFailsLaterTakesItsAmountOutOfTheTotalAndPublishesNothing() throws Exception {
+        Paid paid = paidAtStripe(5000);
+        String succeeded = eventJson("payment_intent.succeeded", paid.intent());
+        deliver(succeeded, StripeSignatures.header(succeeded)).andExpect(status().isOk());
+        RefundView refund = payments.refund(paid.reference(), com.example.shop.shared.Money.of(2000, "EUR"), "r1", null);
+        String refunded = eventJson("charge.refunded", stripe.chargeJson(paid.paymentIntentId())); // says 2000
+        ObjectNode failedRefund = stripe.failRefund(refund.refundId());
+        String failed = eventJson("refund.failed", failedRefund);
+        ObjectNode succeededRefund = failedRefund.deepCopy().put("status", "succeeded");
+        String olderUpdate = eventJson("refund.updated", succeededRefund);
+
+        deliver(failed, StripeSignatures.header(failed))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("refund-failed"));
+        assertThat(db().payment(paid.reference()).get("refunded_amount")).isEqualTo(0L);
+        assertThat(db().status(paid.reference())).isEqualTo("SUCCEEDED");
+
+        // late, older news changes nothing: the refund's status only moves forward, the charge is asked again
+        deliver(olderUpdate, StripeSignatures.header(olderUpdate)).andExpect(jsonPath("$.outcome").value("no-change"));
+        deliver(refunded, StripeSignatures.header(refunded)).andExpect(jsonPath("$.outcome").value("no-change"));
+
+        assertThat(db().payment(paid.reference()).get("refunded_amount")).isEqualTo(0L);
+        assertThat(db().publications(PaymentRefunded.class, paid.reference())).isEqualTo(1); // the refund itself
+        assertThat(payments.refund(paid.reference(), null, "r2", null).amount().amount()).isEqualTo(5000);
+    }
+
+    @Test
+    void aRefundUpdateOfAnotherSystemsPaymentIntentIsAcknowledgedWithoutEffect() throws Exception {
+        String intentId = stripe.createIntent(null, 2500, "EUR");
+        stripe.succeed(intentId);
+        ObjectNode refund = stripe.refundInDashboard(intentId, 700);
+        String updated = eventJson("refund.updated", refund);
+
+        deliver(updated, StripeSignatures.header(updated))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("foreign"));
     }
 
     @Test
     void chargeRefundedBeforeSucceededAsksStripeToDeliverAgain() throws Exception {
         Paid paid = paidAtStripe(6000); // succeeded at Stripe, the succeeded event not delivered yet
-        String refunded = eventJson("charge.refunded", stripe.chargeJson(paid.paymentIntentId()).put("amount_refunded", 6000));
+        stripe.refundInDashboard(paid.paymentIntentId(), 6000);
+        String refunded = eventJson("charge.refunded", stripe.chargeJson(paid.paymentIntentId()));
 
         deliver(refunded, StripeSignatures.header(refunded)).andExpect(status().isServiceUnavailable());
         assertThat(db().webhookEventRows(eventId(refunded))).isZero();
@@ -383,6 +485,86 @@ class StripeWebhookTests {
         deliver(succeeded, StripeSignatures.header(succeeded)).andExpect(status().isOk());
         deliver(refunded, StripeSignatures.header(refunded)).andExpect(jsonPath("$.outcome").value("applied"));
         assertThat(db().status(paid.reference())).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aRefundOrDisputeOfAnotherSystemsPaymentIntentIsAcknowledgedWithoutEffect() throws Exception {
+        String intentId = stripe.createIntent(null, 2500, "EUR"); // no metadata.order_id
+        stripe.succeed(intentId);
+        stripe.refundInDashboard(intentId, 1000);
+        String refunded = eventJson("charge.refunded", stripe.chargeJson(intentId));
+        String disputed = eventJson("charge.dispute.created", stripe.openDispute(intentId));
+
+        deliver(refunded, StripeSignatures.header(refunded))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("foreign"));
+        deliver(disputed, StripeSignatures.header(disputed))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("foreign"));
+
+        assertThat(db().webhookOutcome(eventId(refunded))).isEqualTo("foreign");
+        assertThat(db().webhookOutcome(eventId(disputed))).isEqualTo("foreign");
+        assertThat(jdbc.queryForObject("select count(*) from payments_payment where payment_intent_id = ?",
+                Integer.class, intentId)).isZero();
+        deliver(refunded, StripeSignatures.header(refunded)).andExpect(jsonPath("$.outcome").value("duplicate"));
+    }
+
+    @Test
+    void aRefundOfOurPaymentIntentNeverStoredAdoptsThePaymentFirst() throws Exception {
+        String reference = PaymentsTestSupport.newReference();
+        String intentId = stripe.createIntent(reference, 4400, "EUR"); // created, but the store was lost
+        stripe.succeed(intentId);
+        stripe.refundInDashboard(intentId, 400);
+        String refunded = eventJson("charge.refunded", stripe.chargeJson(intentId));
+
+        deliver(refunded, StripeSignatures.header(refunded))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("applied"));
+
+        assertThat(db().payment(reference).get("payment_intent_id")).isEqualTo(intentId);
+        assertThat(db().status(reference)).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(db().payment(reference).get("refunded_amount")).isEqualTo(400L);
+        assertThat(db().publications(PaymentSucceeded.class, reference)).isEqualTo(1);
+        assertThat(db().publications(PaymentRefunded.class, reference)).isEqualTo(1);
+    }
+
+    @Test
+    void aDisputeOfOurPaymentIntentNeverStoredAdoptsThePaymentFirst() throws Exception {
+        String reference = PaymentsTestSupport.newReference();
+        String intentId = stripe.createIntent(reference, 5100, "EUR");
+        stripe.succeed(intentId);
+        String disputed = eventJson("charge.dispute.created", stripe.openDispute(intentId));
+
+        deliver(disputed, StripeSignatures.header(disputed)).andExpect(jsonPath("$.outcome").value("applied"));
+
+        assertThat(db().status(reference)).isEqualTo("SUCCEEDED");
+        assertThat(db().publications(PaymentSucceeded.class, reference)).isEqualTo(1);
+        assertThat(db().publications(PaymentDisputed.class, reference)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefundOrDisputeOfAPaymentHeldForReviewIsRecordedAsNeedingReview() throws Exception {
+        Paid paid = paidAtStripe(5000);
+        ObjectNode lessThanExpected = paid.intent().deepCopy();
+        lessThanExpected.put("amount", 50);
+        lessThanExpected.put("amount_received", 50);
+        String mismatch = eventJson("payment_intent.succeeded", lessThanExpected);
+        deliver(mismatch, StripeSignatures.header(mismatch)).andExpect(jsonPath("$.outcome").value("amount-mismatch"));
+        stripe.refundInDashboard(paid.paymentIntentId(), 5000); // the operator's usual fix
+        String refunded = eventJson("charge.refunded", stripe.chargeJson(paid.paymentIntentId()));
+        String disputed = eventJson("charge.dispute.created", stripe.openDispute(paid.paymentIntentId()));
+
+        deliver(refunded, StripeSignatures.header(refunded))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("needs-review"));
+        deliver(disputed, StripeSignatures.header(disputed))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("needs-review"));
+
+        assertThat(db().webhookOutcome(eventId(refunded))).isEqualTo("needs-review");
+        assertThat(db().status(paid.reference())).isEqualTo("PENDING");
+        assertThat(db().publications(PaymentRefunded.class, paid.reference())).isZero();
+        assertThat(db().publications(PaymentDisputed.class, paid.reference())).isZero();
     }
 
     @Test
@@ -402,7 +584,29 @@ class StripeWebhookTests {
 
         assertThat(db().publications(PaymentDisputed.class, paid.reference())).isEqualTo(1);
         assertThat(db().publications(DisputeClosed.class, paid.reference())).isEqualTo(1);
+        assertThat(db().serializedEvents(DisputeClosed.class, paid.reference())).singleElement()
+                .satisfies(event -> assertThat(event).contains("\"openingPublished\":true"));
         assertThat(db().payment(paid.reference()).get("dispute_status")).isEqualTo("lost");
+    }
+
+    @Test
+    void aDisputeClosedBeforeItsOpeningArrivedIsStillRecorded() throws Exception {
+        Paid paid = paidAtStripe(7200);
+        String succeeded = eventJson("payment_intent.succeeded", paid.intent());
+        deliver(succeeded, StripeSignatures.header(succeeded)).andExpect(status().isOk());
+        ObjectNode dispute = stripe.openDispute(paid.paymentIntentId());
+        String created = eventJson("charge.dispute.created", dispute);
+        String closed = eventJson("charge.dispute.closed", stripe.closeDispute(dispute.get("id").asString(), "lost"));
+
+        deliver(closed, StripeSignatures.header(closed)).andExpect(jsonPath("$.outcome").value("applied"));
+        deliver(created, StripeSignatures.header(created)).andExpect(jsonPath("$.outcome").value("no-change"));
+
+        assertThat(db().payment(paid.reference()).get("dispute_id")).isEqualTo(dispute.get("id").asString());
+        assertThat(db().payment(paid.reference()).get("dispute_status")).isEqualTo("lost");
+        assertThat(db().publications(PaymentDisputed.class, paid.reference())).isZero();
+        List<String> closings = db().serializedEvents(DisputeClosed.class, paid.reference());
+        assertThat(closings).singleElement().satisfies(event -> assertThat(event)
+                .contains("\"openingPublished\":false", "\"status\":\"lost\"", "\"amount\":7200"));
     }
 
     @Test

@@ -32,9 +32,11 @@ import com.example.shop.shared.Money;
 /**
  * The payment of one reference: its current Stripe PaymentIntent and what Stripe has told us about it.
  * <p>
- * Every transition guards itself: the state only moves forward ({@code SUCCEEDED} is never undone by a
- * late failure, {@code CANCELED} is final, the refunded total never shrinks), so applying the same fact
- * twice, or an old fact after a newer one, changes nothing. A transition that changes something
+ * Every transition guards itself: {@code SUCCEEDED} is never undone by a late failure, {@code CANCELED} is
+ * final, and the refunded total is the sum of Stripe's refunds counted once each (it only goes down when
+ * Stripe reports a refund failed), so applying the same fact twice, or an old fact after a newer one, changes
+ * nothing. Before success, {@code FAILED} and {@code PROCESSING} may alternate: each is a new attempt to pay
+ * the same PaymentIntent, as in Stripe's own lifecycle. A transition that changes something
  * registers the matching event, published when the payment is saved.
  */
 @Entity
@@ -231,12 +233,14 @@ class Payment extends AbstractAggregateRoot<Payment> {
     }
 
     /**
-     * Stripe's total refunded so far for this payment. Totals only grow: an older, smaller total changes
-     * nothing, a larger one publishes the difference.
+     * What Stripe's refunds of this payment add up to now, each counted once. A larger total publishes the
+     * difference ({@code PaymentRefunded}: refunded this time, and in total); a smaller one means a refund
+     * failed or was canceled at Stripe, and publishes nothing (no money went back to the customer).
      */
     Outcome refundedTotal(Money total, Instant at) {
-        if (!status.isCaptured()) {
-            return Outcome.NOT_YET;
+        Outcome notCaptured = notCaptured("a refund");
+        if (notCaptured != null) {
+            return notCaptured;
         }
         if (!currency.equals(total.currencyCode())) {
             log.error("Refund of payment {} reported in {}, payment is in {}", reference, total.currencyCode(),
@@ -244,20 +248,27 @@ class Payment extends AbstractAggregateRoot<Payment> {
             return Outcome.AMOUNT_MISMATCH;
         }
         long newTotal = Math.min(total.amount(), capturedAmount);
-        if (newTotal <= refundedAmount) {
+        if (newTotal == refundedAmount) {
             return Outcome.NO_CHANGE;
         }
-        long refundedNow = newTotal - refundedAmount;
+        long before = refundedAmount;
         refundedAmount = newTotal;
-        status = refundedAmount >= capturedAmount ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+        status = refundedAmount == 0 ? PaymentStatus.SUCCEEDED
+                : refundedAmount >= capturedAmount ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
         touch();
-        registerEvent(new PaymentRefunded(reference, paymentIntentId, money(refundedNow), money(refundedAmount), at));
+        if (newTotal < before) {
+            log.warn("Refunds of payment {} (PaymentIntent {}) now add up to {} {}, down from {}: a refund failed or"
+                    + " was canceled at Stripe", reference, paymentIntentId, newTotal, currency, before);
+            return Outcome.REFUND_FAILED;
+        }
+        registerEvent(new PaymentRefunded(reference, paymentIntentId, money(newTotal - before), money(newTotal), at));
         return Outcome.APPLIED;
     }
 
     Outcome disputeOpened(String dispute, Money disputed, String disputeState, Instant at) {
-        if (!status.isCaptured()) {
-            return Outcome.NOT_YET;
+        Outcome notCaptured = notCaptured("a dispute");
+        if (notCaptured != null) {
+            return notCaptured;
         }
         if (dispute.equals(disputeId)) {
             return Outcome.NO_CHANGE;
@@ -269,18 +280,48 @@ class Payment extends AbstractAggregateRoot<Payment> {
         return Outcome.APPLIED;
     }
 
-    Outcome disputeClosed(String dispute, String finalState, Instant at) {
-        if (!status.isCaptured()) {
-            return Outcome.NOT_YET;
+    /**
+     * A dispute ended. When its opening was never seen (Stripe's events arrived the other way round), the
+     * one {@code DisputeClosed} records both, and the late opening changes nothing.
+     */
+    Outcome disputeClosed(String dispute, Money disputed, String finalState, Instant at) {
+        Outcome notCaptured = notCaptured("a closed dispute");
+        if (notCaptured != null) {
+            return notCaptured;
         }
-        if (dispute.equals(disputeId) && disputeStatus != null && CLOSED_DISPUTE_STATES.contains(disputeStatus)) {
+        boolean openingPublished = dispute.equals(disputeId);
+        if (openingPublished && disputeStatus != null && CLOSED_DISPUTE_STATES.contains(disputeStatus)) {
             return Outcome.NO_CHANGE;
+        }
+        if (!openingPublished) {
+            log.info("Dispute {} of payment {} closed ({}) before its opening arrived: recorded as opened and closed",
+                    dispute, reference, finalState);
         }
         disputeId = dispute;
         disputeStatus = finalState;
         touch();
-        registerEvent(new DisputeClosed(reference, paymentIntentId, dispute, finalState, at));
+        registerEvent(new DisputeClosed(reference, paymentIntentId, dispute, disputed, finalState, openingPublished,
+                at));
         return Outcome.APPLIED;
+    }
+
+    /**
+     * Why a fact about captured money (a refund, a dispute) does not apply to this payment now, or
+     * {@code null} when it does. A payment still waiting for its success gets it later ({@code NOT_YET}: the
+     * success event, or reconciliation, comes first); one held for review or canceled never will by itself.
+     */
+    @Nullable
+    Outcome notCaptured(String fact) {
+        if (status.isCaptured()) {
+            return null;
+        }
+        if (reviewReason == null && status != PaymentStatus.CANCELED) {
+            return Outcome.NOT_YET;
+        }
+        log.error("Stripe reports {} for payment {} (PaymentIntent {}), which is {}{}: not applied, needs review",
+                fact, reference, paymentIntentId, status,
+                reviewReason == null ? "" : " and held for review (" + reviewReason + ")");
+        return Outcome.NEEDS_REVIEW;
     }
 
     /** Events registered and not yet published (they go out when the payment is saved). */

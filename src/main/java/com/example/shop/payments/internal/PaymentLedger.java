@@ -1,15 +1,20 @@
 package com.example.shop.payments.internal;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.example.shop.payments.PaymentNotFound;
 import com.example.shop.payments.PaymentStatus;
+import com.example.shop.payments.RefundNotPossible;
 import com.example.shop.payments.StartPayment;
 import com.example.shop.shared.Money;
 
@@ -23,6 +28,13 @@ class PaymentLedger {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentLedger.class);
 
+    /**
+     * How long a reservation holds its amount. Stripe answers a refund within a minute even in the worst case
+     * (timeouts and retries); an older reservation belongs to a process that stopped in between, and the
+     * refund, if Stripe made it, is learned from Stripe's events.
+     */
+    static final Duration RESERVATIONS_HELD_FOR = Duration.ofMinutes(10);
+
     private final PaymentRepository payments;
     private final RefundRecordRepository refunds;
 
@@ -34,6 +46,12 @@ class PaymentLedger {
     @Transactional(readOnly = true)
     public Optional<Payment> find(String reference) {
         return payments.findByReference(reference);
+    }
+
+    /** Whether a payment here has this PaymentIntent (read outside any transaction, before asking Stripe). */
+    @Transactional(readOnly = true)
+    public boolean hasPayment(String paymentIntentId) {
+        return payments.existsByPaymentIntentId(paymentIntentId);
     }
 
     /**
@@ -103,42 +121,135 @@ class PaymentLedger {
         return applyIntent(intent, at);
     }
 
+    /**
+     * Refunds Stripe reported for a PaymentIntent (one from a {@code refund.*} event, or all of them listed for
+     * a {@code charge.refunded}): each is recorded once by its id, and the payment's refunded total becomes
+     * the sum of those Stripe has not failed or canceled.
+     */
+    /** Reconciliation asked Stripe about the PaymentIntent and got no answer it can use: checked all the same. */
+    @Transactional
+    public void checkedWithoutAnswer(String paymentIntentId, Instant at) {
+        payments.lockByPaymentIntentId(paymentIntentId).ifPresent(payment -> payment.checked(at));
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
-    public Outcome applyRefundedTotal(String paymentIntentId, Money total, Instant at) {
-        return payments.lockByPaymentIntentId(paymentIntentId)
-                .map(payment -> save(payment, payment.refundedTotal(total, at)))
-                .orElse(Outcome.NOT_YET);
+    public Outcome applyRefunds(String paymentIntentId, List<RefundSnapshot> reported, Instant at) {
+        Optional<Payment> found = payments.lockByPaymentIntentId(paymentIntentId);
+        if (found.isEmpty()) {
+            return Outcome.NOT_YET;
+        }
+        Payment payment = found.get();
+        Outcome notCaptured = payment.notCaptured("a refund");
+        if (notCaptured != null) {
+            return notCaptured;
+        }
+        for (RefundSnapshot refund : reported) {
+            record(payment, refund.shopKey(), refund, null);
+        }
+        return save(payment, payment.refundedTotal(refundedSoFar(payment), at));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Payment> findByPaymentIntentId(String paymentIntentId) {
+        return payments.findByPaymentIntentId(paymentIntentId);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome applyDispute(String paymentIntentId, String disputeId, Money amount, String disputeStatus,
             boolean closed, Instant at) {
         return payments.lockByPaymentIntentId(paymentIntentId)
-                .map(payment -> save(payment, closed ? payment.disputeClosed(disputeId, disputeStatus, at)
+                .map(payment -> save(payment, closed ? payment.disputeClosed(disputeId, amount, disputeStatus, at)
                         : payment.disputeOpened(disputeId, amount, disputeStatus, at)))
                 .orElse(Outcome.NOT_YET);
     }
 
     /**
-     * Records a refund Stripe accepted and raises the payment's refunded total to at least what this
-     * system has refunded (a {@code charge.refunded} event may already have counted it, or count it later).
+     * The first half of a refund, under the payment's row lock: the same key again finds its earlier refund;
+     * otherwise the amount is checked against what is left (captured, minus refunded, minus what refunds in
+     * flight hold) and reserved, so a concurrent refund sees it before either asks Stripe.
+     *
+     * @throws RefundNotPossible when nothing, or less than asked, is left to refund
      */
     @Transactional
-    public Payment recordRefund(String reference, String idempotencyKey, String refundId, Money amount,
-            String status, String reason) {
-        Payment payment = payments.lockByReference(reference).orElseThrow();
-        if (refunds.findByRefundId(refundId).isEmpty()) {
-            refunds.saveAndFlush(new RefundRecord(refundId, reference, idempotencyKey, amount, status, reason,
-                    Instant.now()));
+    public RefundClaim claimRefund(String reference, @Nullable Money amount, String idempotencyKey,
+            @Nullable String reason) {
+        Payment payment = payments.lockByReference(reference).orElseThrow(() -> new PaymentNotFound(reference));
+        Optional<RefundRecord> earlier = refunds.findByReferenceAndIdempotencyKey(reference, idempotencyKey);
+        if (earlier.isPresent()) {
+            return new RefundClaim(payment.paymentIntentId(), earlier.get().amount(), earlier.get(), payment.refunded());
         }
-        Money total = new Money(refunds.sumRefunded(reference), payment.amount().currency());
-        save(payment, payment.refundedTotal(total, Instant.now()));
+        if (!payment.status().isCaptured()) {
+            throw new RefundNotPossible("Payment " + reference + " has not been captured (it is "
+                    + payment.status() + "); there is nothing to refund.");
+        }
+        Money reserved = new Money(refunds.sumReserved(reference, Instant.now().minus(RESERVATIONS_HELD_FOR)),
+                payment.amount().currency());
+        Money refundable = reserved.isGreaterThan(payment.refundable()) ? Money.zero(reserved.currency())
+                : payment.refundable().minus(reserved);
+        Money requested = amount == null ? refundable : amount;
+        if (!requested.currency().equals(refundable.currency())) {
+            throw new RefundNotPossible("Payment " + reference + " is in " + refundable.currencyCode()
+                    + ", not " + requested.currencyCode() + ".");
+        }
+        if (refundable.isZero() || requested.isZero() || requested.isGreaterThan(refundable)) {
+            throw new RefundNotPossible("At most " + refundable + " of payment " + reference
+                    + " can still be refunded (captured " + payment.captured() + ", refunded " + payment.refunded()
+                    + (reserved.isZero() ? "" : ", being refunded " + reserved) + "); " + requested + " was asked.");
+        }
+        refunds.saveAndFlush(RefundRecord.reservation(reference, idempotencyKey, requested, reason, Instant.now()));
+        return new RefundClaim(payment.paymentIntentId(), requested, null, payment.refunded());
+    }
+
+    /** Stripe made the refund: the reservation becomes it, and the payment's refunded total follows. */
+    @Transactional
+    public Payment confirmRefund(String reference, String idempotencyKey, RefundSnapshot refund,
+            @Nullable String reason) {
+        Payment payment = payments.lockByReference(reference).orElseThrow(() -> new PaymentNotFound(reference));
+        record(payment, idempotencyKey, refund, reason);
+        save(payment, payment.refundedTotal(refundedSoFar(payment), Instant.now()));
         return payment;
     }
 
-    @Transactional(readOnly = true)
-    public Optional<RefundRecord> findRefund(String reference, String idempotencyKey) {
-        return refunds.findByReferenceAndIdempotencyKey(reference, idempotencyKey);
+    /** Stripe did not make the refund (or its answer was lost): the reserved amount is free again. */
+    @Transactional
+    public void releaseRefund(String reference, String idempotencyKey) {
+        refunds.findByReferenceAndIdempotencyKey(reference, idempotencyKey).filter(RefundRecord::isReservation)
+                .ifPresent(refunds::delete);
+    }
+
+    /**
+     * Records what Stripe says about one refund, once per refund id: it fulfils the reservation made under
+     * the same key (this system's refund, whichever of the caller or a webhook hears of it first), updates
+     * the refund already known, or adds one made elsewhere.
+     */
+    private void record(Payment payment, @Nullable String idempotencyKey, RefundSnapshot refund,
+            @Nullable String reason) {
+        Money amount = new Money(refund.amount(), payment.amount().currency());
+        Optional<RefundRecord> known = refunds.findByRefundId(refund.id());
+        Optional<RefundRecord> reservation = idempotencyKey == null ? Optional.empty()
+                : refunds.findByReferenceAndIdempotencyKey(payment.reference(), idempotencyKey)
+                        .filter(RefundRecord::isReservation);
+        if (known.isPresent() && reservation.isPresent()) {
+            // learned without its key before the caller recorded it: keep one row, the caller's
+            refunds.delete(known.get());
+            refunds.flush();
+            known = Optional.empty();
+        }
+        if (known.isPresent()) {
+            known.get().update(refund, amount);
+        } else if (reservation.isPresent()) {
+            reservation.get().update(refund, amount);
+        } else {
+            boolean keyFree = idempotencyKey != null
+                    && refunds.findByReferenceAndIdempotencyKey(payment.reference(), idempotencyKey).isEmpty();
+            refunds.save(RefundRecord.of(refund, payment.reference(), keyFree ? idempotencyKey : null, amount,
+                    reason, Instant.now()));
+        }
+        refunds.flush();
+    }
+
+    private Money refundedSoFar(Payment payment) {
+        return new Money(refunds.sumRefunded(payment.reference()), payment.amount().currency());
     }
 
     private Outcome save(Payment payment, Outcome outcome) {

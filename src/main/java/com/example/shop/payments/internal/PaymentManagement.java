@@ -17,7 +17,6 @@ import com.example.shop.payments.PaymentRejected;
 import com.example.shop.payments.PaymentStatus;
 import com.example.shop.payments.PaymentView;
 import com.example.shop.payments.Payments;
-import com.example.shop.payments.RefundNotPossible;
 import com.example.shop.payments.RefundView;
 import com.example.shop.payments.StartPayment;
 import com.example.shop.shared.Money;
@@ -88,32 +87,22 @@ class PaymentManagement implements Payments {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw new IllegalArgumentException("a refund needs an idempotency key of 1 to 200 characters");
         }
-        Payment payment = ledger.find(reference).orElseThrow(() -> new PaymentNotFound(reference));
-        Optional<RefundRecord> earlier = ledger.findRefund(reference, idempotencyKey);
-        if (earlier.isPresent()) {
-            return refundView(payment, earlier.get().refundId(), earlier.get().amount(), earlier.get().status());
+        RefundClaim claim = ledger.claimRefund(reference, amount, idempotencyKey, reason);
+        if (claim.alreadyDone()) {
+            RefundRecord earlier = claim.earlier();
+            return new RefundView(reference, earlier.refundId(), earlier.amount(), earlier.status(), claim.refunded());
         }
-        if (!payment.status().isCaptured()) {
-            throw new RefundNotPossible("Payment " + reference + " has not been captured (it is "
-                    + payment.status() + "); there is nothing to refund.");
+        Refund refund;
+        try {
+            refund = stripe.refund(reference, claim.paymentIntentId(), claim.amount(), idempotencyKey, reason);
+        } catch (RuntimeException e) {
+            ledger.releaseRefund(reference, idempotencyKey);
+            throw e;
         }
-        Money refundable = payment.refundable();
-        Money requested = amount == null ? refundable : amount;
-        if (!requested.currency().equals(refundable.currency())) {
-            throw new RefundNotPossible("Payment " + reference + " is in " + refundable.currencyCode()
-                    + ", not " + requested.currencyCode() + ".");
-        }
-        if (refundable.isZero() || requested.isZero() || requested.isGreaterThan(refundable)) {
-            throw new RefundNotPossible("At most " + refundable + " of payment " + reference
-                    + " can still be refunded (captured " + payment.captured() + ", refunded "
-                    + payment.refunded() + "); " + requested + " was asked.");
-        }
-        Refund refund = stripe.refund(reference, payment.paymentIntentId(), requested, idempotencyKey, reason);
-        Money refunded = new Money(refund.getAmount() == null ? requested.amount() : refund.getAmount(),
-                requested.currency());
-        Payment updated = ledger.recordRefund(reference, idempotencyKey, refund.getId(), refunded,
-                refund.getStatus() == null ? "pending" : refund.getStatus(), reason);
-        return refundView(updated, refund.getId(), refunded, refund.getStatus());
+        RefundSnapshot made = RefundSnapshot.of(refund);
+        Payment updated = ledger.confirmRefund(reference, idempotencyKey, made, reason);
+        return new RefundView(reference, made.id(), new Money(made.amount(), claim.amount().currency()), made.status(),
+                updated.refunded());
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import com.example.shop.payments.PaymentProviderMisconfigured;
 import com.example.shop.payments.PaymentProviderUnavailable;
 import com.example.shop.payments.PaymentRejected;
 import com.example.shop.payments.PaymentStatus;
@@ -21,7 +22,10 @@ import com.example.shop.payments.PaymentStatus;
  * <p>
  * Safe on several instances at once: each payment is applied under its row lock and every transition is
  * idempotent, so two instances checking the same payment publish its events once. A payment is checked
- * at most once per {@code stale-after}. A payment flagged for review (amount mismatch) is left to people.
+ * at most once per {@code stale-after}, least recently checked first, including one Stripe does not return
+ * (a PaymentIntent of another account or key mode): it is logged and waits its turn again. Stripe
+ * unavailable, or refusing the API key, stops the run: nothing is marked, the next run tries again. A
+ * payment flagged for review (amount mismatch) is left to people.
  */
 @Component
 public class PaymentReconciliation {
@@ -58,12 +62,18 @@ public class PaymentReconciliation {
             IntentSnapshot intent;
             try {
                 intent = stripe.retrieveIntent(paymentIntentId);
+            } catch (PaymentProviderMisconfigured e) {
+                log.error("Reconciliation stopped: Stripe refuses this shop's API key (a configuration error)");
+                break;
             } catch (PaymentProviderUnavailable e) {
                 log.warn("Reconciliation stopped: Stripe unavailable ({})", e.getMessage());
                 break;
             } catch (PaymentRejected e) {
-                log.error("Reconciliation: Stripe does not know PaymentIntent {}: {}", paymentIntentId,
-                        e.getMessage());
+                // checked all the same: asked again only after stale-after, so such payments cannot fill
+                // every batch and starve the others
+                log.error("Reconciliation: Stripe does not return PaymentIntent {} ({}); asking again in {}",
+                        paymentIntentId, e.getMessage(), properties.staleAfter());
+                ledger.checkedWithoutAnswer(paymentIntentId, Instant.now());
                 continue;
             }
             Outcome outcome = ledger.reconcile(intent, Instant.now());

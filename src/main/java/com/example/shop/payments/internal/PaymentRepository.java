@@ -17,6 +17,8 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
 
     Optional<Payment> findByReference(String reference);
 
+    Optional<Payment> findByPaymentIntentId(String paymentIntentId);
+
     /*
      * The payment row locked until the transaction ends: transitions of one payment never interleave.
      * Native on purpose: for a JPQL PESSIMISTIC_WRITE Hibernate's MySQLDialect writes "for update of <alias>"
@@ -31,12 +33,16 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
 
     boolean existsByPaymentIntentId(String paymentIntentId);
 
-    /** Payments still waiting for Stripe that were created, and last checked, before the cutoff. */
+    /**
+     * Payments still waiting for Stripe that were created, and last checked, before the cutoff, the one
+     * longest unlooked-at first (last checked, or else created), so no group of payments that never resolves
+     * keeps the others out of every batch.
+     */
     @Query("""
             select p.paymentIntentId from Payment p
             where p.status in :statuses and p.createdAt < :cutoff
               and (p.checkedAt is null or p.checkedAt < :cutoff) and p.reviewReason is null
-            order by p.createdAt""")
+            order by coalesce(p.checkedAt, p.createdAt)""")
     List<String> findStale(@Param("statuses") Collection<PaymentStatus> statuses, @Param("cutoff") Instant cutoff,
             Pageable page);
 }

@@ -16,22 +16,30 @@ import org.springframework.lang.Nullable;
 
 import com.example.shop.shared.Money;
 
-/** A refund this system asked Stripe for, under the caller's idempotency key. */
+/**
+ * One refund of a payment, counted once by Stripe's refund id: one this system asked for under the caller's
+ * idempotency key, or one made elsewhere (the dashboard) that Stripe told us about. Before Stripe is asked,
+ * the row is a reservation ({@code requested}, no refund id) holding its amount against what is left to
+ * refund. Its status follows Stripe's and only moves forward: pending, then succeeded, then (rarely)
+ * failed or canceled; a late, older status changes nothing.
+ */
 @Entity
 @Table(name = "payments_refund")
 class RefundRecord {
+
+    static final String REQUESTED = "requested";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "refund_id", nullable = false)
+    @Column(name = "refund_id")
     private String refundId;
 
     @Column(nullable = false, length = 100)
     private String reference;
 
-    @Column(name = "idempotency_key", nullable = false, length = 200)
+    @Column(name = "idempotency_key", length = 200)
     private String idempotencyKey;
 
     @Column(nullable = false)
@@ -53,8 +61,8 @@ class RefundRecord {
     protected RefundRecord() {
     }
 
-    RefundRecord(String refundId, String reference, String idempotencyKey, Money amount, String status,
-            @Nullable String reason, Instant createdAt) {
+    private RefundRecord(@Nullable String refundId, String reference, @Nullable String idempotencyKey, Money amount,
+            String status, @Nullable String reason, Instant createdAt) {
         this.refundId = refundId;
         this.reference = reference;
         this.idempotencyKey = idempotencyKey;
@@ -65,8 +73,51 @@ class RefundRecord {
         this.createdAt = createdAt;
     }
 
+    /** A refund this system is about to ask Stripe for: its amount is held until Stripe answers. */
+    static RefundRecord reservation(String reference, String idempotencyKey, Money amount, @Nullable String reason,
+            Instant now) {
+        return new RefundRecord(null, reference, idempotencyKey, amount, REQUESTED, reason, now);
+    }
+
+    /** A refund Stripe reported, under the caller's key when this system asked for it. */
+    static RefundRecord of(RefundSnapshot refund, String reference, @Nullable String idempotencyKey, Money amount,
+            @Nullable String reason, Instant now) {
+        return new RefundRecord(refund.id(), reference, idempotencyKey, amount, refund.status(), reason, now);
+    }
+
+    /** What Stripe says about the refund now: the reservation gets its refund id, the status moves forward. */
+    void update(RefundSnapshot refund, Money amount) {
+        this.refundId = refund.id();
+        this.amount = amount.amount();
+        this.currency = amount.currencyCode();
+        if (rank(refund.status()) >= rank(status)) {
+            this.status = refund.status();
+        }
+    }
+
+    /** Not at Stripe yet (or Stripe's answer was lost): only the amount is held. */
+    boolean isReservation() {
+        return refundId == null;
+    }
+
+    /** Forward only: a refund is first pending, then succeeded, and may still fail or be canceled after that. */
+    private static int rank(String status) {
+        return switch (status) {
+            case REQUESTED -> 0;
+            case "succeeded" -> 2;
+            case "failed", "canceled" -> 3;
+            default -> 1; // pending, requires_action
+        };
+    }
+
+    @Nullable
     String refundId() {
         return refundId;
+    }
+
+    @Nullable
+    String idempotencyKey() {
+        return idempotencyKey;
     }
 
     Money amount() {

@@ -1,5 +1,6 @@
 package com.example.shop.payments.internal;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -12,8 +13,13 @@ interface RefundRecordRepository extends JpaRepository<RefundRecord, Long> {
 
     Optional<RefundRecord> findByRefundId(String refundId);
 
-    /** What this system has refunded of a reference, counting refunds Stripe has not failed or canceled. */
+    /** What has been refunded of a reference: every refund Stripe has not failed or canceled, counted once. */
     @Query("select coalesce(sum(r.amount), 0) from RefundRecord r where r.reference = :reference"
             + " and r.status in ('succeeded', 'pending', 'requires_action')")
     long sumRefunded(@Param("reference") String reference);
+
+    /** What refunds about to be asked for hold (reservations made since {@code since}; older ones are stale). */
+    @Query("select coalesce(sum(r.amount), 0) from RefundRecord r where r.reference = :reference"
+            + " and r.status = 'requested' and r.createdAt > :since")
+    long sumReserved(@Param("reference") String reference, @Param("since") Instant since);
 }

@@ -2,6 +2,7 @@ package com.example.shop.payments.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,7 @@ import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
 
@@ -24,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.example.shop.payments.PaymentProviderMisconfigured;
 import com.example.shop.payments.PaymentProviderUnavailable;
 import com.example.shop.payments.PaymentRejected;
 import com.example.shop.shared.Money;
@@ -34,8 +37,10 @@ import com.example.shop.shared.Money;
  * <li>Verify the {@code Stripe-Signature} over the raw body (secret and tolerance from configuration).</li>
  * <li>Ignore types this module does not handle, and event ids already recorded.</li>
  * <li>Read the object from the payload; when this stripe-java cannot read it (the event was rendered for
- * another API version) retrieve it from Stripe by id. This is the only Stripe call, and it happens before
- * any transaction opens.</li>
+ * another API version) retrieve it from Stripe by id (a dispute without its PaymentIntent also needs its
+ * charge). A refund or dispute about a PaymentIntent no payment here has also retrieves that PaymentIntent,
+ * to tell someone else's (acknowledged without effect) from ours (adopted). These retrievals, one attempt
+ * each, are the only Stripe calls, and they happen before any transaction opens.</li>
  * <li>In one transaction: insert the event id (unique), apply the fact to the payment under its row lock,
  * publish the resulting events. A concurrent duplicate fails on the unique id and is acknowledged as a
  * duplicate.</li>
@@ -46,8 +51,13 @@ public class StripeWebhookProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(StripeWebhookProcessor.class);
 
+    /** Events about one refund (its object is the refund). */
+    static final Set<String> REFUND_EVENTS = Set.of("refund.created", "refund.updated", "refund.failed",
+            "charge.refund.updated");
+
     static final Set<String> HANDLED = Set.of("payment_intent.succeeded", "payment_intent.payment_failed",
-            "payment_intent.canceled", "payment_intent.processing", "charge.refunded", "charge.dispute.created",
+            "payment_intent.canceled", "payment_intent.processing", "charge.refunded", "refund.created",
+            "refund.updated", "refund.failed", "charge.refund.updated", "charge.dispute.created",
             "charge.dispute.closed");
 
     private final StripeProperties properties;
@@ -79,7 +89,10 @@ public class StripeWebhookProcessor {
         }
         Fact fact;
         try {
-            fact = factOf(event);
+            fact = withAllRefunds(withItsPayment(factOf(event)));
+        } catch (PaymentProviderMisconfigured e) {
+            throw new WebhookRetryLater("Stripe refused this shop's API key (a configuration error, logged); the"
+                    + " event could not be read.", e);
         } catch (PaymentProviderUnavailable e) {
             throw new WebhookRetryLater("Stripe is unavailable; the event could not be read.", e);
         } catch (PaymentRejected e) {
@@ -134,8 +147,15 @@ public class StripeWebhookProcessor {
         if (fact instanceof Fact.IntentState intent) {
             return ledger.applyIntent(intent.intent(), at);
         }
-        if (fact instanceof Fact.RefundedTotal refunded) {
-            return ledger.applyRefundedTotal(refunded.paymentIntentId(), refunded.total(), at);
+        if (fact instanceof Fact.AboutCapture about && about.adopt() != null) {
+            // the PaymentIntent was never stored here: adopt it (and apply its state) first
+            Outcome adopted = ledger.applyIntent(about.adopt(), at);
+            if (adopted == Outcome.SUPERSEDED || adopted == Outcome.FOREIGN) {
+                return adopted;
+            }
+        }
+        if (fact instanceof Fact.Refunds refunds) {
+            return ledger.applyRefunds(refunds.paymentIntentId(), refunds.refunds(), at);
         }
         if (fact instanceof Fact.DisputeState dispute) {
             return ledger.applyDispute(dispute.paymentIntentId(), dispute.disputeId(), dispute.amount(),
@@ -157,7 +177,7 @@ public class StripeWebhookProcessor {
         if (type.startsWith("payment_intent.")) {
             PaymentIntent intent = object.filter(PaymentIntent.class::isInstance).map(PaymentIntent.class::cast)
                     .orElse(null);
-            return new Fact.IntentState(intent != null ? IntentSnapshot.of(intent) : stripe.retrieveIntent(objectId));
+            return new Fact.IntentState(intent != null ? IntentSnapshot.of(intent) : stripe.retrieveIntentForWebhook(objectId));
         }
         if (type.equals("charge.refunded")) {
             Charge charge = object.filter(Charge.class::isInstance).map(Charge.class::cast)
@@ -165,8 +185,15 @@ public class StripeWebhookProcessor {
             if (charge.getPaymentIntent() == null) {
                 return new Fact.Unusable(null, Outcome.FOREIGN);
             }
-            return new Fact.RefundedTotal(charge.getPaymentIntent(),
-                    new Money(orZero(charge.getAmountRefunded()), Money.currency(upper(charge.getCurrency()))));
+            return new Fact.Refunds(charge.getPaymentIntent(), null, orZero(charge.getAmountRefunded()), null);
+        }
+        if (REFUND_EVENTS.contains(type)) {
+            Refund refund = object.filter(Refund.class::isInstance).map(Refund.class::cast)
+                    .orElseGet(() -> stripe.retrieveRefund(objectId));
+            if (refund.getPaymentIntent() == null) {
+                return new Fact.Unusable(null, Outcome.FOREIGN);
+            }
+            return new Fact.Refunds(refund.getPaymentIntent(), List.of(RefundSnapshot.of(refund)), null, null);
         }
         Dispute dispute = object.filter(Dispute.class::isInstance).map(Dispute.class::cast)
                 .orElseGet(() -> stripe.retrieveDispute(objectId));
@@ -179,7 +206,44 @@ public class StripeWebhookProcessor {
         }
         return new Fact.DisputeState(paymentIntentId, dispute.getId(),
                 new Money(orZero(dispute.getAmount()), Money.currency(upper(dispute.getCurrency()))),
-                dispute.getStatus(), type.equals("charge.dispute.closed"));
+                dispute.getStatus(), type.equals("charge.dispute.closed"), null);
+    }
+
+    /**
+     * A refund or a dispute speaks of a PaymentIntent. When no payment here has it, the PaymentIntent itself
+     * (retrieved, outside any transaction) says whose it is: without {@code metadata.order_id} it belongs to
+     * someone else on the Stripe account and the event is acknowledged without effect; with it, it is one of
+     * ours whose store was lost, adopted before the fact is applied, as PaymentIntent events do.
+     */
+    private Fact withItsPayment(Fact fact) {
+        if (!(fact instanceof Fact.AboutCapture about) || ledger.hasPayment(about.paymentIntentId())) {
+            return fact;
+        }
+        IntentSnapshot intent = stripe.retrieveIntentForWebhook(about.paymentIntentId());
+        if (intent.reference() == null) {
+            log.info("PaymentIntent {} has no metadata.{}: not a payment of this shop", intent.id(),
+                    IntentSnapshot.REFERENCE_KEY);
+            return new Fact.Unusable(intent.id(), Outcome.FOREIGN);
+        }
+        return about.adopting(intent);
+    }
+
+    /**
+     * A {@code charge.refunded} carries the charge's refunded amount, not its refunds (since API version
+     * 2022-11-15). When that amount is what the refunds recorded here add up to, nothing is new; otherwise
+     * (a refund made in the dashboard, one that failed) Stripe lists the PaymentIntent's refunds, so each is
+     * counted once by its id, in whatever order the events arrive.
+     */
+    private Fact withAllRefunds(Fact fact) {
+        if (!(fact instanceof Fact.Refunds refunds) || refunds.refunds() != null) {
+            return fact;
+        }
+        Optional<Payment> payment = ledger.findByPaymentIntentId(refunds.paymentIntentId());
+        if (payment.isPresent() && (!payment.get().status().isCaptured()
+                || payment.get().refunded().amount() == refunds.reportedTotal())) {
+            return refunds.listed(List.of());
+        }
+        return refunds.listed(stripe.refundsOf(refunds.paymentIntentId()));
     }
 
     /** Empty when this stripe-java cannot deserialise the object (another API version, an unknown shape). */
@@ -237,18 +301,53 @@ public class StripeWebhookProcessor {
             }
         }
 
-        record RefundedTotal(String paymentIntentId, Money total) implements Fact {
+        /** A fact about captured money, which needs the payment; {@code adopt} when it must be adopted first. */
+        sealed interface AboutCapture extends Fact {
+
+            @Override
+            String paymentIntentId();
+
+            @Nullable
+            IntentSnapshot adopt();
+
+            AboutCapture adopting(IntentSnapshot intent);
+        }
+
+        /**
+         * Refunds of a PaymentIntent as Stripe reports them: one (a {@code refund.*} event) or all of them
+         * (listed for a {@code charge.refunded}; {@code null} until listed, {@code reportedTotal} being the
+         * charge's refunded amount).
+         */
+        record Refunds(String paymentIntentId, @Nullable List<RefundSnapshot> refunds, @Nullable Long reportedTotal,
+                @Nullable IntentSnapshot adopt) implements AboutCapture {
             @Override
             public String describe() {
-                return "refunded in total " + total;
+                if (refunds == null || refunds.isEmpty()) {
+                    return "refunded in total " + reportedTotal + " (nothing new)";
+                }
+                return "refunds " + refunds;
+            }
+
+            Refunds listed(List<RefundSnapshot> all) {
+                return new Refunds(paymentIntentId, all, reportedTotal, adopt);
+            }
+
+            @Override
+            public AboutCapture adopting(IntentSnapshot intent) {
+                return new Refunds(paymentIntentId, refunds, reportedTotal, intent);
             }
         }
 
-        record DisputeState(String paymentIntentId, String disputeId, Money amount, String status, boolean closed)
-                implements Fact {
+        record DisputeState(String paymentIntentId, String disputeId, Money amount, String status, boolean closed,
+                @Nullable IntentSnapshot adopt) implements AboutCapture {
             @Override
             public String describe() {
                 return "dispute " + disputeId + " " + status;
+            }
+
+            @Override
+            public AboutCapture adopting(IntentSnapshot intent) {
+                return new DisputeState(paymentIntentId, disputeId, amount, status, closed, intent);
             }
         }
 

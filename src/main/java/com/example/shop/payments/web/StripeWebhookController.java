@@ -34,10 +34,15 @@ class StripeWebhookController {
     @PostMapping(path = "/api/payments/stripe/webhook", consumes = "*/*")
     @Operation(summary = "Receive a Stripe event",
             description = "Verifies Stripe-Signature over the raw body; acknowledges handled, ignored and duplicate"
-                    + " events with 200.")
-    @ApiResponse(responseCode = "200", description = "Verified and handled, ignored or recognised as a duplicate")
+                    + " events with 200. `outcome` says what became of the event: `applied`, `no-change`,"
+                    + " `duplicate`, `ignored-type`, `foreign` (a PaymentIntent of another system on the account),"
+                    + " `superseded-intent`, `amount-mismatch` or `needs-review` (left to people, logged),"
+                    + " `unretrievable`.")
+    @ApiResponse(responseCode = "200", description = "Verified and handled, ignored, recorded for review or recognised"
+            + " as a duplicate")
     @ApiResponse(responseCode = "400", description = "Missing or invalid signature, or a stale timestamp", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "Transient failure: Stripe should deliver the event again", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "Transient failure: Stripe should deliver the event again (Stripe"
+            + " unreachable or refusing our API key, or a refund or dispute that overtook the payment's success)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<WebhookResult> receive(@RequestBody(required = false) @Nullable byte[] body,
             @RequestHeader(name = "Stripe-Signature", required = false) @Nullable String signature) {
         return ResponseEntity.ok(processor.receive(body == null ? new byte[0] : body, signature));

@@ -72,19 +72,34 @@ class PaymentTests {
     }
 
     @Test
-    void refundedTotalsOnlyGrowAndNeverExceedTheCapture() {
+    void theRefundedTotalFollowsStripeNeverExceedsTheCaptureAndOnlyIncreasesArePublished() {
         assertThat(payment.refundedTotal(Money.of(500, "EUR"), NOW)).isEqualTo(Outcome.NOT_YET);
         payment.apply(intent("succeeded", 2000, "EUR", null), NOW);
 
         assertThat(payment.refundedTotal(Money.of(500, "EUR"), NOW)).isEqualTo(Outcome.APPLIED);
-        assertThat(payment.refundedTotal(Money.of(300, "EUR"), NOW)).isEqualTo(Outcome.NO_CHANGE);
+        assertThat(payment.refundedTotal(Money.of(500, "EUR"), NOW)).isEqualTo(Outcome.NO_CHANGE);
         assertThat(payment.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
         assertThat(payment.refundable()).isEqualTo(Money.of(1500, "EUR"));
         assertThat(payment.refundedTotal(Money.of(2500, "EUR"), NOW)).isEqualTo(Outcome.APPLIED);
         assertThat(payment.status()).isEqualTo(PaymentStatus.REFUNDED);
         assertThat(payment.refunded()).isEqualTo(Money.of(2000, "EUR"));
+        // a refund failed at Stripe: the total goes down, nothing is published
+        assertThat(payment.refundedTotal(Money.of(500, "EUR"), NOW)).isEqualTo(Outcome.REFUND_FAILED);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        assertThat(payment.refundedTotal(Money.of(0, "EUR"), NOW)).isEqualTo(Outcome.REFUND_FAILED);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
         assertThat(payment.pendingEvents()).filteredOn(PaymentRefunded.class::isInstance)
                 .extracting(event -> ((PaymentRefunded) event).amount().amount()).containsExactly(500L, 1500L);
+    }
+
+    @Test
+    void refundsAndDisputesOfAPaymentHeldForReviewNeedPeople() {
+        payment.apply(intent("succeeded", 1999, "EUR", null), NOW); // amount mismatch: held
+
+        assertThat(payment.refundedTotal(Money.of(500, "EUR"), NOW)).isEqualTo(Outcome.NEEDS_REVIEW);
+        assertThat(payment.disputeOpened("dp_1", Money.of(1999, "EUR"), "needs_response", NOW))
+                .isEqualTo(Outcome.NEEDS_REVIEW);
+        assertThat(payment.pendingEvents()).isEmpty();
     }
 
     @Test
@@ -95,10 +110,26 @@ class PaymentTests {
                 .isEqualTo(Outcome.APPLIED);
         assertThat(payment.disputeOpened("dp_1", Money.of(2000, "EUR"), "needs_response", NOW))
                 .isEqualTo(Outcome.NO_CHANGE);
-        assertThat(payment.disputeClosed("dp_1", "won", NOW)).isEqualTo(Outcome.APPLIED);
-        assertThat(payment.disputeClosed("dp_1", "won", NOW)).isEqualTo(Outcome.NO_CHANGE);
+        assertThat(payment.disputeClosed("dp_1", Money.of(2000, "EUR"), "won", NOW)).isEqualTo(Outcome.APPLIED);
+        assertThat(payment.disputeClosed("dp_1", Money.of(2000, "EUR"), "won", NOW)).isEqualTo(Outcome.NO_CHANGE);
         assertThat(payment.pendingEvents()).filteredOn(e -> e instanceof PaymentDisputed || e instanceof DisputeClosed)
                 .hasSize(2);
+    }
+
+    @Test
+    void aDisputeClosedBeforeItWasSeenOpenedIsRecordedByOneEventAndTheLateOpeningChangesNothing() {
+        payment.apply(intent("succeeded", 2000, "EUR", null), NOW);
+
+        assertThat(payment.disputeClosed("dp_1", Money.of(2000, "EUR"), "lost", NOW)).isEqualTo(Outcome.APPLIED);
+        assertThat(payment.disputeOpened("dp_1", Money.of(2000, "EUR"), "needs_response", NOW))
+                .isEqualTo(Outcome.NO_CHANGE);
+
+        assertThat(payment.disputeStatus()).isEqualTo("lost");
+        assertThat(payment.pendingEvents()).filteredOn(e -> e instanceof PaymentDisputed || e instanceof DisputeClosed)
+                .singleElement().isInstanceOfSatisfying(DisputeClosed.class, closed -> {
+                    assertThat(closed.openingPublished()).isFalse();
+                    assertThat(closed.amount()).isEqualTo(Money.of(2000, "EUR"));
+                });
     }
 
     @Test
