@@ -73,9 +73,10 @@ class AdminOrderController {
 
     @Operation(summary = "All orders, newest first, optionally by status")
     @ApiResponse(responseCode = "200", description = "One page of orders")
+    @ApiResponse(responseCode = "400", description = "Unknown status, page outside 0-100000 or size outside 1-100", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping
     PageResponse<OrderResponses.AdminSummary> all(@RequestParam Optional<OrderStatus> status,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return PageResponse.of(orders.all(status, PageRequest.of(page, size)), OrderResponses.AdminSummary::from);
     }

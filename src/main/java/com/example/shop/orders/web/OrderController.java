@@ -43,8 +43,9 @@ class OrderController {
 
     @Operation(summary = "The caller's orders, newest first")
     @ApiResponse(responseCode = "200", description = "One page of the caller's orders")
+    @ApiResponse(responseCode = "400", description = "page outside 0-100000 or size outside 1-100", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping
-    PageResponse<OrderResponses.Summary> mine(@RequestParam(defaultValue = "0") @Min(0) int page,
+    PageResponse<OrderResponses.Summary> mine(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return PageResponse.of(orders.mine(caller.require(), PageRequest.of(page, size)), OrderResponses.Summary::from);
     }
