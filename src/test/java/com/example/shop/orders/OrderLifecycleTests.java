@@ -21,6 +21,7 @@ import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.example.shop.orders.internal.OrderManagement;
+import com.example.shop.orders.internal.PaymentTimeout;
 import com.example.shop.payments.StripeEvents;
 import com.example.shop.payments.StripeStandIn;
 import com.example.shop.testsupport.IntegrationTest;
@@ -47,6 +48,9 @@ class OrderLifecycleTests {
 
     @Autowired
     OrderManagement orders;
+
+    @Autowired
+    PaymentTimeout timeout;
 
     @Autowired
     FailedEventPublications failedPublications;
@@ -149,14 +153,14 @@ class OrderLifecycleTests {
         assertThat(fixtures.stock(product)).containsExactly(3, 2);
         fixtures.ageOrder(order.orderId(), Duration.ofMinutes(31));
 
-        assertThat(orders.cancelUnpaidOrders()).isGreaterThanOrEqualTo(1);
+        assertThat(timeout.cancelUnpaidOrders()).isGreaterThanOrEqualTo(1);
 
         assertThat(fixtures.statusOf(order.orderId())).isEqualTo("CANCELLED");
         assertThat(fixtures.stock(product)).containsExactly(3, 0);
         assertThat(stripe.intentJson(order.paymentIntentId()).path("status").asString()).isEqualTo("canceled");
         mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(jsonPath("$.cancellationReason").value("payment timeout"));
-        assertThat(orders.cancelUnpaidOrders()).isZero();
+        assertThat(timeout.cancelUnpaidOrders()).isZero();
     }
 
     @Test
@@ -166,7 +170,7 @@ class OrderLifecycleTests {
         OrderFixtures.Placed order = fixtures.placeOrder(token, product, 1);
         String payload = StripeEvents.paymentSucceeded(order.paymentIntentId()); // paid at Stripe, webhook delayed
         fixtures.ageOrder(order.orderId(), Duration.ofMinutes(31));
-        orders.cancelUnpaidOrders(); // Stripe refuses to cancel a succeeded PaymentIntent; the order is cancelled anyway
+        timeout.cancelUnpaidOrders(); // Stripe refuses to cancel a succeeded PaymentIntent; the order is cancelled anyway
         assertThat(fixtures.statusOf(order.orderId())).isEqualTo("CANCELLED");
 
         StripeEvents.deliver(mvc, payload).andExpect(status().isOk());
