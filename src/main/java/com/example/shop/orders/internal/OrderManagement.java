@@ -250,9 +250,16 @@ public class OrderManagement {
         }));
     }
 
-    public void paymentDisputed(OrderId id, String disputeStatus) {
+    public void disputeOpened(OrderId id, String disputeId) {
         transactions.executeWithoutResult(status -> orders.findForUpdate(id.value()).ifPresent(order -> {
-            order.flagDispute(disputeStatus);
+            order.disputeOpened(disputeId);
+            orders.save(order);
+        }));
+    }
+
+    public void disputeClosed(OrderId id, String disputeId, String finalStatus) {
+        transactions.executeWithoutResult(status -> orders.findForUpdate(id.value()).ifPresent(order -> {
+            order.disputeClosed(disputeId, finalStatus);
             orders.save(order);
         }));
     }

@@ -93,4 +93,44 @@ class OrderTests {
         assertThatThrownBy(order::refundable).isInstanceOf(OrderProblems.NotRefundable.class);
         assertThat(order.registeredEvents()).filteredOn(OrderRefunded.class::isInstance).hasSize(2);
     }
+
+    @Test
+    void aRefundReportedBeforeThePaymentIsAppliedWhenThePaymentArrives() {
+        Order full = newOrder();
+        assertThat(full.applyRefunds(Money.of(2999, "EUR"), NOW)).isTrue();
+        assertThat(full.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(full.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW)).isEqualTo(Order.Confirmation.PAID);
+        assertThat(full.status()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(full.paidAt()).isEqualTo(NOW);
+        assertThatThrownBy(full::refundable).isInstanceOf(OrderProblems.NotRefundable.class);
+        assertThat(full.registeredEvents()).filteredOn(OrderPaid.class::isInstance).hasSize(1);
+        assertThat(full.registeredEvents()).filteredOn(OrderRefunded.class::isInstance).singleElement()
+                .satisfies(event -> assertThat(((OrderRefunded) event).fullyRefunded()).isTrue());
+
+        Order partial = newOrder();
+        partial.applyRefunds(Money.of(999, "EUR"), NOW);
+        partial.confirmPayment("pi_2", Money.of(2999, "EUR"), NOW);
+        assertThat(partial.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(partial.refundable()).isEqualTo(Money.of(2000, "EUR"));
+    }
+
+    @Test
+    void aClosedDisputeDoesNotReopenWhenItsOpeningIsReportedLate() {
+        Order order = newOrder();
+        order.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW);
+        order.disputeOpened("dp_1");
+        assertThat(order.disputeStatus()).isEqualTo("open");
+        order.disputeClosed("dp_1", "won");
+        order.disputeOpened("dp_1"); // a late or repeated report of the same dispute
+        assertThat(order.disputed()).isTrue();
+        assertThat(order.disputeStatus()).isEqualTo("won");
+
+        Order late = newOrder();
+        late.confirmPayment("pi_2", Money.of(2999, "EUR"), NOW);
+        late.disputeClosed("dp_2", "lost"); // the closing overtook the opening
+        late.disputeOpened("dp_2");
+        assertThat(late.disputeStatus()).isEqualTo("lost");
+        late.disputeOpened("dp_3"); // another dispute is another matter
+        assertThat(late.disputeStatus()).isEqualTo("open");
+    }
 }
