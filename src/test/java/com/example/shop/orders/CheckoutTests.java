@@ -265,6 +265,32 @@ class CheckoutTests {
     }
 
     @Test
+    void aKeyWhoseFirstRequestDiedAnswersWithTheOrderCancelledMeanwhileAndStartsNoNewPayment() throws Exception {
+        String token = Tokens.customer();
+        String cart = fixtures.cartWith(fixtures.catalog.product("Given Up", 1400, 5), 1);
+        String key = UUID.randomUUID().toString();
+        String first = fixtures.checkout(token, cart, key).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        String orderId = JsonPath.read(first, "$.orderId");
+        String intent = JsonPath.read(first, "$.payment.paymentIntentId");
+        mvc.perform(post("/api/orders/{id}/cancel", orderId).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isOk());
+        // as if the instance had died after committing the order, before storing the response
+        jdbc.update("""
+                update orders_idempotency_key set completed_at = null, response_status = null, response_body = null,
+                  created_at = created_at - interval 5 minute where idempotency_key = ?""", key);
+
+        fixtures.checkout(token, cart, key).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.orderId").value(orderId))
+                .andExpect(jsonPath("$.status").value("CANCELLED"))
+                .andExpect(jsonPath("$.payment.paymentIntentId").value(intent))
+                .andExpect(jsonPath("$.payment.status").value("CANCELED"));
+
+        assertThat(stripe.intentsFor(orderId)).isEqualTo(1);
+        assertThat(fixtures.statusOf(orderId)).isEqualTo("CANCELLED");
+    }
+
+    @Test
     void aKeyWhoseFirstRequestDiedBeforePlacingAnythingIsTakenOver() throws Exception {
         String token = Tokens.customer();
         UUID product = fixtures.catalog.product("Retried", 1300, 5);

@@ -91,11 +91,18 @@ public class OrderManagement {
     }
 
     /**
-     * Starts (or finds again) the order's payment. Outside any transaction: it may call Stripe.
+     * Starts (or finds again) the order's payment. Outside any transaction: it may call Stripe. Only an
+     * order still {@code PENDING_PAYMENT} gets a payment started; for any other (cancelled meanwhile, or
+     * paid) this is the payment's last known state, so a repeated checkout never opens a new PaymentIntent
+     * for an order that can no longer be paid.
      *
-     * @return empty when the payment provider cannot be reached right now, or refused to start the payment
+     * @return empty when the payment provider cannot be reached right now, or refused to start the payment,
+     *         or the order is no longer payable and never had a payment
      */
     public Optional<PaymentView> startPayment(OrderDetails order) {
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+            return payments.find(order.id().toString());
+        }
         String email = customers.find(new CustomerId(order.customerId())).map(c -> c.email()).orElse(null);
         try {
             return Optional.of(payments.start(new StartPayment(order.id().toString(), order.total(), email)));

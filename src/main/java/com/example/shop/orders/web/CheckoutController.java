@@ -31,6 +31,7 @@ import com.example.shop.customers.CustomerId;
 import com.example.shop.orders.internal.IdempotentRequests;
 import com.example.shop.orders.internal.OrderDetails;
 import com.example.shop.orders.internal.OrderManagement;
+import com.example.shop.orders.internal.OrderStatus;
 import com.example.shop.payments.PaymentView;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -103,12 +104,19 @@ class CheckoutController {
         return created(orders.checkout(customer, request.cartId(), request.shippingAddress().toAddress(), claim));
     }
 
-    /** The 201 answer for a placed order, starting its payment (again: it is the same PaymentIntent). */
+    /**
+     * The 201 answer for a placed order, starting its payment (again: it is the same PaymentIntent). An
+     * order that is no longer payable (a repetition answering for an order cancelled meanwhile) shows its
+     * current status and last payment, and no payment is started.
+     */
     private IdempotentRequests.Response created(OrderDetails order) {
         Optional<PaymentView> payment = orders.startPayment(order);
+        String note = payment.isPresent() ? null
+                : order.status() == OrderStatus.PENDING_PAYMENT
+                        ? "The payment could not be started yet; GET /api/orders/" + order.id() + "/payment starts it."
+                        : "The order is " + order.status() + "; no payment is started for it.";
         OrderResponses.Checkout body = new OrderResponses.Checkout(order.id(), order.status().name(), order.total(),
-                payment.map(OrderResponses.Payment::from).orElse(null),
-                payment.isPresent() ? null : "The payment could not be started yet; GET /api/orders/" + order.id() + "/payment starts it.");
+                payment.map(OrderResponses.Payment::from).orElse(null), note);
         return new IdempotentRequests.Response(201, json.writeValueAsString(body));
     }
 }
