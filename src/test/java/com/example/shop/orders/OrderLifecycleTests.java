@@ -276,6 +276,44 @@ class OrderLifecycleTests {
     }
 
     @Test
+    void aPartiallyRefundedOrderShipsTheRestAndKeepsItsRefund() throws Exception {
+        String token = Tokens.customer();
+        String admin = Tokens.admin();
+        OrderFixtures.Placed order = fixtures.placeOrder(token, 3000, 5, 1);
+        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
+        fixtures.awaitStatus(order.orderId(), "PAID");
+        refund(admin, order.orderId(), "partial", "{\"amount\": 1000}").andExpect(status().isAccepted());
+        fixtures.awaitStatus(order.orderId(), "PARTIALLY_REFUNDED");
+        String ship = "{\"carrier\": \"DHL\", \"trackingNumber\": \"JD0147\"}";
+
+        mvc.perform(post("/api/admin/orders/{id}/ship", order.orderId()).header(HttpHeaders.AUTHORIZATION, admin)
+                        .contentType(MediaType.APPLICATION_JSON).content(ship))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SHIPPED"))
+                .andExpect(jsonPath("$.refundedAmount.amount").value(1000))
+                .andExpect(jsonPath("$.shippedAt").isNotEmpty());
+        mvc.perform(post("/api/admin/orders/{id}/ship", order.orderId()).header(HttpHeaders.AUTHORIZATION, admin)
+                        .contentType(MediaType.APPLICATION_JSON).content(ship))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/admin/orders/{id}/ship", order.orderId()).header(HttpHeaders.AUTHORIZATION, admin)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"carrier\": \"UPS\", \"trackingNumber\": \"1Z\"}"))
+                .andExpect(status().isConflict());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.publications(OrderShipped.class, order.orderId()) == 1);
+
+        // the rest refunded after it shipped: REFUNDED, still showing when and how it shipped
+        refund(admin, order.orderId(), "rest", "{}").andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.amount.amount").value(2000));
+        fixtures.awaitStatus(order.orderId(), "REFUNDED");
+        mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(jsonPath("$.refundedAmount.amount").value(3000))
+                .andExpect(jsonPath("$.trackingNumber").value("JD0147"))
+                .andExpect(jsonPath("$.shippedAt").isNotEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.publications(OrderRefunded.class, order.orderId()) == 2);
+        Thread.sleep(200);
+        assertThat(fixtures.publications(OrderShipped.class, order.orderId())).isEqualTo(1);
+    }
+
+    @Test
     void adminRefundsArePartialOrFullNeverMoreThanPaidAndIdempotent() throws Exception {
         String token = Tokens.customer();
         String admin = Tokens.admin();

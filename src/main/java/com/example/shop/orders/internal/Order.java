@@ -206,11 +206,18 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         registerEvent(new OrderCancelled(orderId(), customer(), reason, at));
     }
 
+    /**
+     * Ships a paid order, also one partly refunded before it left (the rest of it ships; its
+     * {@code refundedAmount} stays). Shipping again with the same tracking number changes nothing.
+     *
+     * @throws OrderProblems.IllegalTransition unless the order is {@code PAID} or {@code PARTIALLY_REFUNDED}
+     *         and not shipped yet
+     */
     void ship(String carrier, String trackingNumber, Instant at) {
-        if (status == OrderStatus.SHIPPED && trackingNumber.equals(this.trackingNumber)) {
+        if (shippedAt != null && trackingNumber.equals(this.trackingNumber)) {
             return;
         }
-        if (status != OrderStatus.PAID) {
+        if (shippedAt != null || (status != OrderStatus.PAID && status != OrderStatus.PARTIALLY_REFUNDED)) {
             throw new OrderProblems.IllegalTransition(orderId(), status, OrderStatus.SHIPPED);
         }
         status = OrderStatus.SHIPPED;

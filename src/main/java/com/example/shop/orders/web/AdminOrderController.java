@@ -81,8 +81,10 @@ class AdminOrderController {
         return PageResponse.of(orders.all(status, PageRequest.of(page, size)), OrderResponses.AdminSummary::from);
     }
 
-    @Operation(summary = "Ship a paid order")
-    @ApiResponse(responseCode = "409", description = "The order is not PAID", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(summary = "Ship a paid order", description = "From PAID, or from PARTIALLY_REFUNDED (the rest ships; "
+            + "refundedAmount stays). Repeating it with the same tracking number answers the shipped order again.")
+    @ApiResponse(responseCode = "409", description = "The order is not PAID or PARTIALLY_REFUNDED (unpaid, cancelled, "
+            + "fully refunded), or was shipped with another tracking number", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "200", description = "The shipped order")
     @ApiResponse(responseCode = "400", description = "Carrier or tracking number missing", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "Unknown order", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))

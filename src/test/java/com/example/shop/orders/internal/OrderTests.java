@@ -12,6 +12,7 @@ import com.example.shop.orders.OrderCancelled;
 import com.example.shop.orders.OrderPaid;
 import com.example.shop.orders.OrderPlaced;
 import com.example.shop.orders.OrderRefunded;
+import com.example.shop.orders.OrderShipped;
 import com.example.shop.shared.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,5 +133,28 @@ class OrderTests {
         assertThat(late.disputeStatus()).isEqualTo("lost");
         late.disputeOpened("dp_3"); // another dispute is another matter
         assertThat(late.disputeStatus()).isEqualTo("open");
+    }
+
+    @Test
+    void aPartiallyRefundedOrderShipsOnceAndAFullyRefundedOneNever() {
+        Order order = newOrder();
+        order.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW);
+        order.applyRefunds(Money.of(999, "EUR"), NOW);
+        order.ship("DHL", "1", NOW);
+        assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(order.refunded()).isEqualTo(Money.of(999, "EUR"));
+        order.ship("DHL", "1", NOW);
+        assertThatThrownBy(() -> order.ship("UPS", "2", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class);
+        assertThat(order.registeredEvents()).filteredOn(OrderShipped.class::isInstance).hasSize(1);
+        order.applyRefunds(Money.of(1999, "EUR"), NOW);
+        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        order.ship("DHL", "1", NOW); // still the same shipment: no second OrderShipped, no status change
+        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(order.registeredEvents()).filteredOn(OrderShipped.class::isInstance).hasSize(1);
+
+        Order refunded = newOrder();
+        refunded.confirmPayment("pi_2", Money.of(2999, "EUR"), NOW);
+        refunded.applyRefunds(Money.of(2999, "EUR"), NOW);
+        assertThatThrownBy(() -> refunded.ship("DHL", "3", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class);
     }
 }
