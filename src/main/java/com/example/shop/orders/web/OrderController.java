@@ -61,6 +61,7 @@ class OrderController {
     @Operation(summary = "The order's payment", description = "Starts it when the order is still unpaid and it was "
             + "not started yet; the same PaymentIntent every time.")
     @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "Stripe refused to start the payment (payment-rejected)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "Stripe cannot be reached right now", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "200", description = "The PaymentIntent to confirm with Stripe.js")
     @GetMapping("/{id}/payment")
