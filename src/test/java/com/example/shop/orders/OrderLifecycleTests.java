@@ -1,6 +1,7 @@
 package com.example.shop.orders;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import com.example.shop.orders.internal.OrderManagement;
 import com.example.shop.orders.internal.PaymentTimeout;
 import com.example.shop.payments.StripeEvents;
 import com.example.shop.payments.StripeStandIn;
+import com.example.shop.shared.Money;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
 
@@ -93,6 +95,57 @@ class OrderLifecycleTests {
         Thread.sleep(300); // give a wrongly duplicated reaction the chance to show itself
         assertThat(fixtures.publications(OrderPaid.class, order.orderId())).isEqualTo(1);
         assertThat(fixtures.stock(product)).containsExactly(1, 0);
+    }
+
+    @Test
+    void fiveConcurrentConfirmationsOfOnePaymentPayTheOrderOnce() throws Exception {
+        // straight into orders, past payments' own de-duplication of webhook events: orders' guard alone
+        String token = Tokens.customer();
+        UUID product = fixtures.catalog.product("Guarded", 1800, 4);
+        OrderFixtures.Placed order = fixtures.placeOrder(token, product, 3);
+        OrderId id = OrderId.parse(order.orderId());
+        Instant paidAt = Instant.now();
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        List<Future<?>> confirmations = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            confirmations.add(pool.submit(() -> {
+                start.await();
+                orders.confirmPayment(id, order.paymentIntentId(), Money.of(5400, "EUR"), paidAt);
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> confirmation : confirmations) {
+            confirmation.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(fixtures.statusOf(order.orderId())).isEqualTo("PAID");
+        assertThat(fixtures.stock(product)).containsExactly(1, 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.publications(OrderPaid.class, order.orderId()) >= 1);
+        Thread.sleep(300);
+        assertThat(fixtures.publications(OrderPaid.class, order.orderId())).isEqualTo(1);
+    }
+
+    @Test
+    void aCanceledPaymentIntentCancelsTheUnpaidOrderAndReleasesItsStock() throws Exception {
+        String token = Tokens.customer();
+        UUID product = fixtures.catalog.product("Abandoned", 650, 5);
+        OrderFixtures.Placed order = fixtures.placeOrder(token, product, 3);
+        assertThat(fixtures.stock(product)).containsExactly(5, 3);
+        // canceled at Stripe (in the dashboard, or by Stripe itself), not through the shop
+        ObjectNode canceled = stripe.intentJson(order.paymentIntentId());
+        canceled.put("status", "canceled");
+
+        StripeEvents.deliver(mvc, StripeEvents.event("payment_intent.canceled", canceled)).andExpect(status().isOk());
+
+        fixtures.awaitStatus(order.orderId(), "CANCELLED");
+        assertThat(fixtures.stock(product)).containsExactly(5, 0);
+        mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(jsonPath("$.cancellationReason").value("payment canceled"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.publications(OrderCancelled.class, order.orderId()) == 1);
     }
 
     @Test
