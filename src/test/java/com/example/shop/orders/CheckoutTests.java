@@ -1,5 +1,8 @@
 package com.example.shop.orders;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +32,7 @@ import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -44,6 +50,9 @@ class CheckoutTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     OrderFixtures fixtures;
 
@@ -265,6 +274,32 @@ class CheckoutTests {
     }
 
     @Test
+    void aKeyWhoseFirstRequestDiedAnswersWithTheOrderCancelledMeanwhileAndStartsNoNewPayment() throws Exception {
+        String token = Tokens.customer();
+        String cart = fixtures.cartWith(fixtures.catalog.product("Given Up", 1400, 5), 1);
+        String key = UUID.randomUUID().toString();
+        String first = fixtures.checkout(token, cart, key).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        String orderId = JsonPath.read(first, "$.orderId");
+        String intent = JsonPath.read(first, "$.payment.paymentIntentId");
+        mvc.perform(post("/api/orders/{id}/cancel", orderId).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isOk());
+        // as if the instance had died after committing the order, before storing the response
+        jdbc.update("""
+                update orders_idempotency_key set completed_at = null, response_status = null, response_body = null,
+                  created_at = created_at - interval 5 minute where idempotency_key = ?""", key);
+
+        fixtures.checkout(token, cart, key).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.orderId").value(orderId))
+                .andExpect(jsonPath("$.status").value("CANCELLED"))
+                .andExpect(jsonPath("$.payment.paymentIntentId").value(intent))
+                .andExpect(jsonPath("$.payment.status").value("CANCELED"));
+
+        assertThat(stripe.intentsFor(orderId)).isEqualTo(1);
+        assertThat(fixtures.statusOf(orderId)).isEqualTo("CANCELLED");
+    }
+
+    @Test
     void aKeyWhoseFirstRequestDiedBeforePlacingAnythingIsTakenOver() throws Exception {
         String token = Tokens.customer();
         UUID product = fixtures.catalog.product("Retried", 1300, 5);
@@ -284,6 +319,46 @@ class CheckoutTests {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(fixtures.statusOf(JsonPath.read(body, "$.orderId"))).isEqualTo("PENDING_PAYMENT");
+        assertThat(fixtures.stock(product)).containsExactly(5, 1);
+    }
+
+    @Test
+    void aRequestWhoseKeyWasTakenOverWhileItRanIsAConflictAndKeepsNothing() throws Exception {
+        UUID customer = UUID.randomUUID();
+        String token = Tokens.customer(customer);
+        UUID product = fixtures.catalog.product("Contested", 1500, 5);
+        String cart = fixtures.cartWith(product, 1);
+        String key = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<MockHttpServletResponse> first;
+        try (Connection lock = dataSource.getConnection()) {
+            // the first request is slow: it waits for the cart's row lock
+            lock.setAutoCommit(false);
+            try (PreparedStatement select = lock.prepareStatement(
+                    "select id from cart_cart where id = unhex(replace(?, '-', '')) for update")) {
+                select.setString(1, cart);
+                select.executeQuery().close();
+            }
+            first = pool.submit(() -> fixtures.checkout(token, cart, key).andReturn().getResponse());
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "select count(*) from orders_idempotency_key where idempotency_key = ?", Integer.class, key) == 1);
+            // meanwhile a repetition took it for dead and gave its claim up (what a takeover does)
+            jdbc.update("delete from orders_idempotency_key where idempotency_key = ?", key);
+            lock.rollback();
+        }
+        MockHttpServletResponse response = first.get(30, TimeUnit.SECONDS);
+        pool.shutdown();
+
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat((String) JsonPath.read(response.getContentAsString(), "$.type"))
+                .isEqualTo("https://shop.example/problems/request-in-progress");
+        assertThat(jdbc.queryForObject("select count(*) from orders_order where customer_id = unhex(replace(?, '-', ''))",
+                Integer.class, customer.toString())).isZero();
+        assertThat(fixtures.stock(product)).containsExactly(5, 0);
+        mvc.perform(get("/api/carts/{id}", cart)).andExpect(jsonPath("$.items", hasSize(1)));
+        // repeating it places the order once
+        fixtures.checkout(token, cart, key).andExpect(status().isCreated());
         assertThat(fixtures.stock(product)).containsExactly(5, 1);
     }
 

@@ -15,7 +15,7 @@ import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.example.shop.orders.internal.OrderManagement;
+import com.example.shop.orders.internal.PaymentTimeout;
 import com.example.shop.payments.StripeEvents;
 import com.example.shop.payments.StripeStandIn;
 import com.example.shop.testsupport.IntegrationTest;
@@ -47,7 +47,7 @@ class OrderFailureTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    OrderManagement orders;
+    PaymentTimeout timeout;
 
     @Autowired
     FailedEventPublications failedPublications;
@@ -76,7 +76,7 @@ class OrderFailureTests {
         try {
             // Stripe refuses to cancel the succeeded PaymentIntent; the order is cancelled anyway and the
             // success it learns meanwhile must be refunded - but Stripe is down for refunds right now
-            orders.cancelUnpaidOrders();
+            timeout.cancelUnpaidOrders();
             assertThat(fixtures.statusOf(order.orderId())).isEqualTo("CANCELLED");
             StripeEvents.deliver(mvc, StripeEvents.paymentSucceededAgain(order.paymentIntentId())).andExpect(status().isOk());
             await().atMost(Duration.ofSeconds(20))

@@ -1,6 +1,7 @@
 package com.example.shop.orders;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,8 +22,10 @@ import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.example.shop.orders.internal.OrderManagement;
+import com.example.shop.orders.internal.PaymentTimeout;
 import com.example.shop.payments.StripeEvents;
 import com.example.shop.payments.StripeStandIn;
+import com.example.shop.shared.Money;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
 
@@ -47,6 +50,9 @@ class OrderLifecycleTests {
 
     @Autowired
     OrderManagement orders;
+
+    @Autowired
+    PaymentTimeout timeout;
 
     @Autowired
     FailedEventPublications failedPublications;
@@ -89,6 +95,57 @@ class OrderLifecycleTests {
         Thread.sleep(300); // give a wrongly duplicated reaction the chance to show itself
         assertThat(fixtures.publications(OrderPaid.class, order.orderId())).isEqualTo(1);
         assertThat(fixtures.stock(product)).containsExactly(1, 0);
+    }
+
+    @Test
+    void fiveConcurrentConfirmationsOfOnePaymentPayTheOrderOnce() throws Exception {
+        // straight into orders, past payments' own de-duplication of webhook events: orders' guard alone
+        String token = Tokens.customer();
+        UUID product = fixtures.catalog.product("Guarded", 1800, 4);
+        OrderFixtures.Placed order = fixtures.placeOrder(token, product, 3);
+        OrderId id = OrderId.parse(order.orderId());
+        Instant paidAt = Instant.now();
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        List<Future<?>> confirmations = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            confirmations.add(pool.submit(() -> {
+                start.await();
+                orders.confirmPayment(id, order.paymentIntentId(), Money.of(5400, "EUR"), paidAt);
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> confirmation : confirmations) {
+            confirmation.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(fixtures.statusOf(order.orderId())).isEqualTo("PAID");
+        assertThat(fixtures.stock(product)).containsExactly(1, 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.publications(OrderPaid.class, order.orderId()) >= 1);
+        Thread.sleep(300);
+        assertThat(fixtures.publications(OrderPaid.class, order.orderId())).isEqualTo(1);
+    }
+
+    @Test
+    void aCanceledPaymentIntentCancelsTheUnpaidOrderAndReleasesItsStock() throws Exception {
+        String token = Tokens.customer();
+        UUID product = fixtures.catalog.product("Abandoned", 650, 5);
+        OrderFixtures.Placed order = fixtures.placeOrder(token, product, 3);
+        assertThat(fixtures.stock(product)).containsExactly(5, 3);
+        // canceled at Stripe (in the dashboard, or by Stripe itself), not through the shop
+        ObjectNode canceled = stripe.intentJson(order.paymentIntentId());
+        canceled.put("status", "canceled");
+
+        StripeEvents.deliver(mvc, StripeEvents.event("payment_intent.canceled", canceled)).andExpect(status().isOk());
+
+        fixtures.awaitStatus(order.orderId(), "CANCELLED");
+        assertThat(fixtures.stock(product)).containsExactly(5, 0);
+        mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(jsonPath("$.cancellationReason").value("payment canceled"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.publications(OrderCancelled.class, order.orderId()) == 1);
     }
 
     @Test
@@ -149,14 +206,14 @@ class OrderLifecycleTests {
         assertThat(fixtures.stock(product)).containsExactly(3, 2);
         fixtures.ageOrder(order.orderId(), Duration.ofMinutes(31));
 
-        assertThat(orders.cancelUnpaidOrders()).isGreaterThanOrEqualTo(1);
+        assertThat(timeout.cancelUnpaidOrders()).isGreaterThanOrEqualTo(1);
 
         assertThat(fixtures.statusOf(order.orderId())).isEqualTo("CANCELLED");
         assertThat(fixtures.stock(product)).containsExactly(3, 0);
         assertThat(stripe.intentJson(order.paymentIntentId()).path("status").asString()).isEqualTo("canceled");
         mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(jsonPath("$.cancellationReason").value("payment timeout"));
-        assertThat(orders.cancelUnpaidOrders()).isZero();
+        assertThat(timeout.cancelUnpaidOrders()).isZero();
     }
 
     @Test
@@ -166,7 +223,7 @@ class OrderLifecycleTests {
         OrderFixtures.Placed order = fixtures.placeOrder(token, product, 1);
         String payload = StripeEvents.paymentSucceeded(order.paymentIntentId()); // paid at Stripe, webhook delayed
         fixtures.ageOrder(order.orderId(), Duration.ofMinutes(31));
-        orders.cancelUnpaidOrders(); // Stripe refuses to cancel a succeeded PaymentIntent; the order is cancelled anyway
+        timeout.cancelUnpaidOrders(); // Stripe refuses to cancel a succeeded PaymentIntent; the order is cancelled anyway
         assertThat(fixtures.statusOf(order.orderId())).isEqualTo("CANCELLED");
 
         StripeEvents.deliver(mvc, payload).andExpect(status().isOk());
@@ -269,6 +326,44 @@ class OrderLifecycleTests {
                 .andExpect(jsonPath("$.content[?(@.id == '" + paid.orderId() + "')]").exists());
         mvc.perform(get("/api/admin/orders").param("status", "NOPE").header(HttpHeaders.AUTHORIZATION, Tokens.admin()))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aPartiallyRefundedOrderShipsTheRestAndKeepsItsRefund() throws Exception {
+        String token = Tokens.customer();
+        String admin = Tokens.admin();
+        OrderFixtures.Placed order = fixtures.placeOrder(token, 3000, 5, 1);
+        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
+        fixtures.awaitStatus(order.orderId(), "PAID");
+        refund(admin, order.orderId(), "partial", "{\"amount\": 1000}").andExpect(status().isAccepted());
+        fixtures.awaitStatus(order.orderId(), "PARTIALLY_REFUNDED");
+        String ship = "{\"carrier\": \"DHL\", \"trackingNumber\": \"JD0147\"}";
+
+        mvc.perform(post("/api/admin/orders/{id}/ship", order.orderId()).header(HttpHeaders.AUTHORIZATION, admin)
+                        .contentType(MediaType.APPLICATION_JSON).content(ship))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SHIPPED"))
+                .andExpect(jsonPath("$.refundedAmount.amount").value(1000))
+                .andExpect(jsonPath("$.shippedAt").isNotEmpty());
+        mvc.perform(post("/api/admin/orders/{id}/ship", order.orderId()).header(HttpHeaders.AUTHORIZATION, admin)
+                        .contentType(MediaType.APPLICATION_JSON).content(ship))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/admin/orders/{id}/ship", order.orderId()).header(HttpHeaders.AUTHORIZATION, admin)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"carrier\": \"UPS\", \"trackingNumber\": \"1Z\"}"))
+                .andExpect(status().isConflict());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.publications(OrderShipped.class, order.orderId()) == 1);
+
+        // the rest refunded after it shipped: REFUNDED, still showing when and how it shipped
+        refund(admin, order.orderId(), "rest", "{}").andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.amount.amount").value(2000));
+        fixtures.awaitStatus(order.orderId(), "REFUNDED");
+        mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(jsonPath("$.refundedAmount.amount").value(3000))
+                .andExpect(jsonPath("$.trackingNumber").value("JD0147"))
+                .andExpect(jsonPath("$.shippedAt").isNotEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.publications(OrderRefunded.class, order.orderId()) == 2);
+        Thread.sleep(200);
+        assertThat(fixtures.publications(OrderShipped.class, order.orderId())).isEqualTo(1);
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -26,12 +25,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code Idempotency-Key} handling, as Stripe does it: the first request with a key runs and its
  * response (status and body) is stored; a repetition with the same request gets that response again
  * without running; a repetition with a different request is refused. Concurrent repetitions wait for
- * the first to finish. A unique index on (scope, owner, key) decides who is first, across instances.
+ * the first to finish, for at most {@code shop.idempotency.wait-for-first}, then answer 409
+ * request-in-progress. A unique index on (scope, owner, key) decides who is first, across instances
+ * ({@code INSERT IGNORE}: a repetition is a normal outcome, not a database error).
  * <p>
  * What if the first request's instance dies half-way? Its work attaches what it created (the order) to
  * the key in the same transaction ({@link #attach}). A repetition that finds the key claimed for longer
  * than {@code shop.idempotency.stale-after} then either rebuilds the response from that resource, or,
  * when nothing was attached (the work never committed), takes the key over and runs the work itself.
+ * {@code stale-after} must be well above the longest a live request can take (Stripe: connect 5 s +
+ * read 10 s, three attempts), so a slow first request is not taken for dead; if it was all the same,
+ * its work cannot attach to the lost claim and rolls back, and it answers 409 instead of a second order.
  * A request that failed with an exception leaves no record, so it can be retried with the same key.
  */
 @Service
@@ -58,7 +62,7 @@ public class IdempotentRequests {
 
     IdempotentRequests(IdempotencyRecords records, TransactionTemplate transactions,
             @Value("${shop.idempotency.wait-for-first:10s}") Duration waitForFirst,
-            @Value("${shop.idempotency.stale-after:30s}") Duration staleAfter,
+            @Value("${shop.idempotency.stale-after:2m}") Duration staleAfter,
             @Value("${shop.idempotency.retention:24h}") Duration retention) {
         this.records = records;
         this.transactions = transactions;
@@ -79,9 +83,9 @@ public class IdempotentRequests {
         String hash = sha256(request);
         Instant deadline = clock.instant().plus(waitForFirst);
         while (true) {
-            Optional<IdempotencyRecord> claimed = claim(scope, owner, key, hash);
+            Optional<UUID> claimed = claim(scope, owner, key, hash);
             if (claimed.isPresent()) {
-                return runAndRecord(claimed.get().id(), work);
+                return runAndRecord(claimed.get(), work);
             }
             Optional<IdempotencyRecord> existing = records.find(scope, owner, key);
             if (existing.isPresent()) {
@@ -109,12 +113,15 @@ public class IdempotentRequests {
 
     /**
      * Ties what the work created to its key, inside the work's own transaction. Fails (rolling that
-     * transaction back) when the claim was given up meanwhile, so a taken-over key never has two owners.
+     * transaction back) when the claim was taken over meanwhile, so a taken-over key never has two owners:
+     * the request that lost it answers 409 request-in-progress, and its repetition gets the other's result.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void attach(UUID claim, UUID resource) {
         if (records.attach(claim, resource) != 1) {
-            throw new IllegalStateException("Idempotency claim " + claim + " is no longer held");
+            log.warn("Idempotency claim {} was taken over by a repetition while its request ran: nothing kept", claim);
+            throw new OrderProblems.IdempotentRequestInProgress("Another request with this Idempotency-Key took over "
+                    + "while this one was running, and nothing of this one was kept; repeat the request to get the result.");
         }
     }
 
@@ -134,12 +141,15 @@ public class IdempotentRequests {
         return Optional.empty();
     }
 
-    private Optional<IdempotencyRecord> claim(String scope, UUID owner, String key, String hash) {
+    /** @return the new claim's id, or empty when someone else holds this key */
+    private Optional<UUID> claim(String scope, UUID owner, String key, String hash) {
+        UUID id = UUID.randomUUID();
         try {
-            return Optional.of(transactions.execute(status ->
-                    records.saveAndFlush(new IdempotencyRecord(scope, owner, key, hash, clock.instant()))));
-        } catch (DataIntegrityViolationException | PessimisticLockingFailureException taken) {
-            // someone else holds this key (or the database made us wait for them): look at theirs
+            Integer inserted = transactions.execute(status ->
+                    records.insertUnlessTaken(id, scope, owner, key, hash, clock.instant()));
+            return Integer.valueOf(1).equals(inserted) ? Optional.of(id) : Optional.empty();
+        } catch (PessimisticLockingFailureException waited) {
+            // the database made us wait for the one who holds it: look at theirs
             return Optional.empty();
         }
     }
@@ -152,9 +162,16 @@ public class IdempotentRequests {
             forget(claim);
             throw e;
         }
-        transactions.executeWithoutResult(status ->
+        Integer completed = transactions.execute(status ->
                 records.complete(claim, response.status(), response.body(), clock.instant()));
-        return response;
+        if (Integer.valueOf(1).equals(completed)) {
+            return response;
+        }
+        // a repetition took this request for dead and completed the key from what it attached: every caller
+        // gets that stored answer
+        return records.findById(claim).filter(IdempotencyRecord::isCompleted)
+                .map(record -> new Response(record.responseStatus(), record.responseBody()))
+                .orElse(response);
     }
 
     /** Exceptions mean the work did not happen: the key is free again for a retry. */

@@ -44,6 +44,8 @@ import com.example.shop.shared.Money;
 @Table(name = "orders_order")
 class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
 
+    static final String OPEN_DISPUTE = "open";
+
     /** What a payment confirmation did to the order. */
     enum Confirmation {
         /** PENDING_PAYMENT -> PAID: commit the stock. */
@@ -76,6 +78,8 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
     private boolean disputed;
 
     private String disputeStatus;
+
+    private String disputeId;
 
     @Embedded
     private ShippingAddress shippingAddress;
@@ -179,6 +183,11 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         this.paymentIntentId = paymentIntentId;
         paidAt = at;
         registerEvent(new OrderPaid(orderId(), customer(), total(), paymentIntentId, at));
+        if (refundedAmount > 0) {
+            // a refund reported before this confirmation (the two reactions may run out of order): it still counts
+            status = refundedAmount >= total ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+            registerEvent(new OrderRefunded(orderId(), customer(), refunded(), status == OrderStatus.REFUNDED, at));
+        }
         return Confirmation.PAID;
     }
 
@@ -197,11 +206,18 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         registerEvent(new OrderCancelled(orderId(), customer(), reason, at));
     }
 
+    /**
+     * Ships a paid order, also one partly refunded before it left (the rest of it ships; its
+     * {@code refundedAmount} stays). Shipping again with the same tracking number changes nothing.
+     *
+     * @throws OrderProblems.IllegalTransition unless the order is {@code PAID} or {@code PARTIALLY_REFUNDED}
+     *         and not shipped yet
+     */
     void ship(String carrier, String trackingNumber, Instant at) {
-        if (status == OrderStatus.SHIPPED && trackingNumber.equals(this.trackingNumber)) {
+        if (shippedAt != null && trackingNumber.equals(this.trackingNumber)) {
             return;
         }
-        if (status != OrderStatus.PAID) {
+        if (shippedAt != null || (status != OrderStatus.PAID && status != OrderStatus.PARTIALLY_REFUNDED)) {
             throw new OrderProblems.IllegalTransition(orderId(), status, OrderStatus.SHIPPED);
         }
         status = OrderStatus.SHIPPED;
@@ -225,7 +241,8 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
 
     /**
      * Applies the payment's refunded total as reported by payments. Totals only grow, so a late or
-     * repeated report changes nothing.
+     * repeated report changes nothing. On an order not paid yet (its confirmation is still to come) the
+     * total is recorded and {@link #confirmPayment} applies it.
      */
     boolean applyRefunds(Money totalRefunded, Instant at) {
         if (totalRefunded.amount() <= refundedAmount) {
@@ -239,9 +256,24 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         return true;
     }
 
-    void flagDispute(String disputeStatus) {
+    /**
+     * The bank opened a dispute. A late or repeated report of a dispute that has been closed meanwhile
+     * changes nothing: a closed dispute does not reopen.
+     */
+    void disputeOpened(String disputeId) {
+        if (disputeId.equals(this.disputeId) && disputeStatus != null && !OPEN_DISPUTE.equals(disputeStatus)) {
+            return;
+        }
         disputed = true;
-        this.disputeStatus = disputeStatus;
+        this.disputeId = disputeId;
+        disputeStatus = OPEN_DISPUTE;
+    }
+
+    /** A dispute ended with Stripe's final status ({@code won}, {@code lost}, ...). */
+    void disputeClosed(String disputeId, String finalStatus) {
+        disputed = true;
+        this.disputeId = disputeId;
+        disputeStatus = finalStatus;
     }
 
     /** What this order says happened since it was loaded (published when it is saved). */
@@ -291,6 +323,10 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
 
     String disputeStatus() {
         return disputeStatus;
+    }
+
+    String disputeId() {
+        return disputeId;
     }
 
     ShippingAddress shippingAddress() {

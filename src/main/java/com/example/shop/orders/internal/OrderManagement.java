@@ -1,7 +1,6 @@
 package com.example.shop.orders.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,11 +8,8 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,11 +47,9 @@ public class OrderManagement {
     private final IdempotentRequests idempotentRequests;
     private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
-    private final Duration paymentTimeout;
 
     OrderManagement(OrderRepository orders, Carts carts, Inventory inventory, Payments payments, Customers customers,
-            IdempotentRequests idempotentRequests, TransactionTemplate transactions,
-            @Value("${shop.orders.payment-timeout:30m}") Duration paymentTimeout) {
+            IdempotentRequests idempotentRequests, TransactionTemplate transactions) {
         this.orders = orders;
         this.carts = carts;
         this.inventory = inventory;
@@ -63,7 +57,6 @@ public class OrderManagement {
         this.customers = customers;
         this.idempotentRequests = idempotentRequests;
         this.transactions = transactions;
-        this.paymentTimeout = paymentTimeout;
     }
 
     /**
@@ -98,11 +91,18 @@ public class OrderManagement {
     }
 
     /**
-     * Starts (or finds again) the order's payment. Outside any transaction: it may call Stripe.
+     * Starts (or finds again) the order's payment. Outside any transaction: it may call Stripe. Only an
+     * order still {@code PENDING_PAYMENT} gets a payment started; for any other (cancelled meanwhile, or
+     * paid) this is the payment's last known state, so a repeated checkout never opens a new PaymentIntent
+     * for an order that can no longer be paid.
      *
-     * @return empty when the payment provider cannot be reached right now, or refused to start the payment
+     * @return empty when the payment provider cannot be reached right now, or refused to start the payment,
+     *         or the order is no longer payable and never had a payment
      */
     public Optional<PaymentView> startPayment(OrderDetails order) {
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+            return payments.find(order.id().toString());
+        }
         String email = customers.find(new CustomerId(order.customerId())).map(c -> c.email()).orElse(null);
         try {
             return Optional.of(payments.start(new StartPayment(order.id().toString(), order.total(), email)));
@@ -257,43 +257,18 @@ public class OrderManagement {
         }));
     }
 
-    public void paymentDisputed(OrderId id, String disputeStatus) {
+    public void disputeOpened(OrderId id, String disputeId) {
         transactions.executeWithoutResult(status -> orders.findForUpdate(id.value()).ifPresent(order -> {
-            order.flagDispute(disputeStatus);
+            order.disputeOpened(disputeId);
             orders.save(order);
         }));
     }
 
-    // --- payment timeout ----------------------------------------------------------------------------
-
-    /**
-     * Cancels orders left unpaid for {@code shop.orders.payment-timeout}: stock back on the shelf, the
-     * PaymentIntent cancelled. Each order is its own conditional transition, so several instances
-     * running this at once cancel each order once.
-     */
-    @Scheduled(fixedDelayString = "${shop.orders.payment-timeout-check:1m}", initialDelayString = "${shop.orders.payment-timeout-initial-delay:1m}")
-    public int cancelUnpaidOrders() {
-        Instant cutoff = clock.instant().minus(paymentTimeout);
-        List<UUID> due = orders.findIdsByStatusCreatedBefore(OrderStatus.PENDING_PAYMENT, cutoff, PageRequest.of(0, 200));
-        int cancelled = 0;
-        for (UUID orderId : due) {
-            Boolean done = transactions.execute(status -> orders.findForUpdate(orderId)
-                    .filter(order -> order.status() == OrderStatus.PENDING_PAYMENT)
-                    .map(order -> {
-                        order.cancel("payment timeout", clock.instant());
-                        inventory.release(order.stockLines());
-                        orders.save(order);
-                        return true;
-                    }).orElse(false));
-            if (Boolean.TRUE.equals(done)) {
-                cancelled++;
-                cancelPaymentQuietly(orderId);
-            }
-        }
-        if (cancelled > 0) {
-            log.info("Cancelled {} order(s) unpaid for more than {}", cancelled, paymentTimeout);
-        }
-        return cancelled;
+    public void disputeClosed(OrderId id, String disputeId, String finalStatus) {
+        transactions.executeWithoutResult(status -> orders.findForUpdate(id.value()).ifPresent(order -> {
+            order.disputeClosed(disputeId, finalStatus);
+            orders.save(order);
+        }));
     }
 
     private void cancelPaymentQuietly(UUID orderId) {

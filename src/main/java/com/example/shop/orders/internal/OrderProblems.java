@@ -67,5 +67,9 @@ public final class OrderProblems {
         public IdempotentRequestInProgress() {
             super("A request with this Idempotency-Key is still in progress; retry shortly");
         }
+
+        public IdempotentRequestInProgress(String message) {
+            super(message);
+        }
     }
 }

@@ -22,6 +22,10 @@ import com.example.shop.payments.PaymentSucceeded;
  * so every reaction is idempotent. {@code PaymentFailed} needs no reaction: the order stays payable and
  * the customer may try another card. They run without a surrounding transaction because a reaction may
  * call payments (Stripe); the order work inside takes its own short transaction.
+ * <p>
+ * A failed delivery is retried later, so the reactions can run out of order: a refund reported before the
+ * payment's success is recorded and applied when the order is paid, and a dispute reported open after it
+ * was closed stays closed.
  */
 @Component
 class PaymentEventListeners {
@@ -52,12 +56,12 @@ class PaymentEventListeners {
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(PaymentDisputed event) {
-        order(event.reference()).ifPresent(id -> orders.paymentDisputed(id, "open"));
+        order(event.reference()).ifPresent(id -> orders.disputeOpened(id, event.disputeId()));
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(DisputeClosed event) {
-        order(event.reference()).ifPresent(id -> orders.paymentDisputed(id, event.status()));
+        order(event.reference()).ifPresent(id -> orders.disputeClosed(id, event.disputeId(), event.status()));
     }
 
     /**

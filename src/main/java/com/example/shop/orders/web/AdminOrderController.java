@@ -73,15 +73,18 @@ class AdminOrderController {
 
     @Operation(summary = "All orders, newest first, optionally by status")
     @ApiResponse(responseCode = "200", description = "One page of orders")
+    @ApiResponse(responseCode = "400", description = "Unknown status, page outside 0-100000 or size outside 1-100", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping
     PageResponse<OrderResponses.AdminSummary> all(@RequestParam Optional<OrderStatus> status,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return PageResponse.of(orders.all(status, PageRequest.of(page, size)), OrderResponses.AdminSummary::from);
     }
 
-    @Operation(summary = "Ship a paid order")
-    @ApiResponse(responseCode = "409", description = "The order is not PAID", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(summary = "Ship a paid order", description = "From PAID, or from PARTIALLY_REFUNDED (the rest ships; "
+            + "refundedAmount stays). Repeating it with the same tracking number answers the shipped order again.")
+    @ApiResponse(responseCode = "409", description = "The order is not PAID or PARTIALLY_REFUNDED (unpaid, cancelled, "
+            + "fully refunded), or was shipped with another tracking number", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "200", description = "The shipped order")
     @ApiResponse(responseCode = "400", description = "Carrier or tracking number missing", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "Unknown order", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -92,12 +95,15 @@ class AdminOrderController {
 
     @Operation(summary = "Refund a paid order through Stripe", description = "Full when `amount` is absent. The "
             + "Idempotency-Key header is required: repeating it with the same body answers the first response "
-            + "without a second refund. The order's status follows Stripe's confirmation (charge.refunded).")
+            + "without a second refund; a repetition while the first is still running waits for it up to 10 s, then "
+            + "answers 409 request-in-progress. The order's status follows Stripe's confirmation (charge.refunded).")
     @ApiResponse(responseCode = "202", description = "Refund accepted by Stripe", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RefundResponse.class)))
     @ApiResponse(responseCode = "400", description = "Idempotency-Key missing, or an invalid amount", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "Unknown order", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different request", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Never paid, or nothing (that much) left to refund", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different request, or Stripe refused the refund (payment-rejected)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "Never paid, nothing (that much) left to refund, or a request with the "
+            + "same Idempotency-Key still running after 10 s (request-in-progress: repeat it)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "Stripe cannot be reached right now (Retry-After)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping(path = "/{id}/refunds", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> refund(@PathVariable UUID id,
             @RequestHeader(CheckoutController.IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String key,

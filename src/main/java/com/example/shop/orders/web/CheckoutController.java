@@ -31,6 +31,7 @@ import com.example.shop.customers.CustomerId;
 import com.example.shop.orders.internal.IdempotentRequests;
 import com.example.shop.orders.internal.OrderDetails;
 import com.example.shop.orders.internal.OrderManagement;
+import com.example.shop.orders.internal.OrderStatus;
 import com.example.shop.payments.PaymentView;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -73,13 +74,17 @@ class CheckoutController {
             description = "Reserves the stock and empties the cart in one transaction, then starts the Stripe payment. "
                     + "Send an Idempotency-Key (strongly recommended): repeating the request with the same key and body "
                     + "returns the first response without a second order; the same key with another body is refused. "
+                    + "A repetition that arrives while the first request is still running waits for it (up to 10 s, "
+                    + "`shop.idempotency.wait-for-first`) and answers its response, or 409 request-in-progress after "
+                    + "that: repeat it a little later. "
                     + "When the payment cannot be started yet, `payment` is null and GET /api/orders/{id}/payment starts it.")
     @SecurityRequirement(name = "bearerAuth")
     @ApiResponse(responseCode = "201", description = "Order placed, with the PaymentIntent to confirm (payment is null when Stripe could not be reached)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponses.Checkout.class)))
     @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "400", description = "Invalid body or empty cart", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "Unknown cart, or another customer's", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Not enough stock (the problem lists the products), or a product no longer on sale", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "Not enough stock (the problem lists the products), a product no longer "
+            + "on sale, or a request with the same Idempotency-Key still running after 10 s (request-in-progress: repeat it)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different request", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping(path = "/api/checkout", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> checkout(
@@ -103,12 +108,19 @@ class CheckoutController {
         return created(orders.checkout(customer, request.cartId(), request.shippingAddress().toAddress(), claim));
     }
 
-    /** The 201 answer for a placed order, starting its payment (again: it is the same PaymentIntent). */
+    /**
+     * The 201 answer for a placed order, starting its payment (again: it is the same PaymentIntent). An
+     * order that is no longer payable (a repetition answering for an order cancelled meanwhile) shows its
+     * current status and last payment, and no payment is started.
+     */
     private IdempotentRequests.Response created(OrderDetails order) {
         Optional<PaymentView> payment = orders.startPayment(order);
+        String note = payment.isPresent() ? null
+                : order.status() == OrderStatus.PENDING_PAYMENT
+                        ? "The payment could not be started yet; GET /api/orders/" + order.id() + "/payment starts it."
+                        : "The order is " + order.status() + "; no payment is started for it.";
         OrderResponses.Checkout body = new OrderResponses.Checkout(order.id(), order.status().name(), order.total(),
-                payment.map(OrderResponses.Payment::from).orElse(null),
-                payment.isPresent() ? null : "The payment could not be started yet; GET /api/orders/" + order.id() + "/payment starts it.");
+                payment.map(OrderResponses.Payment::from).orElse(null), note);
         return new IdempotentRequests.Response(201, json.writeValueAsString(body));
     }
 }

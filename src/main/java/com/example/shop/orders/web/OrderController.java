@@ -43,8 +43,9 @@ class OrderController {
 
     @Operation(summary = "The caller's orders, newest first")
     @ApiResponse(responseCode = "200", description = "One page of the caller's orders")
+    @ApiResponse(responseCode = "400", description = "page outside 0-100000 or size outside 1-100", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping
-    PageResponse<OrderResponses.Summary> mine(@RequestParam(defaultValue = "0") @Min(0) int page,
+    PageResponse<OrderResponses.Summary> mine(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return PageResponse.of(orders.mine(caller.require(), PageRequest.of(page, size)), OrderResponses.Summary::from);
     }
@@ -60,6 +61,7 @@ class OrderController {
     @Operation(summary = "The order's payment", description = "Starts it when the order is still unpaid and it was "
             + "not started yet; the same PaymentIntent every time.")
     @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "Stripe refused to start the payment (payment-rejected)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "Stripe cannot be reached right now", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "200", description = "The PaymentIntent to confirm with Stripe.js")
     @GetMapping("/{id}/payment")

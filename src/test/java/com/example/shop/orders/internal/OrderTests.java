@@ -12,6 +12,7 @@ import com.example.shop.orders.OrderCancelled;
 import com.example.shop.orders.OrderPaid;
 import com.example.shop.orders.OrderPlaced;
 import com.example.shop.orders.OrderRefunded;
+import com.example.shop.orders.OrderShipped;
 import com.example.shop.shared.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,5 +93,68 @@ class OrderTests {
         assertThat(order.status()).isEqualTo(OrderStatus.REFUNDED);
         assertThatThrownBy(order::refundable).isInstanceOf(OrderProblems.NotRefundable.class);
         assertThat(order.registeredEvents()).filteredOn(OrderRefunded.class::isInstance).hasSize(2);
+    }
+
+    @Test
+    void aRefundReportedBeforeThePaymentIsAppliedWhenThePaymentArrives() {
+        Order full = newOrder();
+        assertThat(full.applyRefunds(Money.of(2999, "EUR"), NOW)).isTrue();
+        assertThat(full.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(full.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW)).isEqualTo(Order.Confirmation.PAID);
+        assertThat(full.status()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(full.paidAt()).isEqualTo(NOW);
+        assertThatThrownBy(full::refundable).isInstanceOf(OrderProblems.NotRefundable.class);
+        assertThat(full.registeredEvents()).filteredOn(OrderPaid.class::isInstance).hasSize(1);
+        assertThat(full.registeredEvents()).filteredOn(OrderRefunded.class::isInstance).singleElement()
+                .satisfies(event -> assertThat(((OrderRefunded) event).fullyRefunded()).isTrue());
+
+        Order partial = newOrder();
+        partial.applyRefunds(Money.of(999, "EUR"), NOW);
+        partial.confirmPayment("pi_2", Money.of(2999, "EUR"), NOW);
+        assertThat(partial.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(partial.refundable()).isEqualTo(Money.of(2000, "EUR"));
+    }
+
+    @Test
+    void aClosedDisputeDoesNotReopenWhenItsOpeningIsReportedLate() {
+        Order order = newOrder();
+        order.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW);
+        order.disputeOpened("dp_1");
+        assertThat(order.disputeStatus()).isEqualTo("open");
+        order.disputeClosed("dp_1", "won");
+        order.disputeOpened("dp_1"); // a late or repeated report of the same dispute
+        assertThat(order.disputed()).isTrue();
+        assertThat(order.disputeStatus()).isEqualTo("won");
+
+        Order late = newOrder();
+        late.confirmPayment("pi_2", Money.of(2999, "EUR"), NOW);
+        late.disputeClosed("dp_2", "lost"); // the closing overtook the opening
+        late.disputeOpened("dp_2");
+        assertThat(late.disputeStatus()).isEqualTo("lost");
+        late.disputeOpened("dp_3"); // another dispute is another matter
+        assertThat(late.disputeStatus()).isEqualTo("open");
+    }
+
+    @Test
+    void aPartiallyRefundedOrderShipsOnceAndAFullyRefundedOneNever() {
+        Order order = newOrder();
+        order.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW);
+        order.applyRefunds(Money.of(999, "EUR"), NOW);
+        order.ship("DHL", "1", NOW);
+        assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(order.refunded()).isEqualTo(Money.of(999, "EUR"));
+        order.ship("DHL", "1", NOW);
+        assertThatThrownBy(() -> order.ship("UPS", "2", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class);
+        assertThat(order.registeredEvents()).filteredOn(OrderShipped.class::isInstance).hasSize(1);
+        order.applyRefunds(Money.of(1999, "EUR"), NOW);
+        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        order.ship("DHL", "1", NOW); // still the same shipment: no second OrderShipped, no status change
+        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(order.registeredEvents()).filteredOn(OrderShipped.class::isInstance).hasSize(1);
+
+        Order refunded = newOrder();
+        refunded.confirmPayment("pi_2", Money.of(2999, "EUR"), NOW);
+        refunded.applyRefunds(Money.of(2999, "EUR"), NOW);
+        assertThatThrownBy(() -> refunded.ship("DHL", "3", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class);
     }
 }

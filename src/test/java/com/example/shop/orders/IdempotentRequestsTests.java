@@ -1,0 +1,99 @@
+package com.example.shop.orders;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.example.shop.orders.internal.IdempotentRequests;
+import com.example.shop.orders.internal.IdempotentRequests.Response;
+import com.example.shop.testsupport.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The Idempotency-Key records on the real database, driven directly (the HTTP side is in CheckoutTests). */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class IdempotentRequestsTests {
+
+    @Autowired
+    IdempotentRequests idempotent;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aFirstRequestRunningForAMinuteIsWaitedForNotTakenOver() throws Exception {
+        UUID owner = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> idempotent.execute("test", owner, key,
+                "same", claim -> {
+                    runs.incrementAndGet();
+                    block(release);
+                    return new Response(201, "{\"from\": \"first\"}");
+                }, null));
+        await().until(() -> runs.get() == 1);
+        // the first request has been running for a minute (a slow Stripe, lock waits): it is alive
+        jdbc.update("update orders_idempotency_key set created_at = created_at - interval 60 second where idempotency_key = ?", key);
+
+        CompletableFuture<Response> repetition = CompletableFuture.supplyAsync(() -> idempotent.execute("test", owner, key,
+                "same", claim -> {
+                    runs.incrementAndGet();
+                    return new Response(201, "{\"from\": \"repetition\"}");
+                }, null));
+        Thread.sleep(500);
+        release.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS).body()).isEqualTo("{\"from\": \"first\"}");
+        assertThat(repetition.get(10, TimeUnit.SECONDS).body()).isEqualTo("{\"from\": \"first\"}");
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void aRequestWhoseKeyARepetitionCompletedMeanwhileAnswersWhatWasStored() {
+        UUID owner = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        Response answered = idempotent.execute("test", owner, key, "same", claim -> {
+            // a repetition took this request for dead and completed the key from the order it had attached
+            jdbc.update("""
+                    update orders_idempotency_key set response_status = 201, response_body = '{"by": "repetition"}',
+                      completed_at = utc_timestamp(6) where idempotency_key = ?""", key);
+            return new Response(201, "{\"by\": \"first\"}");
+        }, null);
+
+        assertThat(answered.body()).isEqualTo("{\"by\": \"repetition\"}");
+        assertThat(idempotent.execute("test", owner, key, "same", claim -> new Response(500, "ran again"), null).body())
+                .isEqualTo("{\"by\": \"repetition\"}");
+    }
+
+    @Test
+    void aReplayedKeyIsNotADatabaseErrorInTheLog(CapturedOutput output) {
+        UUID owner = UUID.randomUUID();
+        String key = "replayed-" + UUID.randomUUID();
+        idempotent.execute("test", owner, key, "same", claim -> new Response(201, "{}"), null);
+        idempotent.execute("test", owner, key, "same", claim -> new Response(201, "{}"), null);
+        idempotent.execute("test", owner, key, "same", claim -> new Response(201, "{}"), null);
+
+        assertThat(output.getAll()).doesNotContain(key);
+    }
+
+    private static void block(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

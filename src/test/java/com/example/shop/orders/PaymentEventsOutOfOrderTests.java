@@ -1,0 +1,135 @@
+package com.example.shop.orders;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.example.shop.payments.PaymentDisputed;
+import com.example.shop.payments.StripeEvents;
+import com.example.shop.payments.StripeStandIn;
+import com.example.shop.shared.Money;
+import com.example.shop.testsupport.IntegrationTest;
+import com.example.shop.testsupport.Tokens;
+
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Orders' reactions to payments' events run from the event publication registry; a failed one is
+ * delivered again later, after reactions to newer events. The order must end where the payment is.
+ */
+@IntegrationTest
+class PaymentEventsOutOfOrderTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    FailedEventPublications failedPublications;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    OrderFixtures fixtures;
+
+    final StripeStandIn stripe = StripeStandIn.shared();
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new OrderFixtures(mvc, jdbc);
+    }
+
+    @Test
+    void aRefundAppliedBeforeThePaymentLeavesTheOrderRefundedNotPaid() throws Exception {
+        String token = Tokens.customer();
+        UUID product = fixtures.catalog.product("Overtaken", 2300, 4);
+        OrderFixtures.Placed order = fixtures.placeOrder(token, product, 1);
+        // orders' reaction to the success fails (committing stock that is not reserved) and waits for its redelivery
+        jdbc.update("update catalog_stock set reserved = 0 where product_id = unhex(replace(?, '-', ''))", product.toString());
+        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
+        await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(fixtures.listenerPublicationStatus(order.orderId())));
+        // meanwhile the whole payment is refunded in Stripe's dashboard, and orders learns that first
+        ObjectNode charge = stripe.chargeJson(order.paymentIntentId());
+        charge.put("amount_refunded", 2300);
+        charge.put("refunded", true);
+        StripeEvents.deliver(mvc, StripeEvents.event("charge.refunded", charge)).andExpect(status().isOk());
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select refunded_amount from orders_order where id = unhex(replace(?, '-', ''))", Long.class,
+                order.orderId()) == 2300L);
+        assertThat(fixtures.statusOf(order.orderId())).isEqualTo("PENDING_PAYMENT");
+
+        jdbc.update("update catalog_stock set reserved = 1 where product_id = unhex(replace(?, '-', ''))", product.toString());
+        failedPublications.resubmit(ResubmissionOptions.defaults());
+
+        fixtures.awaitStatus(order.orderId(), "REFUNDED");
+        mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(jsonPath("$.status").value("REFUNDED"))
+                .andExpect(jsonPath("$.paidAt").isNotEmpty())
+                .andExpect(jsonPath("$.refundedAmount.amount").value(2300));
+        assertThat(fixtures.stock(product)).containsExactly(3, 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.publications(OrderRefunded.class, order.orderId()) == 1);
+        assertThat(fixtures.publications(OrderPaid.class, order.orderId())).isEqualTo(1);
+        // a fully refunded order is not shipped
+        mvc.perform(post("/api/admin/orders/{id}/ship", order.orderId()).header(HttpHeaders.AUTHORIZATION, Tokens.admin())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"carrier\": \"DHL\", \"trackingNumber\": \"X1\"}"))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void aClosedDisputeShowsItsOutcomeAndALateReportOfItsOpeningDoesNotReopenIt() throws Exception {
+        String token = Tokens.customer();
+        OrderFixtures.Placed order = fixtures.placeOrder(token, 2600, 5, 1);
+        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
+        fixtures.awaitStatus(order.orderId(), "PAID");
+        ObjectNode dispute = stripe.openDispute(order.paymentIntentId());
+        String disputeId = dispute.path("id").asString();
+        StripeEvents.deliver(mvc, StripeEvents.event("charge.dispute.created", dispute)).andExpect(status().isOk());
+        await().atMost(Duration.ofSeconds(10)).until(() -> "open".equals(disputeStatus(order.orderId())));
+
+        StripeEvents.deliver(mvc, StripeEvents.event("charge.dispute.closed", stripe.closeDispute(disputeId, "won")))
+                .andExpect(status().isOk());
+        await().atMost(Duration.ofSeconds(10)).until(() -> "won".equals(disputeStatus(order.orderId())));
+        mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(jsonPath("$.disputed").value(true))
+                .andExpect(jsonPath("$.disputeStatus").value("won"))
+                .andExpect(jsonPath("$.status").value("PAID"));
+
+        // orders' reaction to the opening delivered once more, after the closing (a redelivery)
+        transactions.executeWithoutResult(status -> events.publishEvent(new PaymentDisputed(order.orderId(),
+                order.paymentIntentId(), disputeId, Money.of(2600, "EUR"), Instant.now())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("""
+                select count(*) from event_publication_archive
+                where listener_id like '%PaymentEventListeners%' and event_type = ? and serialized_event like ?""",
+                Integer.class, PaymentDisputed.class.getName(), "%" + disputeId + "%") == 2);
+        assertThat(disputeStatus(order.orderId())).isEqualTo("won");
+    }
+
+    private String disputeStatus(String orderId) {
+        return jdbc.queryForObject("select dispute_status from orders_order where id = unhex(replace(?, '-', ''))",
+                String.class, orderId);
+    }
+}
