@@ -300,6 +300,35 @@ class AdminCatalogHttpTests {
     }
 
     @Test
+    void aCategoryCannotMoveUnderADescendantAtAnyDepth() throws Exception {
+        // a > b > c > d; the ancestors of c and d past the first are loaded lazily
+        String a = category(null);
+        String b = category(a);
+        String c = category(b);
+        String d = category(c);
+        JsonNode all = json.readTree(mvc.perform(get("/api/categories")).andReturn().getResponse().getContentAsString());
+        java.util.function.Function<String, String> id = slug -> all.valueStream()
+                .filter(n -> n.get("slug").asString().equals(slug)).findFirst().orElseThrow().get("id").asString();
+
+        for (String[] move : List.of(new String[] {a, c}, new String[] {a, d}, new String[] {b, d}, new String[] {a, b})) {
+            as(ADMIN, put("/api/admin/categories/" + id.apply(move[0])),
+                    "{\"slug\": \"" + move[0] + "\", \"name\": \"Moved\", \"parentSlug\": \"" + move[1] + "\"}")
+                    .andExpect(status().isConflict())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("https://shop.example/problems/category-cycle"));
+        }
+        as(null, get("/api/categories"), null)
+                .andExpect(jsonPath("$[?(@.slug == '" + a + "')].parentSlug").value(org.hamcrest.Matchers.contains(
+                        org.hamcrest.Matchers.nullValue())))
+                .andExpect(jsonPath("$[?(@.slug == '" + a + "')].name").value(org.hamcrest.Matchers.contains("Cat " + a)));
+        // moving down the other way round is fine
+        as(ADMIN, put("/api/admin/categories/" + id.apply(d)),
+                "{\"slug\": \"" + d + "\", \"name\": \"D\", \"parentSlug\": \"" + a + "\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.parentSlug").value(a));
+    }
+
+    @Test
     void adminRoutesNeedATokenAndTheAdminRole() throws Exception {
         String customer = Tokens.customer();
         UUID id = UUID.randomUUID();
