@@ -58,7 +58,7 @@ public class CatalogAdministration {
         if (products.existsBySlug(command.slug())) {
             throw duplicateSlug(command.slug());
         }
-        Product product = Product.create(details(command), clock.instant());
+        Product product = Product.create(details(command, true), clock.instant());
         flush(product);
         stock.open(product.getId(), initialStock);
         caches.evictAfterCommit();
@@ -73,7 +73,8 @@ public class CatalogAdministration {
         if (products.existsBySlugAndIdNot(command.slug(), id)) {
             throw duplicateSlug(command.slug());
         }
-        product.revise(details(command), expectedVersion, clock.instant());
+        // an edit that does not mention active keeps the product on or off sale as it is
+        product.revise(details(command, product.isActive()), expectedVersion, clock.instant());
         flush(product);
         caches.evictAfterCommit();
         return views.toView(product);
@@ -162,7 +163,7 @@ public class CatalogAdministration {
 
     // --- helpers ----------------------------------------------------------------------------------
 
-    private Product.Details details(ProductCommand command) {
+    private Product.Details details(ProductCommand command, boolean activeWhenOmitted) {
         String currency = command.priceCurrency() == null ? shopCurrency : command.priceCurrency();
         if (!currency.equals(shopCurrency)) {
             throw new CatalogException(WRONG_CURRENCY,
@@ -170,7 +171,7 @@ public class CatalogAdministration {
         }
         return new Product.Details(command.sku(), command.slug(), command.name(), command.description(),
                 Money.of(command.priceAmount(), currency), categoriesFor(command.categorySlugs()), command.imageUrl(),
-                command.active());
+                command.active() == null ? activeWhenOmitted : command.active());
     }
 
     private Set<Category> categoriesFor(List<String> slugs) {

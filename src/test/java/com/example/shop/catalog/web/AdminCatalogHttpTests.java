@@ -220,6 +220,33 @@ class AdminCatalogHttpTests {
     }
 
     @Test
+    void anUpdateWithoutActiveKeepsADeactivatedProductOffSale() throws Exception {
+        JsonNode created = create(productBody("A-" + UUID.randomUUID(), CatalogTestData.word(), 100, "", 1));
+        String id = created.get("id").asString();
+        as(ADMIN, delete("/api/admin/products/" + id), null).andExpect(status().isNoContent());
+        long version = json.readTree(as(ADMIN, get("/api/admin/products/" + id), null).andReturn().getResponse()
+                .getContentAsString()).get("version").asLong();
+        String update = productBody(created.get("sku").asString(), created.get("slug").asString(), 150, "", null)
+                .replace("\"imageUrl\"", "\"version\": %d, \"imageUrl\"");
+
+        // a price change of a withdrawn product does not put it back on sale
+        as(ADMIN, put("/api/admin/products/" + id), update.formatted(version))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.price.amount").value(150))
+                .andExpect(jsonPath("$.active").value(false));
+        as(null, get("/api/products/" + id), null).andExpect(status().isNotFound());
+        // saying so does
+        as(ADMIN, put("/api/admin/products/" + id), update.formatted(version + 1).replace("{\"sku\"", "{\"active\": true, \"sku\""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.active").value(true));
+        as(null, get("/api/products/" + id), null).andExpect(status().isOk());
+        // and an active product stays active when an edit leaves it out
+        as(ADMIN, put("/api/admin/products/" + id), update.formatted(version + 2))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.active").value(true));
+    }
+
+    @Test
     void stockCanBeSetButNotBelowWhatIsReserved() throws Exception {
         JsonNode created = create(productBody("ST-" + UUID.randomUUID(), CatalogTestData.word(), 100, "", 5));
         String id = created.get("id").asString();
