@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.example.shop.cart.internal.CartService;
+import com.example.shop.catalog.Catalog;
 import com.example.shop.testsupport.CatalogFixtures;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
@@ -204,6 +205,54 @@ class CartApiTests {
         mvc.perform(post("/api/carts/mine/merge").header(HttpHeaders.AUTHORIZATION, token)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"cartId\": \"" + anonymous + "\"}"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theHighestPriceTimesTheHighestQuantityIsPricedExactly() throws Exception {
+        UUID yacht = catalog.product("Yacht", Catalog.MAX_PRICE_AMOUNT, 200);
+        UUID dinghy = catalog.product("Dinghy", Catalog.MAX_PRICE_AMOUNT, 200);
+        String cart = newCart(null);
+        addItem(cart, null, yacht, 99).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.items[0].lineTotal.amount").value(99 * 9_999_999_999L));
+        addItem(cart, null, dinghy, 99).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.subtotal.amount").value(2 * 99 * 9_999_999_999L));
+    }
+
+    @Test
+    void aCartHoldsAtMostOneHundredLines() throws Exception {
+        String token = Tokens.customer(UUID.randomUUID());
+        String mine = JsonPath.read(mvc.perform(get("/api/carts/mine").header(HttpHeaders.AUTHORIZATION, token))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        List<UUID> products = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            products.add(catalog.product("Bead " + i, 10, 10));
+        }
+        for (int i = 0; i < 100; i++) {
+            addItem(mine, token, products.get(i), 1).andExpect(status().isCreated());
+        }
+
+        addItem(mine, token, products.get(100), 1).andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/cart-full"))
+                .andExpect(jsonPath("$.maxLines").value(100));
+        // more of a product already in the cart is still fine
+        addItem(mine, token, products.get(0), 1).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items", hasSize(100)));
+
+        // a merge into a full cart adds to existing lines and reports the new ones it had to leave out
+        String anonymous = newCart(null);
+        addItem(anonymous, null, products.get(1), 2).andExpect(status().isCreated());
+        addItem(anonymous, null, products.get(100), 3).andExpect(status().isCreated());
+        mvc.perform(post("/api/carts/mine/merge").header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"cartId\": \"" + anonymous + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cart.items", hasSize(100)))
+                .andExpect(jsonPath("$.cart.items[?(@.productId == '" + products.get(1) + "')].quantity").value(3))
+                .andExpect(jsonPath("$.adjustments", hasSize(1)))
+                .andExpect(jsonPath("$.adjustments[0].productId").value(products.get(100).toString()))
+                .andExpect(jsonPath("$.adjustments[0].requested").value(3))
+                .andExpect(jsonPath("$.adjustments[0].merged").value(0))
+                .andExpect(jsonPath("$.adjustments[0].reason").value("limited to 100 lines per cart"));
     }
 
     @Test

@@ -34,6 +34,13 @@ class CartProblemHandler {
         return Problems.badRequest("invalid-quantity", "Invalid quantity", e.getMessage());
     }
 
+    @ExceptionHandler(CartProblems.CartFull.class)
+    ProblemDetail cartFull(CartProblems.CartFull e) {
+        ProblemDetail problem = Problems.conflict("cart-full", "Cart is full", e.getMessage());
+        problem.setProperty("maxLines", e.maxLines());
+        return problem;
+    }
+
     @ExceptionHandler(CartProblems.NotEnoughStock.class)
     ProblemDetail notEnoughStock(CartProblems.NotEnoughStock e) {
         ProblemDetail problem = Problems.conflict("insufficient-stock", "Not enough stock", e.getMessage());

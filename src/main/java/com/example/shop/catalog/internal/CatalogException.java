@@ -17,6 +17,8 @@ public class CatalogException extends RuntimeException {
         CATEGORY_CYCLE(409, "category-cycle", "Category cycle"),
         UNKNOWN_CATEGORY(400, "unknown-category", "Unknown category"),
         WRONG_CURRENCY(400, "wrong-currency", "Wrong currency"),
+        /** A field breaks a rule of the domain that request validation did not catch first. */
+        INVALID_FIELD(400, "validation", "Invalid request"),
         INVALID_QUERY(400, "invalid-parameter", "Invalid parameter");
 
         private final int status;
@@ -54,6 +56,11 @@ public class CatalogException extends RuntimeException {
         super(detail);
         this.reason = reason;
         this.field = field;
+    }
+
+    /** A request field that breaks a domain rule: a validation problem naming the field. */
+    static CatalogException invalid(String field, String detail) {
+        return new CatalogException(Reason.INVALID_FIELD, detail, field);
     }
 
     public Reason reason() {

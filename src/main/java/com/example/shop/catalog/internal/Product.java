@@ -18,6 +18,7 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.OptimisticLock;
 
+import com.example.shop.catalog.Catalog;
 import com.example.shop.shared.Money;
 
 /**
@@ -117,7 +118,11 @@ class Product {
             throw new IllegalArgumentException("name must not be blank");
         }
         if (details.price() == null) {
-            throw new IllegalArgumentException("price is required");
+            throw CatalogException.invalid("price", "price is required");
+        }
+        if (details.price().amount() > Catalog.MAX_PRICE_AMOUNT) {
+            throw CatalogException.invalid("price.amount",
+                    "price must be at most " + Catalog.MAX_PRICE_AMOUNT + " (minor units)");
         }
         this.sku = details.sku().strip();
         this.slug = Slugs.require(details.slug());

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.StockLine;
 import com.example.shop.shared.Money;
@@ -75,6 +76,17 @@ class CatalogDomainTests {
         assertThatThrownBy(() -> Product.create(details("wool--socks", 1), NOW)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Product.create(details("-socks", 1), NOW)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Money.of(-1, "EUR")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPriceHasAnUpperBound() {
+        assertThat(Product.create(details("wool-socks", Catalog.MAX_PRICE_AMOUNT), NOW).getPrice().amount())
+                .isEqualTo(9_999_999_999L);
+        assertThatThrownBy(() -> Product.create(details("wool-socks", Catalog.MAX_PRICE_AMOUNT + 1), NOW))
+                .isInstanceOfSatisfying(CatalogException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(CatalogException.Reason.INVALID_FIELD);
+                    assertThat(e.field()).isEqualTo("price.amount");
+                });
     }
 
     @Test

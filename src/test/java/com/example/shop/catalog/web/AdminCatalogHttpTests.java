@@ -5,8 +5,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -23,6 +25,7 @@ import com.example.shop.catalog.internal.CatalogAdministration;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -55,6 +58,9 @@ class AdminCatalogHttpTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     static String productBody(String sku, String slug, long price, String categories, Integer stock) {
         return """
@@ -122,6 +128,30 @@ class AdminCatalogHttpTests {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.price.amount").value(1999))
                 .andExpect(jsonPath("$.price.currency").value("EUR"));
+    }
+
+    @Test
+    void aPriceIsAtMost99999999Point99() throws Exception {
+        as(ADMIN, post("/api/admin/products"), productBody("MAX-" + UUID.randomUUID(), CatalogTestData.word(), 9_999_999_999L, "", 1))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.price.amount").value(9_999_999_999L));
+        for (String price : List.of("{\"amount\": 10000000000, \"currency\": \"EUR\"}", "5000000000000000000")) {
+            as(ADMIN, post("/api/admin/products"), productBody("MAX-" + UUID.randomUUID(), CatalogTestData.word(), 0, "", 1)
+                    .replace("{\"amount\": 0, \"currency\": \"EUR\"}", price))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("https://shop.example/problems/validation"))
+                    .andExpect(jsonPath("$.errors[0].field").value("price.amount"));
+        }
+        JsonNode created = create(productBody("MAX-" + UUID.randomUUID(), CatalogTestData.word(), 100, "", 1));
+        as(ADMIN, put("/api/admin/products/" + created.get("id").asString()),
+                productBody(created.get("sku").asString(), created.get("slug").asString(), 10_000_000_000L, "", null)
+                        .replace("\"imageUrl\"", "\"version\": 0, \"imageUrl\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("price.amount"));
+        // and the table refuses it too, whatever writes it
+        assertThatThrownBy(() -> jdbc.update("update catalog_product set price_amount = 10000000000 where sku = ?",
+                created.get("sku").asString())).isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
