@@ -100,7 +100,8 @@ public class CatalogAdministration {
 
     /**
      * Sets the units on hand (a recount or a delivery) with one conditional update; refused while more
-     * are reserved than the new number. Availability is not cached, so nothing to evict.
+     * are reserved than the new number. Availability is not in the public caches, so nothing to evict
+     * there; the ledger makes the storefront forget the product's remembered number after commit.
      */
     public StockLevel setOnHand(UUID id, int onHand) {
         StockLevel.of(onHand);
