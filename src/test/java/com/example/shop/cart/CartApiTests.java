@@ -125,6 +125,14 @@ class CartApiTests {
         addItem(cart, null, lamp, 0).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("quantity"));
         addItem(cart, null, lamp, 100).andExpect(status().isBadRequest());
+        // a line that would pass 99 with what it already holds names the quantity too
+        UUID bolt = catalog.product("Bolt", 10, 500);
+        addItem(cart, null, bolt, 60).andExpect(status().isCreated());
+        addItem(cart, null, bolt, 40).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/invalid-quantity"))
+                .andExpect(jsonPath("$.errors[0].field").value("quantity"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("was 100")));
         addItem(cart, null, lamp, 4).andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.available").value(3));

@@ -15,6 +15,7 @@ import com.example.shop.shared.Money;
 
 import static com.example.shop.catalog.internal.CatalogException.Reason.CATEGORY_IN_USE;
 import static com.example.shop.catalog.internal.CatalogException.Reason.CATEGORY_NOT_FOUND;
+import static com.example.shop.catalog.internal.CatalogException.Reason.CONCURRENT_CHANGE;
 import static com.example.shop.catalog.internal.CatalogException.Reason.DUPLICATE_SKU;
 import static com.example.shop.catalog.internal.CatalogException.Reason.DUPLICATE_SLUG;
 import static com.example.shop.catalog.internal.CatalogException.Reason.PRODUCT_NOT_FOUND;
@@ -52,6 +53,9 @@ public class CatalogAdministration {
     // --- products ---------------------------------------------------------------------------------
 
     public ProductView createProduct(ProductCommand command, int initialStock) {
+        if (initialStock < 0) {
+            throw CatalogException.invalid("stock", "stock must not be negative");
+        }
         if (products.existsBySku(command.sku())) {
             throw duplicateSku(command.sku());
         }
@@ -104,7 +108,9 @@ public class CatalogAdministration {
      * there; the ledger makes the storefront forget the product's remembered number after commit.
      */
     public StockLevel setOnHand(UUID id, int onHand) {
-        StockLevel.of(onHand);
+        if (onHand < 0) {
+            throw CatalogException.invalid("onHand", "onHand must not be negative");
+        }
         if (!stock.setOnHand(id, onHand)) {
             // The failed UPDATE locked the row (InnoDB, repeatable read), so this read sees what refused it.
             StockLevel current = stock.level(id).orElseThrow(() -> productNotFound(id));
@@ -125,7 +131,7 @@ public class CatalogAdministration {
         try {
             categories.saveAndFlush(category);
         } catch (DataIntegrityViolationException e) {
-            throw duplicateSlug(slug);
+            throw categoryConflict(e, slug);
         }
         caches.evictAfterCommit();
         return view(category);
@@ -141,7 +147,7 @@ public class CatalogAdministration {
         try {
             categories.flush();
         } catch (DataIntegrityViolationException e) {
-            throw duplicateSlug(slug);
+            throw categoryConflict(e, slug);
         }
         caches.evictAfterCommit();
         return view(category);
@@ -158,7 +164,14 @@ public class CatalogAdministration {
             throw new CatalogException(CATEGORY_IN_USE,
                     "Category '" + category.getSlug() + "' still has products; take them out of it first.");
         }
-        categories.delete(category);
+        try {
+            categories.delete(category);
+            categories.flush();
+        } catch (DataIntegrityViolationException e) {
+            // a product or child category was saved into it after the checks above read (the foreign keys decide)
+            throw new CatalogException(CATEGORY_IN_USE, "Category '" + category.getSlug()
+                    + "' was given products or child categories meanwhile; take them out of it first.");
+        }
         caches.evictAfterCommit();
     }
 
@@ -197,14 +210,37 @@ public class CatalogAdministration {
                 "Unknown parent category: " + parentSlug + ".", "parentSlug"));
     }
 
+    /** Saves now, so that a constraint the checks above could not see (a concurrent admin) answers for itself. */
     private void flush(Product product) {
         try {
             products.saveAndFlush(product);
         } catch (DataIntegrityViolationException e) {
-            String message = String.valueOf(e.getMostSpecificCause().getMessage());
-            throw message.contains("uk_catalog_product_slug") ? duplicateSlug(product.getSlug())
-                    : duplicateSku(product.getSku());
+            if (violates(e, "uk_catalog_product_slug")) {
+                throw duplicateSlug(product.getSlug());
+            }
+            if (violates(e, "uk_catalog_product_sku")) {
+                throw duplicateSku(product.getSku());
+            }
+            if (violates(e, "fk_catalog_product_category_category")) {
+                throw new CatalogException(CONCURRENT_CHANGE, "A category of the product was deleted meanwhile: "
+                        + String.join(", ", product.getCategorySlugs()) + "; reload the categories and try again.");
+            }
+            throw new CatalogException(CONCURRENT_CHANGE,
+                    "The product conflicts with a change made meanwhile; reload it and try again.");
         }
+    }
+
+    private static CatalogException categoryConflict(DataIntegrityViolationException e, String slug) {
+        if (violates(e, "uk_catalog_category_slug")) {
+            return duplicateSlug(slug);
+        }
+        return new CatalogException(CONCURRENT_CHANGE,
+                "The parent category was deleted or changed meanwhile; reload the categories and try again.");
+    }
+
+    /** Whether the database refused the statement because of the constraint with this name. */
+    private static boolean violates(DataIntegrityViolationException e, String constraint) {
+        return String.valueOf(e.getMostSpecificCause().getMessage()).contains(constraint);
     }
 
     private Product load(UUID id) {

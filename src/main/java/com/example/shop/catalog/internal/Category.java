@@ -69,7 +69,7 @@ class Category {
 
     private static String requireName(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name must not be blank");
+            throw CatalogException.invalid("name", "name must not be blank");
         }
         return name.strip();
     }

@@ -112,10 +112,10 @@ class Product {
 
     private void apply(Details details, Instant now) {
         if (details.sku() == null || details.sku().isBlank()) {
-            throw new IllegalArgumentException("sku must not be blank");
+            throw CatalogException.invalid("sku", "sku must not be blank");
         }
         if (details.name() == null || details.name().isBlank()) {
-            throw new IllegalArgumentException("name must not be blank");
+            throw CatalogException.invalid("name", "name must not be blank");
         }
         if (details.price() == null) {
             throw CatalogException.invalid("price", "price is required");

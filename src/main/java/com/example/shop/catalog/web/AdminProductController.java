@@ -53,7 +53,7 @@ class AdminProductController {
     @Operation(summary = "Create a product with its initial on-hand stock", description = "'active' defaults to true.")
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "400", description = "Invalid fields, unknown category or wrong currency", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "SKU or slug already in use", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "SKU or slug already in use (duplicate-sku, duplicate-slug), or a category deleted meanwhile (concurrent-change)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<AdminProductResponse> create(@Valid @RequestBody CreateProductRequest request) {
         ProductCommand command = new ProductCommand(request.sku(), request.slug(), request.name(), request.description(),
                 request.price().amount(), request.price().currency(), request.categorySlugs(), request.imageUrl(),
@@ -78,7 +78,7 @@ class AdminProductController {
     @ApiResponse(responseCode = "200", description = "Updated")
     @ApiResponse(responseCode = "400", description = "Invalid fields, unknown category or wrong currency", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "Unknown product", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Stale version, or SKU or slug already in use", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "Stale version, SKU or slug already in use, or a category deleted meanwhile (concurrent-change)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     AdminProductResponse update(@PathVariable UUID id, @Valid @RequestBody UpdateProductRequest request) {
         ProductCommand command = new ProductCommand(request.sku(), request.slug(), request.name(), request.description(),
                 request.price().amount(), request.price().currency(), request.categorySlugs(), request.imageUrl(),

@@ -72,9 +72,13 @@ class CatalogDomainTests {
         assertThat(product.getPrice()).isEqualTo(Money.of(999, "EUR"));
         assertThat(product.isActive()).isTrue();
 
-        assertThatThrownBy(() -> Product.create(details("Wool Socks", 1), NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Product.create(details("wool--socks", 1), NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Product.create(details("-socks", 1), NOW)).isInstanceOf(IllegalArgumentException.class);
+        for (String slug : List.of("Wool Socks", "wool--socks", "-socks")) {
+            assertThatThrownBy(() -> Product.create(details(slug, 1), NOW)).isInstanceOfSatisfying(CatalogException.class,
+                    e -> assertThat(e.field()).isEqualTo("slug"));
+        }
+        assertThatThrownBy(() -> Product.create(new Product.Details("SKU-1", "socks", "\u2003", "Warm", Money.of(1, "EUR"),
+                Set.of(), null, true), NOW)).isInstanceOfSatisfying(CatalogException.class,
+                e -> assertThat(e.field()).isEqualTo("name"));
         assertThatThrownBy(() -> Money.of(-1, "EUR")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -112,6 +116,14 @@ class CatalogDomainTests {
     }
 
     // --- categories -------------------------------------------------------------------------------
+
+    @Test
+    void categoriesNameTheFieldThatBreaksARule() {
+        assertThatThrownBy(() -> Category.create("Not A Slug", "Name", null)).isInstanceOfSatisfying(CatalogException.class,
+                e -> assertThat(e.field()).isEqualTo("slug"));
+        assertThatThrownBy(() -> Category.create("socks", "\u2003", null)).isInstanceOfSatisfying(CatalogException.class,
+                e -> assertThat(e.field()).isEqualTo("name"));
+    }
 
     @Test
     void aCategoryCannotBecomeItsOwnAncestor() {
