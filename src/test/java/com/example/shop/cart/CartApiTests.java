@@ -147,6 +147,41 @@ class CartApiTests {
     }
 
     @Test
+    void changingOrRemovingALineHasItsOwnErrors() throws Exception {
+        UUID vase = catalog.product("Vase", 2000, 4);
+        String cart = newCart(null);
+        String line = JsonPath.read(addItem(cart, null, vase, 2).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.items[0].id");
+
+        mvc.perform(patch("/api/carts/{id}/items/{item}", cart, line).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"quantity\": 5}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/insufficient-stock"))
+                .andExpect(jsonPath("$.requested").value(5))
+                .andExpect(jsonPath("$.available").value(4));
+        mvc.perform(patch("/api/carts/{id}/items/{item}", cart, line).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"quantity\": 100}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("quantity"));
+        mvc.perform(patch("/api/carts/{id}/items/{item}", cart, line).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"quantity\": 4}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].quantity").value(4));
+
+        mvc.perform(delete("/api/carts/{id}/items/{item}", cart, UUID.randomUUID()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/cart-item-not-found"));
+        mvc.perform(delete("/api/carts/{id}/items/{item}", cart, line)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items", hasSize(0)));
+        mvc.perform(delete("/api/carts/{id}/items/{item}", cart, line)).andExpect(status().isNotFound());
+        mvc.perform(delete("/api/carts/{id}/items/{item}", UUID.randomUUID(), line))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/cart-not-found"));
+    }
+
+    @Test
     void ownedCartIsVisibleOnlyToItsOwner() throws Exception {
         UUID alice = UUID.randomUUID();
         UUID bob = UUID.randomUUID();
@@ -164,7 +199,23 @@ class CartApiTests {
         mvc.perform(post("/api/carts/mine/merge").header(HttpHeaders.AUTHORIZATION, Tokens.customer(bob))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"cartId\": \"" + cart + "\"}"))
                 .andExpect(status().isNotFound());
+        String line = JsonPath.read(mvc.perform(get("/api/carts/{id}", cart).header(HttpHeaders.AUTHORIZATION, Tokens.customer(alice)))
+                .andReturn().getResponse().getContentAsString(), "$.items[0].id");
+        for (String token : new String[] {Tokens.customer(bob), null}) {
+            var change = patch("/api/carts/{id}/items/{item}", cart, line).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"quantity\": 3}");
+            var remove = delete("/api/carts/{id}/items/{item}", cart, line);
+            if (token != null) {
+                change.header(HttpHeaders.AUTHORIZATION, token);
+                remove.header(HttpHeaders.AUTHORIZATION, token);
+            }
+            mvc.perform(change).andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.type").value("https://shop.example/problems/cart-not-found"));
+            mvc.perform(remove).andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.type").value("https://shop.example/problems/cart-not-found"));
+        }
         mvc.perform(get("/api/carts/{id}", cart).header(HttpHeaders.AUTHORIZATION, Tokens.customer(alice)))
+                .andExpect(jsonPath("$.items", hasSize(1)))
                 .andExpect(jsonPath("$.items[0].quantity").value(1));
     }
 
@@ -261,6 +312,38 @@ class CartApiTests {
                 .andExpect(jsonPath("$.adjustments[0].requested").value(3))
                 .andExpect(jsonPath("$.adjustments[0].merged").value(0))
                 .andExpect(jsonPath("$.adjustments[0].reason").value("limited to 100 lines per cart"));
+    }
+
+    @Test
+    void mergeCapsALineAt99AndReportsProductsNoLongerOnSale() throws Exception {
+        String token = Tokens.customer(UUID.randomUUID());
+        UUID bolt = catalog.product("Bolt", 10, 500);
+        UUID withdrawn = catalog.product("Withdrawn", 10, 500);
+        String mine = JsonPath.read(mvc.perform(get("/api/carts/mine").header(HttpHeaders.AUTHORIZATION, token))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        addItem(mine, token, bolt, 60).andExpect(status().isCreated());
+        String anonymous = newCart(null);
+        addItem(anonymous, null, bolt, 60).andExpect(status().isCreated());
+        addItem(anonymous, null, withdrawn, 2).andExpect(status().isCreated());
+        catalog.deactivate(withdrawn);
+
+        mvc.perform(post("/api/carts/mine/merge").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"cartId\": \"" + anonymous + "\"}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/carts/mine/merge").header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"cartId\": \"" + anonymous + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cart.items", hasSize(1)))
+                .andExpect(jsonPath("$.cart.items[0].quantity").value(99))
+                .andExpect(jsonPath("$.adjustments", hasSize(2)))
+                .andExpect(jsonPath("$.adjustments[?(@.productId == '" + bolt + "')].requested").value(60))
+                .andExpect(jsonPath("$.adjustments[?(@.productId == '" + bolt + "')].merged").value(39))
+                .andExpect(jsonPath("$.adjustments[?(@.productId == '" + bolt + "')].reason").value("limited to 99 per line"))
+                .andExpect(jsonPath("$.adjustments[?(@.productId == '" + withdrawn + "')].requested").value(2))
+                .andExpect(jsonPath("$.adjustments[?(@.productId == '" + withdrawn + "')].merged").value(0))
+                .andExpect(jsonPath("$.adjustments[?(@.productId == '" + withdrawn + "')].reason").value("unavailable"));
+        mvc.perform(get("/api/carts/{id}", anonymous)).andExpect(status().isNotFound());
     }
 
     @Test
