@@ -7,6 +7,12 @@ import java.util.Optional;
 /** The catalog's query API for other modules: current prices and availability, read in one query. */
 public interface Catalog {
 
+    /**
+     * The highest price a product may have, in minor units (99,999,999.99 in a two-decimal currency).
+     * With a cart's limits (99 per line, 100 lines) any cart or order total stays far inside a {@code long}.
+     */
+    long MAX_PRICE_AMOUNT = 9_999_999_999L;
+
     Optional<ProductSnapshot> find(ProductId id);
 
     /** The known products among {@code ids} (inactive ones included, flagged); unknown ids are absent. */

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.example.shop.cart.internal.CartService;
+import com.example.shop.catalog.Catalog;
 import com.example.shop.testsupport.CatalogFixtures;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
@@ -124,6 +125,14 @@ class CartApiTests {
         addItem(cart, null, lamp, 0).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("quantity"));
         addItem(cart, null, lamp, 100).andExpect(status().isBadRequest());
+        // a line that would pass 99 with what it already holds names the quantity too
+        UUID bolt = catalog.product("Bolt", 10, 500);
+        addItem(cart, null, bolt, 60).andExpect(status().isCreated());
+        addItem(cart, null, bolt, 40).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/invalid-quantity"))
+                .andExpect(jsonPath("$.errors[0].field").value("quantity"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("was 100")));
         addItem(cart, null, lamp, 4).andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.available").value(3));
@@ -135,6 +144,41 @@ class CartApiTests {
         mvc.perform(patch("/api/carts/{id}/items/{item}", cart, UUID.randomUUID())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"quantity\": 1}"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void changingOrRemovingALineHasItsOwnErrors() throws Exception {
+        UUID vase = catalog.product("Vase", 2000, 4);
+        String cart = newCart(null);
+        String line = JsonPath.read(addItem(cart, null, vase, 2).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.items[0].id");
+
+        mvc.perform(patch("/api/carts/{id}/items/{item}", cart, line).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"quantity\": 5}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/insufficient-stock"))
+                .andExpect(jsonPath("$.requested").value(5))
+                .andExpect(jsonPath("$.available").value(4));
+        mvc.perform(patch("/api/carts/{id}/items/{item}", cart, line).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"quantity\": 100}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("quantity"));
+        mvc.perform(patch("/api/carts/{id}/items/{item}", cart, line).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"quantity\": 4}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].quantity").value(4));
+
+        mvc.perform(delete("/api/carts/{id}/items/{item}", cart, UUID.randomUUID()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/cart-item-not-found"));
+        mvc.perform(delete("/api/carts/{id}/items/{item}", cart, line)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items", hasSize(0)));
+        mvc.perform(delete("/api/carts/{id}/items/{item}", cart, line)).andExpect(status().isNotFound());
+        mvc.perform(delete("/api/carts/{id}/items/{item}", UUID.randomUUID(), line))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/cart-not-found"));
     }
 
     @Test
@@ -155,7 +199,23 @@ class CartApiTests {
         mvc.perform(post("/api/carts/mine/merge").header(HttpHeaders.AUTHORIZATION, Tokens.customer(bob))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"cartId\": \"" + cart + "\"}"))
                 .andExpect(status().isNotFound());
+        String line = JsonPath.read(mvc.perform(get("/api/carts/{id}", cart).header(HttpHeaders.AUTHORIZATION, Tokens.customer(alice)))
+                .andReturn().getResponse().getContentAsString(), "$.items[0].id");
+        for (String token : new String[] {Tokens.customer(bob), null}) {
+            var change = patch("/api/carts/{id}/items/{item}", cart, line).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"quantity\": 3}");
+            var remove = delete("/api/carts/{id}/items/{item}", cart, line);
+            if (token != null) {
+                change.header(HttpHeaders.AUTHORIZATION, token);
+                remove.header(HttpHeaders.AUTHORIZATION, token);
+            }
+            mvc.perform(change).andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.type").value("https://shop.example/problems/cart-not-found"));
+            mvc.perform(remove).andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.type").value("https://shop.example/problems/cart-not-found"));
+        }
         mvc.perform(get("/api/carts/{id}", cart).header(HttpHeaders.AUTHORIZATION, Tokens.customer(alice)))
+                .andExpect(jsonPath("$.items", hasSize(1)))
                 .andExpect(jsonPath("$.items[0].quantity").value(1));
     }
 
@@ -204,6 +264,86 @@ class CartApiTests {
         mvc.perform(post("/api/carts/mine/merge").header(HttpHeaders.AUTHORIZATION, token)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"cartId\": \"" + anonymous + "\"}"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theHighestPriceTimesTheHighestQuantityIsPricedExactly() throws Exception {
+        UUID yacht = catalog.product("Yacht", Catalog.MAX_PRICE_AMOUNT, 200);
+        UUID dinghy = catalog.product("Dinghy", Catalog.MAX_PRICE_AMOUNT, 200);
+        String cart = newCart(null);
+        addItem(cart, null, yacht, 99).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.items[0].lineTotal.amount").value(99 * 9_999_999_999L));
+        addItem(cart, null, dinghy, 99).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.subtotal.amount").value(2 * 99 * 9_999_999_999L));
+    }
+
+    @Test
+    void aCartHoldsAtMostOneHundredLines() throws Exception {
+        String token = Tokens.customer(UUID.randomUUID());
+        String mine = JsonPath.read(mvc.perform(get("/api/carts/mine").header(HttpHeaders.AUTHORIZATION, token))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        List<UUID> products = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            products.add(catalog.product("Bead " + i, 10, 10));
+        }
+        for (int i = 0; i < 100; i++) {
+            addItem(mine, token, products.get(i), 1).andExpect(status().isCreated());
+        }
+
+        addItem(mine, token, products.get(100), 1).andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/cart-full"))
+                .andExpect(jsonPath("$.maxLines").value(100));
+        // more of a product already in the cart is still fine
+        addItem(mine, token, products.get(0), 1).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items", hasSize(100)));
+
+        // a merge into a full cart adds to existing lines and reports the new ones it had to leave out
+        String anonymous = newCart(null);
+        addItem(anonymous, null, products.get(1), 2).andExpect(status().isCreated());
+        addItem(anonymous, null, products.get(100), 3).andExpect(status().isCreated());
+        mvc.perform(post("/api/carts/mine/merge").header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"cartId\": \"" + anonymous + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cart.items", hasSize(100)))
+                .andExpect(jsonPath("$.cart.items[?(@.productId == '" + products.get(1) + "')].quantity").value(3))
+                .andExpect(jsonPath("$.adjustments", hasSize(1)))
+                .andExpect(jsonPath("$.adjustments[0].productId").value(products.get(100).toString()))
+                .andExpect(jsonPath("$.adjustments[0].requested").value(3))
+                .andExpect(jsonPath("$.adjustments[0].merged").value(0))
+                .andExpect(jsonPath("$.adjustments[0].reason").value("limited to 100 lines per cart"));
+    }
+
+    @Test
+    void mergeCapsALineAt99AndReportsProductsNoLongerOnSale() throws Exception {
+        String token = Tokens.customer(UUID.randomUUID());
+        UUID bolt = catalog.product("Bolt", 10, 500);
+        UUID withdrawn = catalog.product("Withdrawn", 10, 500);
+        String mine = JsonPath.read(mvc.perform(get("/api/carts/mine").header(HttpHeaders.AUTHORIZATION, token))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        addItem(mine, token, bolt, 60).andExpect(status().isCreated());
+        String anonymous = newCart(null);
+        addItem(anonymous, null, bolt, 60).andExpect(status().isCreated());
+        addItem(anonymous, null, withdrawn, 2).andExpect(status().isCreated());
+        catalog.deactivate(withdrawn);
+
+        mvc.perform(post("/api/carts/mine/merge").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"cartId\": \"" + anonymous + "\"}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/carts/mine/merge").header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"cartId\": \"" + anonymous + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cart.items", hasSize(1)))
+                .andExpect(jsonPath("$.cart.items[0].quantity").value(99))
+                .andExpect(jsonPath("$.adjustments", hasSize(2)))
+                .andExpect(jsonPath("$.adjustments[?(@.productId == '" + bolt + "')].requested").value(60))
+                .andExpect(jsonPath("$.adjustments[?(@.productId == '" + bolt + "')].merged").value(39))
+                .andExpect(jsonPath("$.adjustments[?(@.productId == '" + bolt + "')].reason").value("limited to 99 per line"))
+                .andExpect(jsonPath("$.adjustments[?(@.productId == '" + withdrawn + "')].requested").value(2))
+                .andExpect(jsonPath("$.adjustments[?(@.productId == '" + withdrawn + "')].merged").value(0))
+                .andExpect(jsonPath("$.adjustments[?(@.productId == '" + withdrawn + "')].reason").value("unavailable"));
+        mvc.perform(get("/api/carts/{id}", anonymous)).andExpect(status().isNotFound());
     }
 
     @Test

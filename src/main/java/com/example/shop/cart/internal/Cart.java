@@ -28,6 +28,8 @@ import com.example.shop.customers.CustomerId;
 class Cart {
 
     static final int MAX_QUANTITY = 99;
+    /** Distinct products per cart; with {@link #MAX_QUANTITY} and the catalog's price cap, totals fit a long easily. */
+    static final int MAX_LINES = 100;
 
     @Id
     private UUID id;
@@ -97,8 +99,13 @@ class Cart {
         return itemFor(product).map(CartItem::quantity).orElse(0);
     }
 
+    /** Whether this product can be added: it has a line already, or there is room for one more. */
+    boolean hasRoomFor(ProductId product) {
+        return itemFor(product).isPresent() || items.size() < MAX_LINES;
+    }
+
     /**
-     * Adds to the line of this product (creating it when new).
+     * Adds to the line of this product (creating it when new, if the cart has room for another line).
      *
      * @return whether a new line was created
      */
@@ -108,6 +115,9 @@ class Cart {
         if (existing.isPresent()) {
             existing.get().changeQuantity(requireLineQuantity(existing.get().quantity() + quantity));
         } else {
+            if (items.size() >= MAX_LINES) {
+                throw new CartProblems.CartFull(MAX_LINES);
+            }
             items.add(new CartItem(this, product, quantity, now));
         }
         touch(now);

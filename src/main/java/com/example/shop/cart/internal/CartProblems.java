@@ -36,6 +36,20 @@ public final class CartProblems {
         }
     }
 
+    /** A new product for a cart that already has the most lines a cart may have. */
+    public static final class CartFull extends RuntimeException {
+        private final int maxLines;
+
+        public CartFull(int maxLines) {
+            super("A cart holds at most " + maxLines + " different products; remove a line first");
+            this.maxLines = maxLines;
+        }
+
+        public int maxLines() {
+            return maxLines;
+        }
+    }
+
     public static final class NotEnoughStock extends RuntimeException {
         private final ProductId productId;
         private final int requested;

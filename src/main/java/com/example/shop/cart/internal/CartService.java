@@ -141,7 +141,8 @@ public class CartService implements Carts {
 
     /**
      * Moves an anonymous cart's lines into the customer's cart: quantities add up, capped by what is
-     * available (and the per-line maximum); the anonymous cart is deleted. A cart that belongs to
+     * available (and the per-line maximum); new lines beyond the per-cart maximum are left out and
+     * reported; the anonymous cart is deleted. A cart that belongs to
      * anyone (the caller included) is not anonymous and is reported as not found.
      */
     public Merged merge(CustomerId customer, UUID sourceId) {
@@ -158,6 +159,11 @@ public class CartService implements Carts {
                 ProductSnapshot product = products.get(line.productId());
                 if (product == null || !product.active()) {
                     adjustments.add(new Adjustment(line.productId().value(), line.quantity(), 0, "unavailable"));
+                    continue;
+                }
+                if (!target.hasRoomFor(line.productId())) {
+                    adjustments.add(new Adjustment(line.productId().value(), line.quantity(), 0,
+                            "limited to " + Cart.MAX_LINES + " lines per cart"));
                     continue;
                 }
                 int current = target.quantityOf(line.productId());

@@ -97,7 +97,8 @@ class CartController {
     }
 
     @Operation(summary = "Merge an anonymous cart into the caller's cart",
-            description = "Quantities add up, capped by availability; the anonymous cart is deleted.")
+            description = "Quantities add up, capped by availability and 99 per line; lines beyond 100 per cart "
+                    + "are left out; every line not merged in full is listed in adjustments. The anonymous cart is deleted.")
     @SecurityRequirement(name = "bearerAuth")
     @ApiResponse(responseCode = "404", description = "No such anonymous cart", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "200", description = "The merged cart and every line that was capped")
@@ -122,7 +123,7 @@ class CartController {
     @ApiResponse(responseCode = "200", description = "Quantity added to an existing line")
     @ApiResponse(responseCode = "400", description = "Quantity outside 1..99", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "Unknown cart or product", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "More than available", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "More than available (insufficient-stock), or a new product for a cart that already has 100 lines (cart-full)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/items")
     ResponseEntity<CartResponse> addItem(@PathVariable UUID id, @Valid @RequestBody AddItemRequest request) {
         CartService.Added added = carts.addItem(id, caller.id(), new ProductId(request.productId()), request.quantity());

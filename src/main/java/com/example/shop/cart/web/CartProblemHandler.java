@@ -1,5 +1,7 @@
 package com.example.shop.cart.web;
 
+import java.util.List;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -29,9 +31,22 @@ class CartProblemHandler {
         return Problems.of(HttpStatus.NOT_FOUND, "product-not-found", "Product not found", e.getMessage());
     }
 
+    record FieldProblem(String field, String message) {
+    }
+
+    /** E.g. a line that would pass 99 with what is already in it: a validation problem about the quantity. */
     @ExceptionHandler(CartProblems.QuantityOutOfRange.class)
     ProblemDetail quantity(CartProblems.QuantityOutOfRange e) {
-        return Problems.badRequest("invalid-quantity", "Invalid quantity", e.getMessage());
+        ProblemDetail problem = Problems.badRequest("invalid-quantity", "Invalid quantity", e.getMessage());
+        problem.setProperty("errors", List.of(new FieldProblem("quantity", e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(CartProblems.CartFull.class)
+    ProblemDetail cartFull(CartProblems.CartFull e) {
+        ProblemDetail problem = Problems.conflict("cart-full", "Cart is full", e.getMessage());
+        problem.setProperty("maxLines", e.maxLines());
+        return problem;
     }
 
     @ExceptionHandler(CartProblems.NotEnoughStock.class)

@@ -15,6 +15,7 @@ import com.example.shop.shared.Money;
 
 import static com.example.shop.catalog.internal.CatalogException.Reason.CATEGORY_IN_USE;
 import static com.example.shop.catalog.internal.CatalogException.Reason.CATEGORY_NOT_FOUND;
+import static com.example.shop.catalog.internal.CatalogException.Reason.CONCURRENT_CHANGE;
 import static com.example.shop.catalog.internal.CatalogException.Reason.DUPLICATE_SKU;
 import static com.example.shop.catalog.internal.CatalogException.Reason.DUPLICATE_SLUG;
 import static com.example.shop.catalog.internal.CatalogException.Reason.PRODUCT_NOT_FOUND;
@@ -52,13 +53,16 @@ public class CatalogAdministration {
     // --- products ---------------------------------------------------------------------------------
 
     public ProductView createProduct(ProductCommand command, int initialStock) {
+        if (initialStock < 0) {
+            throw CatalogException.invalid("stock", "stock must not be negative");
+        }
         if (products.existsBySku(command.sku())) {
             throw duplicateSku(command.sku());
         }
         if (products.existsBySlug(command.slug())) {
             throw duplicateSlug(command.slug());
         }
-        Product product = Product.create(details(command), clock.instant());
+        Product product = Product.create(details(command, true), clock.instant());
         flush(product);
         stock.open(product.getId(), initialStock);
         caches.evictAfterCommit();
@@ -73,7 +77,8 @@ public class CatalogAdministration {
         if (products.existsBySlugAndIdNot(command.slug(), id)) {
             throw duplicateSlug(command.slug());
         }
-        product.revise(details(command), expectedVersion, clock.instant());
+        // an edit that does not mention active keeps the product on or off sale as it is
+        product.revise(details(command, product.isActive()), expectedVersion, clock.instant());
         flush(product);
         caches.evictAfterCommit();
         return views.toView(product);
@@ -99,10 +104,13 @@ public class CatalogAdministration {
 
     /**
      * Sets the units on hand (a recount or a delivery) with one conditional update; refused while more
-     * are reserved than the new number. Availability is not cached, so nothing to evict.
+     * are reserved than the new number. Availability is not in the public caches, so nothing to evict
+     * there; the ledger makes the storefront forget the product's remembered number after commit.
      */
     public StockLevel setOnHand(UUID id, int onHand) {
-        StockLevel.of(onHand);
+        if (onHand < 0) {
+            throw CatalogException.invalid("onHand", "onHand must not be negative");
+        }
         if (!stock.setOnHand(id, onHand)) {
             // The failed UPDATE locked the row (InnoDB, repeatable read), so this read sees what refused it.
             StockLevel current = stock.level(id).orElseThrow(() -> productNotFound(id));
@@ -123,7 +131,7 @@ public class CatalogAdministration {
         try {
             categories.saveAndFlush(category);
         } catch (DataIntegrityViolationException e) {
-            throw duplicateSlug(slug);
+            throw categoryConflict(e, slug);
         }
         caches.evictAfterCommit();
         return view(category);
@@ -139,7 +147,7 @@ public class CatalogAdministration {
         try {
             categories.flush();
         } catch (DataIntegrityViolationException e) {
-            throw duplicateSlug(slug);
+            throw categoryConflict(e, slug);
         }
         caches.evictAfterCommit();
         return view(category);
@@ -156,13 +164,20 @@ public class CatalogAdministration {
             throw new CatalogException(CATEGORY_IN_USE,
                     "Category '" + category.getSlug() + "' still has products; take them out of it first.");
         }
-        categories.delete(category);
+        try {
+            categories.delete(category);
+            categories.flush();
+        } catch (DataIntegrityViolationException e) {
+            // a product or child category was saved into it after the checks above read (the foreign keys decide)
+            throw new CatalogException(CATEGORY_IN_USE, "Category '" + category.getSlug()
+                    + "' was given products or child categories meanwhile; take them out of it first.");
+        }
         caches.evictAfterCommit();
     }
 
     // --- helpers ----------------------------------------------------------------------------------
 
-    private Product.Details details(ProductCommand command) {
+    private Product.Details details(ProductCommand command, boolean activeWhenOmitted) {
         String currency = command.priceCurrency() == null ? shopCurrency : command.priceCurrency();
         if (!currency.equals(shopCurrency)) {
             throw new CatalogException(WRONG_CURRENCY,
@@ -170,7 +185,7 @@ public class CatalogAdministration {
         }
         return new Product.Details(command.sku(), command.slug(), command.name(), command.description(),
                 Money.of(command.priceAmount(), currency), categoriesFor(command.categorySlugs()), command.imageUrl(),
-                command.active());
+                command.active() == null ? activeWhenOmitted : command.active());
     }
 
     private Set<Category> categoriesFor(List<String> slugs) {
@@ -195,14 +210,37 @@ public class CatalogAdministration {
                 "Unknown parent category: " + parentSlug + ".", "parentSlug"));
     }
 
+    /** Saves now, so that a constraint the checks above could not see (a concurrent admin) answers for itself. */
     private void flush(Product product) {
         try {
             products.saveAndFlush(product);
         } catch (DataIntegrityViolationException e) {
-            String message = String.valueOf(e.getMostSpecificCause().getMessage());
-            throw message.contains("uk_catalog_product_slug") ? duplicateSlug(product.getSlug())
-                    : duplicateSku(product.getSku());
+            if (violates(e, "uk_catalog_product_slug")) {
+                throw duplicateSlug(product.getSlug());
+            }
+            if (violates(e, "uk_catalog_product_sku")) {
+                throw duplicateSku(product.getSku());
+            }
+            if (violates(e, "fk_catalog_product_category_category")) {
+                throw new CatalogException(CONCURRENT_CHANGE, "A category of the product was deleted meanwhile: "
+                        + String.join(", ", product.getCategorySlugs()) + "; reload the categories and try again.");
+            }
+            throw new CatalogException(CONCURRENT_CHANGE,
+                    "The product conflicts with a change made meanwhile; reload it and try again.");
         }
+    }
+
+    private static CatalogException categoryConflict(DataIntegrityViolationException e, String slug) {
+        if (violates(e, "uk_catalog_category_slug")) {
+            return duplicateSlug(slug);
+        }
+        return new CatalogException(CONCURRENT_CHANGE,
+                "The parent category was deleted or changed meanwhile; reload the categories and try again.");
+    }
+
+    /** Whether the database refused the statement because of the constraint with this name. */
+    private static boolean violates(DataIntegrityViolationException e, String constraint) {
+        return String.valueOf(e.getMostSpecificCause().getMessage()).contains(constraint);
     }
 
     private Product load(UUID id) {

@@ -15,8 +15,12 @@ public class CatalogException extends RuntimeException {
         STOCK_BELOW_RESERVED(409, "stock-below-reserved", "Stock below reserved"),
         CATEGORY_IN_USE(409, "category-in-use", "Category in use"),
         CATEGORY_CYCLE(409, "category-cycle", "Category cycle"),
+        /** A concurrent change made this one impossible (e.g. a category deleted while a product was saved into it). */
+        CONCURRENT_CHANGE(409, "concurrent-change", "Concurrent change"),
         UNKNOWN_CATEGORY(400, "unknown-category", "Unknown category"),
         WRONG_CURRENCY(400, "wrong-currency", "Wrong currency"),
+        /** A field breaks a rule of the domain that request validation did not catch first. */
+        INVALID_FIELD(400, "validation", "Invalid request"),
         INVALID_QUERY(400, "invalid-parameter", "Invalid parameter");
 
         private final int status;
@@ -54,6 +58,11 @@ public class CatalogException extends RuntimeException {
         super(detail);
         this.reason = reason;
         this.field = field;
+    }
+
+    /** A request field that breaks a domain rule: a validation problem naming the field. */
+    static CatalogException invalid(String field, String detail) {
+        return new CatalogException(Reason.INVALID_FIELD, detail, field);
     }
 
     public Reason reason() {

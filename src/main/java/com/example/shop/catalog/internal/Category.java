@@ -1,6 +1,8 @@
 package com.example.shop.catalog.internal;
 
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -49,10 +51,15 @@ class Category {
         this.name = requireName(newName);
     }
 
-    /** Moves this category under {@code newParent} (or to the top for null); a category cannot be its own ancestor. */
+    /**
+     * Moves this category under {@code newParent} (or to the top for null); a category cannot be its own ancestor.
+     * The walk up goes through the getters: ancestors past the first are lazy proxies, whose fields are
+     * never set (only their methods load them).
+     */
     void moveUnder(Category newParent) {
-        for (Category c = newParent; c != null; c = c.parent) {
-            if (c == this || Objects.equals(c.id, id)) {
+        Set<UUID> seen = new HashSet<>();
+        for (Category c = newParent; c != null && seen.add(c.getId()); c = c.getParent()) {
+            if (c == this || Objects.equals(c.getId(), id)) {
                 throw new CatalogException(CatalogException.Reason.CATEGORY_CYCLE,
                         "Category '" + slug + "' cannot be placed under itself or one of its descendants.");
             }
@@ -62,7 +69,7 @@ class Category {
 
     private static String requireName(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name must not be blank");
+            throw CatalogException.invalid("name", "name must not be blank");
         }
         return name.strip();
     }

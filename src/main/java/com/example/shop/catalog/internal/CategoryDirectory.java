@@ -22,7 +22,7 @@ public class CategoryDirectory {
         this.categories = categories;
     }
 
-    @Cacheable(cacheNames = CatalogCaches.CATEGORIES, key = "'all'")
+    @Cacheable(cacheNames = CatalogCaches.CATEGORIES, keyGenerator = CatalogCaches.KEYS)
     @Transactional(readOnly = true)
     public List<CategoryView> all() {
         return categories.findAllWithParents().stream()

@@ -4,10 +4,21 @@ import java.util.Locale;
 
 /**
  * A normalised request for one page of the public listing; equal requests are equal records, so it
- * doubles as the cache key. Built only through {@link #of}, which enforces the paging and sorting rules.
+ * doubles as the cache key. Built through {@link #of}, which enforces the paging and sorting rules.
+ * <p>
+ * Relevance exists only for a full-text search. A search of only words the full-text index does not
+ * hold (short words, stop words: see {@link SearchTerms}) is a name prefix match, which has no score:
+ * it is sorted by name, and {@code sort=relevance} means name order for it too (the storefront cannot
+ * know which words are left out, so its relevance request is honoured as well as it can be).
  */
 public record ListingQuery(SearchTerms search, String category, Long minPrice, Long maxPrice, int page, int size,
         SortField sortField, boolean descending) {
+
+    public ListingQuery {
+        if (sortField == SortField.RELEVANCE && !search.usesFullText()) {
+            throw new IllegalArgumentException("relevance order needs full-text search terms");
+        }
+    }
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
@@ -18,7 +29,7 @@ public record ListingQuery(SearchTerms search, String category, Long minPrice, L
         NAME("name", "p.name"),
         PRICE("price", "p.price_amount"),
         CREATED_AT("createdAt", "p.created_at"),
-        /** Best text match first; only with {@code q}, and the default then. */
+        /** Best text match first; only with full-text terms in {@code q}, and the default then. */
         RELEVANCE("relevance", null);
 
         private final String param;
@@ -61,7 +72,7 @@ public record ListingQuery(SearchTerms search, String category, Long minPrice, L
             throw invalid("minPrice", "minPrice must not be greater than maxPrice.");
         }
         SearchTerms search = SearchTerms.parse(q);
-        SortField field = search.isEmpty() ? SortField.NAME : SortField.RELEVANCE;
+        SortField field = search.usesFullText() ? SortField.RELEVANCE : SortField.NAME;
         boolean descending = false;
         if (sort != null && !sort.isBlank()) {
             String[] parts = sort.split(",", -1);
@@ -78,6 +89,11 @@ public record ListingQuery(SearchTerms search, String category, Long minPrice, L
             }
             if (field == SortField.RELEVANCE && search.isEmpty()) {
                 throw invalid("sort", "Sorting by relevance needs a search text (q).");
+            }
+            if (field == SortField.RELEVANCE && !search.usesFullText()) {
+                // a name prefix match has no score: name order, whatever direction was asked for
+                field = SortField.NAME;
+                descending = false;
             }
         }
         String categorySlug = category == null || category.isBlank() ? null : category.strip();

@@ -18,6 +18,7 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.OptimisticLock;
 
+import com.example.shop.catalog.Catalog;
 import com.example.shop.shared.Money;
 
 /**
@@ -111,13 +112,17 @@ class Product {
 
     private void apply(Details details, Instant now) {
         if (details.sku() == null || details.sku().isBlank()) {
-            throw new IllegalArgumentException("sku must not be blank");
+            throw CatalogException.invalid("sku", "sku must not be blank");
         }
         if (details.name() == null || details.name().isBlank()) {
-            throw new IllegalArgumentException("name must not be blank");
+            throw CatalogException.invalid("name", "name must not be blank");
         }
         if (details.price() == null) {
-            throw new IllegalArgumentException("price is required");
+            throw CatalogException.invalid("price", "price is required");
+        }
+        if (details.price().amount() > Catalog.MAX_PRICE_AMOUNT) {
+            throw CatalogException.invalid("price.amount",
+                    "price must be at most " + Catalog.MAX_PRICE_AMOUNT + " (minor units)");
         }
         this.sku = details.sku().strip();
         this.slug = Slugs.require(details.slug());

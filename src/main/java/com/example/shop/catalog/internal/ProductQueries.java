@@ -38,8 +38,12 @@ public class ProductQueries {
         this.views = views;
     }
 
-    /** One page of active products: a count, a page of ids, then the products with their categories. */
-    @Cacheable(cacheNames = CatalogCaches.LISTINGS, key = "#query")
+    /**
+     * One page of active products: a count, a page of ids, then the products with their categories.
+     * Call it outside a transaction (as the controller does): its cache key's generation must be taken
+     * before its first read (see {@link CatalogCaches}).
+     */
+    @Cacheable(cacheNames = CatalogCaches.LISTINGS, keyGenerator = CatalogCaches.KEYS)
     @Transactional(readOnly = true)
     public ProductPage listing(ListingQuery query) {
         Set<UUID> categoryIds = null;
@@ -61,7 +65,7 @@ public class ProductQueries {
     }
 
     /** An active product by id or slug; empty for unknown and inactive ones (they are not cached). */
-    @Cacheable(cacheNames = CatalogCaches.PRODUCTS, key = "#idOrSlug", unless = "#result == null")
+    @Cacheable(cacheNames = CatalogCaches.PRODUCTS, keyGenerator = CatalogCaches.KEYS, unless = "#result == null")
     @Transactional(readOnly = true)
     public Optional<ProductView> findPublic(String idOrSlug) {
         Optional<Product> product = parseUuid(idOrSlug)

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The listing's SQL: a count and one page of ids, both on {@code catalog_product} with only indexed
- * predicates — the FULLTEXT index for {@code q}, the (category_id, product_id) index for the category
- * filter, and an (active, sort column) index for each sort. The sort column comes from a whitelist
+ * predicates — the FULLTEXT index for {@code q} (the (active, name) index for its name prefix
+ * fallback), the (category_id, product_id) index for the category filter, and an (active, sort column)
+ * index for each sort. The sort column comes from a whitelist
  * ({@link ListingQuery.SortField}); every value is a bind parameter.
  */
 @Component

@@ -11,7 +11,9 @@ import java.util.Set;
  * required and matches as a prefix ({@code +word*}). Operators typed by the customer are dropped, as
  * are words the index does not hold (shorter than InnoDB's minimum token size of 3, or on its default
  * stop-word list) — they would otherwise make every search containing them come back empty.
- * A search made only of such words falls back to a name prefix match.
+ * A search made only of such words falls back to a name prefix match ({@code tv} → names starting
+ * with "tv"), which the (active, name) index serves as a range; it has no relevance score, so it is
+ * sorted by name (see {@link ListingQuery}).
  */
 public record SearchTerms(List<String> words, String namePrefix) {
 

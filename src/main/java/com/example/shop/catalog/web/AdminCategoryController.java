@@ -48,7 +48,7 @@ class AdminCategoryController {
     @Operation(summary = "Create a category, optionally under a parent")
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "400", description = "Invalid fields or unknown parent", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Slug already in use", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "Slug already in use, or the parent deleted meanwhile", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<CategoryResponse> create(@Valid @RequestBody CategoryRequest request) {
         CategoryView view = admin.createCategory(request.slug(), request.name(), request.parentSlug());
         return ResponseEntity.created(URI.create("/api/admin/categories/" + view.id())).body(responses.toResponse(view));
@@ -59,7 +59,7 @@ class AdminCategoryController {
     @ApiResponse(responseCode = "200", description = "Updated")
     @ApiResponse(responseCode = "400", description = "Invalid fields or unknown parent", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "Unknown category", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Slug in use, or the move would make a cycle", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "Slug in use, the move would make a cycle, or the parent deleted meanwhile", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     CategoryResponse update(@PathVariable UUID id, @Valid @RequestBody CategoryRequest request) {
         return responses.toResponse(admin.updateCategory(id, request.slug(), request.name(), request.parentSlug()));
     }
@@ -68,7 +68,7 @@ class AdminCategoryController {
     @Operation(summary = "Delete an empty category")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "Unknown category", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "It still has child categories or products", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "It still has child categories or products, checked first and decided by the foreign keys for one saved meanwhile", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         admin.deleteCategory(id);
         return ResponseEntity.noContent().build();

@@ -50,14 +50,14 @@ class AdminProductController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a product with its initial on-hand stock")
+    @Operation(summary = "Create a product with its initial on-hand stock", description = "'active' defaults to true.")
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "400", description = "Invalid fields, unknown category or wrong currency", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "SKU or slug already in use", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "SKU or slug already in use (duplicate-sku, duplicate-slug), or a category deleted meanwhile (concurrent-change)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<AdminProductResponse> create(@Valid @RequestBody CreateProductRequest request) {
         ProductCommand command = new ProductCommand(request.sku(), request.slug(), request.name(), request.description(),
                 request.price().amount(), request.price().currency(), request.categorySlugs(), request.imageUrl(),
-                request.active() == null || request.active());
+                request.active());
         ProductView view = admin.createProduct(command, request.stock() == null ? 0 : request.stock());
         return ResponseEntity.created(URI.create("/api/admin/products/" + view.id()))
                 .body(responses.toAdmin(view, admin.stockOf(view.id())));
@@ -72,15 +72,17 @@ class AdminProductController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Replace a product's details; send the version you read")
+    @Operation(summary = "Replace a product's details; send the version you read",
+            description = "Without 'active' the product stays on or off sale as it is; 'active': true puts a "
+                    + "deactivated product back on sale.")
     @ApiResponse(responseCode = "200", description = "Updated")
     @ApiResponse(responseCode = "400", description = "Invalid fields, unknown category or wrong currency", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "Unknown product", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Stale version, or SKU or slug already in use", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "Stale version, SKU or slug already in use, or a category deleted meanwhile (concurrent-change)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     AdminProductResponse update(@PathVariable UUID id, @Valid @RequestBody UpdateProductRequest request) {
         ProductCommand command = new ProductCommand(request.sku(), request.slug(), request.name(), request.description(),
                 request.price().amount(), request.price().currency(), request.categorySlugs(), request.imageUrl(),
-                request.active() == null || request.active());
+                request.active());
         ProductView view = admin.updateProduct(id, request.version(), command);
         return responses.toAdmin(view, admin.stockOf(id));
     }

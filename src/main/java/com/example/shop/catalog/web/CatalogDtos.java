@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.internal.Slugs;
 import com.example.shop.shared.Money;
 
@@ -37,10 +38,10 @@ final class CatalogDtos {
 
     /**
      * A price as sent by an admin: {@code {"amount": 1999, "currency": "EUR"}} (currency optional, it must be
-     * the shop's), or just the amount in minor units, {@code 1999}.
+     * the shop's), or just the amount in minor units, {@code 1999}; at most {@link Catalog#MAX_PRICE_AMOUNT}.
      */
     record PriceRequest(
-            @NotNull @PositiveOrZero Long amount,
+            @NotNull @PositiveOrZero @Max(Catalog.MAX_PRICE_AMOUNT) Long amount,
             @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO-4217 code such as EUR") String currency) {
 
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)

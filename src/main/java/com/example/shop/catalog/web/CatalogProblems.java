@@ -2,6 +2,8 @@ package com.example.shop.catalog.web;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,7 +21,7 @@ import com.example.shop.shared.web.Problems;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CatalogProblems {
 
-    record FieldProblem(String field, String message) {
+    record FieldProblem(@JsonInclude(JsonInclude.Include.ALWAYS) String field, String message) {
     }
 
     @ExceptionHandler(CatalogException.class)
@@ -33,11 +35,14 @@ class CatalogProblems {
         return problem(problem);
     }
 
-    /** A domain rule the request validation did not already catch (e.g. a name of only spaces). */
+    /**
+     * A rule of a shared value (such as {@code Money}) that neither request validation nor a field-aware
+     * catalog rule caught first. Not expected: the field is not known, so it is null.
+     */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> invalid(IllegalArgumentException ex) {
         ProblemDetail problem = Problems.badRequest("validation", "Invalid request", ex.getMessage());
-        problem.setProperty("errors", List.of());
+        problem.setProperty("errors", List.of(new FieldProblem(null, ex.getMessage())));
         return problem(problem);
     }
 

@@ -54,7 +54,8 @@ class ProductController {
     @GetMapping
     @Operation(summary = "List active products", description = "Text search over name and description, a category "
             + "(children included), a price range in minor units, sorting by name, price, createdAt or relevance, "
-            + "and paging (size at most 100).")
+            + "and paging (size at most 100). A search of only words under 3 letters or stop words (e.g. 'tv') "
+            + "matches names starting with it and is sorted by name; relevance then means name order.")
     @ApiResponse(responseCode = "200", description = "One page of products")
     @ApiResponse(responseCode = "400", description = "Invalid paging, sorting or price parameters", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<PageResponse<ProductResponse>> list(
@@ -64,7 +65,7 @@ class ProductController {
             @Parameter(description = "Highest price in minor units") @RequestParam(required = false) Long maxPrice,
             @Parameter(description = "0-based page") @RequestParam(required = false) Integer page,
             @Parameter(description = "Page size, default 20, capped at 100") @RequestParam(required = false) Integer size,
-            @Parameter(description = "name|price|createdAt|relevance, optionally ',asc' or ',desc'") @RequestParam(required = false) String sort) {
+            @Parameter(description = "name|price|createdAt|relevance (relevance only with q), optionally ',asc' or ',desc'") @RequestParam(required = false) String sort) {
         ListingQuery query = ListingQuery.of(q, category, minPrice, maxPrice, page, size, sort);
         ProductPage result = queries.listing(query);
         Map<java.util.UUID, Integer> available = queries.available(result.content().stream().map(ProductView::id).toList());

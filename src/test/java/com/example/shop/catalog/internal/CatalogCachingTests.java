@@ -30,6 +30,9 @@ class CatalogCachingTests {
     CacheManager caches;
 
     @Autowired
+    CatalogCaches catalogCaches;
+
+    @Autowired
     Inventory inventory;
 
     @Autowired
@@ -49,19 +52,22 @@ class CatalogCachingTests {
 
         ProductPage first = queries.listing(query);
         assertThat(first.content()).extracting(ProductView::id).containsExactly(product.id());
-        assertThat(cache(CatalogCaches.LISTINGS).getIfPresent(query)).isSameAs(first);
+        assertThat(cache(CatalogCaches.LISTINGS).getIfPresent(catalogCaches.key(query))).isSameAs(first);
         assertThat(queries.listing(query)).isSameAs(first);
         assertThat(queries.findPublic(product.slug())).isPresent();
-        assertThat(cache(CatalogCaches.PRODUCTS).getIfPresent(product.slug())).isNotNull();
+        assertThat(cache(CatalogCaches.PRODUCTS).getIfPresent(catalogCaches.key(product.slug()))).isNotNull();
 
-        // stock movements change no cached value: availability is read live
+        // stock movements change no cached value: availability is not part of it
         transactions.executeWithoutResult(tx -> inventory.reserve(List.of(new StockLine(new ProductId(product.id()), 2))));
         assertThat(queries.listing(query)).isSameAs(first);
         assertThat(queries.available(List.of(product.id()))).containsEntry(product.id(), 1);
 
+        CatalogCaches.Key before = catalogCaches.key(query);
         admin.deactivateProduct(product.id());
-        assertThat(cache(CatalogCaches.LISTINGS).getIfPresent(query)).isNull();
-        assertThat(cache(CatalogCaches.PRODUCTS).getIfPresent(product.slug())).isNull();
+        assertThat(catalogCaches.key(query)).isNotEqualTo(before);
+        assertThat(cache(CatalogCaches.LISTINGS).getIfPresent(before)).isNull();
+        assertThat(cache(CatalogCaches.PRODUCTS).getIfPresent(new CatalogCaches.Key(before.generation(), product.slug())))
+                .isNull();
         assertThat(queries.listing(query).content()).isEmpty();
         assertThat(queries.findPublic(product.slug())).isEmpty();
     }
@@ -70,7 +76,7 @@ class CatalogCachingTests {
     void unknownProductsAreNotCached() {
         String slug = CatalogTestData.word();
         assertThat(queries.findPublic(slug)).isEmpty();
-        assertThat(cache(CatalogCaches.PRODUCTS).getIfPresent(slug)).isNull();
+        assertThat(cache(CatalogCaches.PRODUCTS).getIfPresent(catalogCaches.key(slug))).isNull();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.StockLine;
 import com.example.shop.shared.Money;
@@ -71,10 +72,25 @@ class CatalogDomainTests {
         assertThat(product.getPrice()).isEqualTo(Money.of(999, "EUR"));
         assertThat(product.isActive()).isTrue();
 
-        assertThatThrownBy(() -> Product.create(details("Wool Socks", 1), NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Product.create(details("wool--socks", 1), NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Product.create(details("-socks", 1), NOW)).isInstanceOf(IllegalArgumentException.class);
+        for (String slug : List.of("Wool Socks", "wool--socks", "-socks")) {
+            assertThatThrownBy(() -> Product.create(details(slug, 1), NOW)).isInstanceOfSatisfying(CatalogException.class,
+                    e -> assertThat(e.field()).isEqualTo("slug"));
+        }
+        assertThatThrownBy(() -> Product.create(new Product.Details("SKU-1", "socks", "\u2003", "Warm", Money.of(1, "EUR"),
+                Set.of(), null, true), NOW)).isInstanceOfSatisfying(CatalogException.class,
+                e -> assertThat(e.field()).isEqualTo("name"));
         assertThatThrownBy(() -> Money.of(-1, "EUR")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPriceHasAnUpperBound() {
+        assertThat(Product.create(details("wool-socks", Catalog.MAX_PRICE_AMOUNT), NOW).getPrice().amount())
+                .isEqualTo(9_999_999_999L);
+        assertThatThrownBy(() -> Product.create(details("wool-socks", Catalog.MAX_PRICE_AMOUNT + 1), NOW))
+                .isInstanceOfSatisfying(CatalogException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(CatalogException.Reason.INVALID_FIELD);
+                    assertThat(e.field()).isEqualTo("price.amount");
+                });
     }
 
     @Test
@@ -100,6 +116,14 @@ class CatalogDomainTests {
     }
 
     // --- categories -------------------------------------------------------------------------------
+
+    @Test
+    void categoriesNameTheFieldThatBreaksARule() {
+        assertThatThrownBy(() -> Category.create("Not A Slug", "Name", null)).isInstanceOfSatisfying(CatalogException.class,
+                e -> assertThat(e.field()).isEqualTo("slug"));
+        assertThatThrownBy(() -> Category.create("socks", "\u2003", null)).isInstanceOfSatisfying(CatalogException.class,
+                e -> assertThat(e.field()).isEqualTo("name"));
+    }
 
     @Test
     void aCategoryCannotBecomeItsOwnAncestor() {

@@ -5,8 +5,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -23,6 +25,7 @@ import com.example.shop.catalog.internal.CatalogAdministration;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -55,6 +58,9 @@ class AdminCatalogHttpTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     static String productBody(String sku, String slug, long price, String categories, Integer stock) {
         return """
@@ -122,6 +128,30 @@ class AdminCatalogHttpTests {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.price.amount").value(1999))
                 .andExpect(jsonPath("$.price.currency").value("EUR"));
+    }
+
+    @Test
+    void aPriceIsAtMost99999999Point99() throws Exception {
+        as(ADMIN, post("/api/admin/products"), productBody("MAX-" + UUID.randomUUID(), CatalogTestData.word(), 9_999_999_999L, "", 1))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.price.amount").value(9_999_999_999L));
+        for (String price : List.of("{\"amount\": 10000000000, \"currency\": \"EUR\"}", "5000000000000000000")) {
+            as(ADMIN, post("/api/admin/products"), productBody("MAX-" + UUID.randomUUID(), CatalogTestData.word(), 0, "", 1)
+                    .replace("{\"amount\": 0, \"currency\": \"EUR\"}", price))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("https://shop.example/problems/validation"))
+                    .andExpect(jsonPath("$.errors[0].field").value("price.amount"));
+        }
+        JsonNode created = create(productBody("MAX-" + UUID.randomUUID(), CatalogTestData.word(), 100, "", 1));
+        as(ADMIN, put("/api/admin/products/" + created.get("id").asString()),
+                productBody(created.get("sku").asString(), created.get("slug").asString(), 10_000_000_000L, "", null)
+                        .replace("\"imageUrl\"", "\"version\": 0, \"imageUrl\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("price.amount"));
+        // and the table refuses it too, whatever writes it
+        assertThatThrownBy(() -> jdbc.update("update catalog_product set price_amount = 10000000000 where sku = ?",
+                created.get("sku").asString())).isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
@@ -220,6 +250,33 @@ class AdminCatalogHttpTests {
     }
 
     @Test
+    void anUpdateWithoutActiveKeepsADeactivatedProductOffSale() throws Exception {
+        JsonNode created = create(productBody("A-" + UUID.randomUUID(), CatalogTestData.word(), 100, "", 1));
+        String id = created.get("id").asString();
+        as(ADMIN, delete("/api/admin/products/" + id), null).andExpect(status().isNoContent());
+        long version = json.readTree(as(ADMIN, get("/api/admin/products/" + id), null).andReturn().getResponse()
+                .getContentAsString()).get("version").asLong();
+        String update = productBody(created.get("sku").asString(), created.get("slug").asString(), 150, "", null)
+                .replace("\"imageUrl\"", "\"version\": %d, \"imageUrl\"");
+
+        // a price change of a withdrawn product does not put it back on sale
+        as(ADMIN, put("/api/admin/products/" + id), update.formatted(version))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.price.amount").value(150))
+                .andExpect(jsonPath("$.active").value(false));
+        as(null, get("/api/products/" + id), null).andExpect(status().isNotFound());
+        // saying so does
+        as(ADMIN, put("/api/admin/products/" + id), update.formatted(version + 1).replace("{\"sku\"", "{\"active\": true, \"sku\""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.active").value(true));
+        as(null, get("/api/products/" + id), null).andExpect(status().isOk());
+        // and an active product stays active when an edit leaves it out
+        as(ADMIN, put("/api/admin/products/" + id), update.formatted(version + 2))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.active").value(true));
+    }
+
+    @Test
     void stockCanBeSetButNotBelowWhatIsReserved() throws Exception {
         JsonNode created = create(productBody("ST-" + UUID.randomUUID(), CatalogTestData.word(), 100, "", 5));
         String id = created.get("id").asString();
@@ -297,6 +354,35 @@ class AdminCatalogHttpTests {
         as(ADMIN, delete("/api/admin/categories/" + topId), null).andExpect(status().isNotFound());
         as(null, get("/api/categories"), null)
                 .andExpect(jsonPath("$[*].id", not(hasItem(topId))));
+    }
+
+    @Test
+    void aCategoryCannotMoveUnderADescendantAtAnyDepth() throws Exception {
+        // a > b > c > d; the ancestors of c and d past the first are loaded lazily
+        String a = category(null);
+        String b = category(a);
+        String c = category(b);
+        String d = category(c);
+        JsonNode all = json.readTree(mvc.perform(get("/api/categories")).andReturn().getResponse().getContentAsString());
+        java.util.function.Function<String, String> id = slug -> all.valueStream()
+                .filter(n -> n.get("slug").asString().equals(slug)).findFirst().orElseThrow().get("id").asString();
+
+        for (String[] move : List.of(new String[] {a, c}, new String[] {a, d}, new String[] {b, d}, new String[] {a, b})) {
+            as(ADMIN, put("/api/admin/categories/" + id.apply(move[0])),
+                    "{\"slug\": \"" + move[0] + "\", \"name\": \"Moved\", \"parentSlug\": \"" + move[1] + "\"}")
+                    .andExpect(status().isConflict())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("https://shop.example/problems/category-cycle"));
+        }
+        as(null, get("/api/categories"), null)
+                .andExpect(jsonPath("$[?(@.slug == '" + a + "')].parentSlug").value(org.hamcrest.Matchers.contains(
+                        org.hamcrest.Matchers.nullValue())))
+                .andExpect(jsonPath("$[?(@.slug == '" + a + "')].name").value(org.hamcrest.Matchers.contains("Cat " + a)));
+        // moving down the other way round is fine
+        as(ADMIN, put("/api/admin/categories/" + id.apply(d)),
+                "{\"slug\": \"" + d + "\", \"name\": \"D\", \"parentSlug\": \"" + a + "\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.parentSlug").value(a));
     }
 
     @Test

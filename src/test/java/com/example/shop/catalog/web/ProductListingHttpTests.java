@@ -186,6 +186,28 @@ class ProductListingHttpTests {
     }
 
     @Test
+    void aSearchOfOnlyShortOrStopWordsIsANamePrefixMatchInNameOrder() throws Exception {
+        CatalogTestData data = new CatalogTestData(admin);
+        data.product("TV stand " + marker, "Oak", 4000, 1, root);
+        data.product("Tv bench " + marker, "Pine", 2000, 1, child);
+        data.product("The TV lamp " + marker, "Brass", 3000, 1, root);
+        data.product("Stand for a TV " + marker, "Steel", 1000, 1, root); // "tv" but not at the start
+        String inRoot = "&category=" + root;
+
+        // "tv" is too short for the full-text index: names that start with it, by name
+        assertThat(names(list("q=tv" + inRoot))).containsExactly("Tv bench " + marker, "TV stand " + marker);
+        // relevance has no meaning for a prefix match: the same name order, whichever direction
+        assertThat(names(list("q=tv&sort=relevance" + inRoot))).containsExactly("Tv bench " + marker, "TV stand " + marker);
+        assertThat(names(list("q=TV&sort=relevance,desc" + inRoot))).containsExactly("Tv bench " + marker, "TV stand " + marker);
+        // any other order is honoured
+        assertThat(prices(list("q=tv&sort=price,desc" + inRoot))).containsExactly(4000L, 2000L);
+        assertThat(names(list("q=tv&sort=name,desc" + inRoot))).containsExactly("TV stand " + marker, "Tv bench " + marker);
+        // stop words count in the prefix
+        assertThat(names(list("q=the+tv" + inRoot))).containsExactly("The TV lamp " + marker);
+        assertThat(list("q=of+a" + inRoot).get("content")).isEmpty();
+    }
+
+    @Test
     void listingShowsOnlyActiveProductsWithTheirFields() throws Exception {
         ProductView gone = products.get(0);
         admin.deactivateProduct(gone.id());
