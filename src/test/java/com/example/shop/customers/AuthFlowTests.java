@@ -89,6 +89,46 @@ class AuthFlowTests {
     }
 
     @Test
+    void accentedAndPlainEmailsAreTwoAccountsButInvisibleAndWidthVariantsAreTheSame() throws Exception {
+        String id = UUID.randomUUID().toString();
+        CustomerFixtures.Registered plain = fixtures.register("jose-" + id + "@example.com");
+        MvcResult accented = mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                        .content(json("email", "jos\u00E9-" + id + "@example.com", "password", "another password",
+                                "name", "Jos\u00E9")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.email").value("jos\u00E9-" + id + "@example.com"))
+                .andReturn();
+        assertThat(read(accented, "$.id")).isNotEqualTo(plain.id().toString());
+
+        // each logs in with its own password only
+        assertThat(fixtures.loginResult(plain.email(), PASSWORD).getResponse().getStatus()).isEqualTo(200);
+        assertThat(fixtures.loginResult(plain.email(), "another password").getResponse().getStatus()).isEqualTo(401);
+        MvcResult login = fixtures.loginResult("jose\u0301-" + id + "@example.com", "another password");
+        assertThat(login.getResponse().getStatus()).as("decomposed \u00E9 is the same e-mail").isEqualTo(200);
+        assertThat(jwtDecoder.decode(read(login, "$.accessToken")).getSubject()).isEqualTo(read(accented, "$.id"));
+
+        // spellings that normalise to an existing e-mail are taken
+        for (String variant : new String[] { "jose-" + id + "\u200B@example.com",
+                LoginThrottlingTests.fullwidth("jose-" + id) + "@example.com",
+                "JOSE\u0301-" + id + "@EXAMPLE.COM" }) {
+            mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                            .content(json("email", variant, "password", PASSWORD, "name", "Twin")))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.type").value("https://shop.example/problems/email-taken"));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from customers_customer where email like ?", Integer.class,
+                "%" + id + "@example.com")).isEqualTo(2);
+    }
+
+    @Test
+    void theEmailColumnComparesByteForByte() {
+        assertThat(jdbc.queryForObject("""
+                select collation_name from information_schema.columns
+                where table_schema = database() and table_name = 'customers_customer' and column_name = 'email'""",
+                String.class)).isEqualTo("utf8mb4_bin");
+    }
+
+    @Test
     void rejectsShortPasswordAndInvalidEmail() throws Exception {
         mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
                         .content(json("email", uniqueEmail(), "password", "1234567", "name", "Short")))
