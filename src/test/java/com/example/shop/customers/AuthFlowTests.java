@@ -145,6 +145,33 @@ class AuthFlowTests {
     }
 
     @Test
+    void registrationsAreThrottledPerClientAddress() throws Exception {
+        String address = CustomerFixtures.newClientAddress();
+        int registered = 0;
+        MvcResult result;
+        while ((result = mvc.perform(post("/api/auth/register").with(CustomerFixtures.from(address))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json("email", uniqueEmail(), "password", PASSWORD, "name", "Bulk"))).andReturn())
+                .getResponse().getStatus() == 201) {
+            assertThat(++registered).as("throttled within 100 registrations").isLessThan(100);
+        }
+        assertThat(registered).as("a generous allowance first").isGreaterThan(10);
+        assertThat(result.getResponse().getStatus()).isEqualTo(429);
+        assertThat(Long.parseLong(result.getResponse().getHeader("Retry-After"))).isPositive();
+        assertThat(read(result, "$.type")).isEqualTo("https://shop.example/problems/too-many-requests");
+        assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+
+        String refused = uniqueEmail();
+        mvc.perform(post("/api/auth/register").with(CustomerFixtures.from(address)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json("email", refused, "password", PASSWORD, "name", "Bulk")))
+                .andExpect(status().isTooManyRequests());
+        assertThat(jdbc.queryForObject("select count(*) from customers_customer where email = ?", Integer.class,
+                refused)).isZero();
+        // another address still registers
+        fixtures.register(uniqueEmail());
+    }
+
+    @Test
     void storesOnlyAPasswordHash() throws Exception {
         CustomerFixtures.Registered registered = fixtures.register(uniqueEmail());
 

@@ -31,6 +31,7 @@ public class PasswordResets implements DisposableBean {
     private final PasswordEncoder passwordEncoder;
     private final PasswordResetMail mail;
     private final PasswordProperties properties;
+    private final RequestThrottle throttle;
     private final TransactionTemplate transaction;
     private final ThreadPoolExecutor mailer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1000), runnable -> {
@@ -41,13 +42,14 @@ public class PasswordResets implements DisposableBean {
 
     PasswordResets(CustomerRepository customers, PasswordResetRepository resets,
             RefreshTokenRepository refreshTokens, PasswordEncoder passwordEncoder, PasswordResetMail mail,
-            PasswordProperties properties, PlatformTransactionManager transactions) {
+            PasswordProperties properties, RequestThrottle throttle, PlatformTransactionManager transactions) {
         this.customers = customers;
         this.resets = resets;
         this.refreshTokens = refreshTokens;
         this.passwordEncoder = passwordEncoder;
         this.mail = mail;
         this.properties = properties;
+        this.throttle = throttle;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -79,16 +81,22 @@ public class PasswordResets implements DisposableBean {
 
     /**
      * Sets a new password with a reset token, which is then used up together with every other pending
-     * reset of the account; all refresh tokens of the account are revoked.
+     * reset of the account; all refresh tokens of the account are revoked. An unknown token costs no
+     * password hash.
      *
+     * @throws TooManyRequests   when the client address has tried too many tokens
      * @throws InvalidResetToken unknown, expired or already used token
      */
-    public void confirm(String token, String newPassword) {
+    public void confirm(String token, String newPassword, String clientAddress) {
+        throttle.resetConfirmation(clientAddress);
         Passwords.requireHashable(newPassword);
+        String tokenHash = OpaqueTokens.hash(token);
+        if (resets.countPending(tokenHash, Instant.now()) == 0) {
+            throw new InvalidResetToken();
+        }
         String hash = passwordEncoder.encode(newPassword);
         transaction.executeWithoutResult(status -> {
             Instant now = Instant.now();
-            String tokenHash = OpaqueTokens.hash(token);
             if (resets.useIfPending(tokenHash, now) != 1) {
                 throw new InvalidResetToken();
             }

@@ -106,13 +106,16 @@ class AuthController {
         }
     }
 
-    @Operation(summary = "Register a customer account")
+    @Operation(summary = "Register a customer account", description = """
+            Registrations are throttled per client address (429 with Retry-After).""")
     @ApiResponse(responseCode = "201", description = "Registered")
     @ApiResponse(responseCode = "400", description = "Invalid e-mail, name or password (at least 8 characters)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "The e-mail is already registered", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "429", description = "Too many registrations from this address; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/register")
-    ResponseEntity<Registered> register(@Valid @RequestBody RegisterRequest request) {
-        Accounts.Account account = accounts.register(request.email(), request.password(), request.name());
+    ResponseEntity<Registered> register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+        Accounts.Account account = accounts.register(request.email(), request.password(), request.name(),
+                http.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/customers/me"))
                 .body(new Registered(account.id(), account.email(), account.name()));
     }
@@ -158,12 +161,15 @@ class AuthController {
         passwordResets.request(request.email());
     }
 
-    @Operation(summary = "Set a new password with a reset token", description = "Revokes every refresh token of the account.")
+    @Operation(summary = "Set a new password with a reset token", description = """
+            Revokes every refresh token of the account. Attempts are throttled per client address (429 with
+            Retry-After).""")
     @ApiResponse(responseCode = "204", description = "Password changed")
     @ApiResponse(responseCode = "400", description = "Invalid, expired or used token, or a too short password", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "429", description = "Too many attempts from this address; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/password-reset/confirm")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void confirmPasswordReset(@Valid @RequestBody PasswordResetConfirmation request) {
-        passwordResets.confirm(request.token(), request.newPassword());
+    void confirmPasswordReset(@Valid @RequestBody PasswordResetConfirmation request, HttpServletRequest http) {
+        passwordResets.confirm(request.token(), request.newPassword(), http.getRemoteAddr());
     }
 }

@@ -37,7 +37,7 @@ class CustomersConcurrencyTests {
     @Test
     void concurrentRefreshesWithOneTokenSucceedOnce() throws Exception {
         String email = "race-" + UUID.randomUUID() + "@example.com";
-        accounts.register(email, "race-password", "Racer");
+        accounts.register(email, "race-password", "Racer", "2001:db8:race::1");
         Logins.TokenPair pair = logins.login(email, "race-password", "10.0.0.1");
 
         List<Outcome> outcomes = race(() -> logins.refresh(pair.refreshToken()));
@@ -51,7 +51,7 @@ class CustomersConcurrencyTests {
     void concurrentRegistrationsOfOneEmailCreateOneAccount() throws Exception {
         String email = "twin-" + UUID.randomUUID() + "@example.com";
 
-        List<Outcome> outcomes = race(() -> accounts.register(email, "twin-password", "Twin"));
+        List<Outcome> outcomes = race(() -> accounts.register(email, "twin-password", "Twin", "2001:db8:twin::1"));
 
         assertThat(outcomes.stream().filter(Outcome::succeeded).count()).isEqualTo(1);
         assertThat(outcomes.stream().filter(o -> o.failure() instanceof EmailAlreadyRegistered).count())
