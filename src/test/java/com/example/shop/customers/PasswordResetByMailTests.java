@@ -200,6 +200,79 @@ class PasswordResetByMailTests {
     }
 
     @Test
+    void theRequestItselfNeitherLooksUpNorStoresAnything() throws Exception {
+        CustomerFixtures fixtures = new CustomerFixtures(mvc);
+        String first = fixtures.register(uniqueEmail()).email();
+        String second = fixtures.register(uniqueEmail()).email();
+        mail.hold();
+        requestReset(first, fixtures.address());
+        assertThat(mail.waiting.await(15, TimeUnit.SECONDS)).as("the worker is sending the first mail").isTrue();
+
+        // the worker is busy: a known e-mail's request returns without having stored its reset
+        requestReset(second, fixtures.address());
+        assertThat(resetsOf(second)).isZero();
+
+        mail.release();
+        awaitMailTo(second);
+        assertThat(resetsOf(second)).isEqualTo(1);
+        assertThat(mail.to(first)).hasSize(1);
+    }
+
+    @Test
+    void whileALinkIsPendingNoSecondOneIsSent() throws Exception {
+        CustomerFixtures fixtures = new CustomerFixtures(mvc);
+        String email = fixtures.register(uniqueEmail()).email();
+        requestReset(email, fixtures.address());
+        String token = tokenOf(awaitMailTo(email));
+
+        requestReset(email, CustomerFixtures.newClientAddress());
+        awaitWorkerIdle();
+        assertThat(mail.to(email)).hasSize(1);
+        assertThat(resetsOf(email)).isEqualTo(1);
+
+        // once used, a new request sends a new link
+        confirm(token, NEW_PASSWORD, fixtures.address());
+        requestReset(email, fixtures.address());
+        await().atMost(Duration.ofSeconds(15)).until(() -> mail.to(email).size() == 2);
+    }
+
+    @Test
+    void requestsBeyondTheLimitPerEmailAreAcceptedButSendNothing() throws Exception {
+        CustomerFixtures fixtures = new CustomerFixtures(mvc);
+        String email = fixtures.register(uniqueEmail()).email();
+        int mails = 0;
+        do {
+            requestReset(email, CustomerFixtures.newClientAddress());
+            awaitWorkerIdle();
+            if (mail.to(email).size() == mails) {
+                break;
+            }
+            mails = mail.to(email).size();
+            // use the link, so that no pending reset holds the next one back
+            confirm(tokenOf(mail.to(email).get(mails - 1)), NEW_PASSWORD + mails, fixtures.address());
+        } while (mails < 20);
+        assertThat(mails).as("limited, after a few").isBetween(2, 19);
+    }
+
+    @Test
+    void requestsBeyondTheLimitPerAddressAreAcceptedButSendNothing() throws Exception {
+        CustomerFixtures fixtures = new CustomerFixtures(mvc);
+        String email = fixtures.register(uniqueEmail()).email();
+        String flooder = CustomerFixtures.newClientAddress();
+        for (int i = 0; i < 100; i++) {
+            requestReset(uniqueEmail(), flooder);
+        }
+        requestReset(email, flooder);
+        awaitWorkerIdle();
+        assertThat(mail.to(email)).isEmpty();
+        assertThat(resetsOf(email)).isZero();
+
+        // the e-mail itself is not held back by the flood
+        requestReset(email, fixtures.address());
+        awaitMailTo(email);
+    }
+
+    @Test
     void anUnknownTokenCostsNoPasswordHash() throws Exception {
         AtomicInteger encodes = ((CountingEncoder) passwordEncoder).encodes();
         int before = encodes.get();

@@ -19,6 +19,7 @@ import static com.example.shop.customers.CustomerFixtures.from;
 import static com.example.shop.customers.CustomerFixtures.json;
 import static com.example.shop.customers.CustomerFixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -55,7 +56,7 @@ class PasswordResetTests {
                         .content(json("email", uniqueEmail())))
                 .andExpect(status().isAccepted());
 
-        assertThat(resetsOf(email)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> resetsOf(email) == 1);
         String hash = jdbc.queryForObject("select token_hash from customers_password_reset where customer_id = "
                 + "(select id from customers_customer where email = ?)", String.class, email);
         assertThat(hash).matches("[0-9a-f]{64}");

@@ -152,13 +152,15 @@ class AuthController {
     }
 
     @Operation(summary = "Ask for a password-reset link", description = """
-            Always 202, whether or not the e-mail belongs to an account. The link carries a single-use
-            token valid for a limited time.""")
+            Always 202, whether or not the e-mail belongs to an account, and also beyond the limits per
+            e-mail and per client address (then nothing is sent). While a link sent in the last few minutes
+            is still unused, no new one is sent. The link carries a single-use token valid for a limited
+            time.""")
     @ApiResponse(responseCode = "202", description = "Accepted")
     @PostMapping("/password-reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void requestPasswordReset(@Valid @RequestBody PasswordResetRequest request) {
-        passwordResets.request(request.email());
+    void requestPasswordReset(@Valid @RequestBody PasswordResetRequest request, HttpServletRequest http) {
+        passwordResets.request(request.email(), http.getRemoteAddr());
     }
 
     @Operation(summary = "Set a new password with a reset token", description = """
