@@ -93,6 +93,7 @@ class AddressController {
     @ApiResponse(responseCode = "201", description = "Added")
     @ApiResponse(responseCode = "400", description = "Invalid address", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "The account no longer exists", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "The address book is full", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping
     ResponseEntity<AddressResponse> add(@Valid @RequestBody AddressRequest request) {

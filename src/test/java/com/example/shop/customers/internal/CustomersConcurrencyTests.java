@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.example.shop.customers.CustomerId;
 import com.example.shop.testsupport.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,9 @@ class CustomersConcurrencyTests {
 
     @Autowired
     Logins logins;
+
+    @Autowired
+    AddressBook addressBook;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -58,6 +62,24 @@ class CustomersConcurrencyTests {
                 .isEqualTo(THREADS - 1);
         assertThat(jdbc.queryForObject("select count(*) from customers_customer where email = ?", Integer.class,
                 email)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentAdditionsDoNotTakeAnAddressBookPastItsLimit() throws Exception {
+        String email = "mover-" + UUID.randomUUID() + "@example.com";
+        CustomerId customer = new CustomerId(accounts.register(email, "mover-password", "Mover", "2001:db8:move::1").id());
+        AddressBook.AddressData home = new AddressBook.AddressData("Mover", "1 Example Street", null, "Berlin", "10115",
+                "DE");
+        for (int i = 0; i < AddressBook.MAX_ADDRESSES - 2; i++) {
+            addressBook.add(customer, home);
+        }
+
+        List<Outcome> outcomes = race(() -> addressBook.add(customer, home));
+
+        assertThat(outcomes.stream().filter(Outcome::succeeded).count()).isEqualTo(2);
+        assertThat(outcomes.stream().filter(o -> o.failure() instanceof AddressBookFull).count())
+                .isEqualTo(THREADS - 2);
+        assertThat(addressBook.list(customer)).hasSize(AddressBook.MAX_ADDRESSES);
     }
 
     record Outcome(boolean succeeded, Throwable failure) {
