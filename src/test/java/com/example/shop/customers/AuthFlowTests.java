@@ -172,6 +172,46 @@ class AuthFlowTests {
     }
 
     @Test
+    void textWithHalfASurrogatePairIsRefusedWithTheField() throws Exception {
+        String lone = "\\ud800";   // the JSON escape of half a surrogate pair: no character on its own
+        String other = "\\udfff";
+        String email = "c-" + UUID.randomUUID() + "@example.com";
+        String[][] registrations = {
+                { "email", "{\"email\": \"a" + lone + "-" + email + "\", \"password\": \"" + PASSWORD + "\", \"name\": \"N\"}" },
+                { "password", "{\"email\": \"" + email + "\", \"password\": \"" + lone.repeat(8) + "\", \"name\": \"N\"}" },
+                { "name", "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\", \"name\": \"N" + lone + "\"}" } };
+        for (String[] registration : registrations) {
+            mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON).content(registration[1]))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value(registration[0]))
+                    .andExpect(jsonPath("$.errors[0].message").value("must not contain unpaired UTF-16 surrogates"));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from customers_customer where email like ?", Integer.class,
+                "%" + email)).isZero();
+        mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\": \"" + email + "\", \"password\": \"" + other.repeat(8) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("password"));
+
+        // a whole pair is a character like any other
+        mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\", \"name\": \"N \\ud83d\\ude00\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.name").value("N \uD83D\uDE00"));
+        CustomerFixtures.Session session = fixtures.login(email);
+        mvc.perform(put("/api/customers/me").header(AUTHORIZATION, session.bearer())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"N" + lone + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+        mvc.perform(post("/api/customers/me/addresses").header(AUTHORIZATION, session.bearer())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"name": "N", "line1": "1 Main St%s", "city": "Berlin", "postalCode": "10115",
+                                 "country": "DE"}""".formatted(lone)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("line1"));
+    }
+
+    @Test
     void storesOnlyAPasswordHash() throws Exception {
         CustomerFixtures.Registered registered = fixtures.register(uniqueEmail());
 
