@@ -84,9 +84,19 @@ class AuthController {
             return new TokenResponse(pair.accessToken(), "Bearer", pair.expiresIn(), pair.refreshToken(),
                     pair.refreshExpiresIn());
         }
+
+        @Override
+        public String toString() {
+            return "TokenResponse[expiresIn=" + expiresIn + "]";
+        }
     }
 
     record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+
+        @Override
+        public String toString() {
+            return "RefreshRequest[]";
+        }
     }
 
     record PasswordResetRequest(@NotBlank @Email @Size(max = 254) @NoLoneSurrogates String email) {
