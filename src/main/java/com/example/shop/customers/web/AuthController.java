@@ -134,6 +134,7 @@ class AuthController {
             Returns a short-lived access token (JWT) and a single-use refresh token. Failed attempts are
             throttled per e-mail and per client address (429 with Retry-After).""")
     @ApiResponse(responseCode = "200", description = "Logged in")
+    @ApiResponse(responseCode = "400", description = "Missing or invalid e-mail or password field", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "429", description = "Too many failed attempts; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/login")
@@ -145,6 +146,7 @@ class AuthController {
             The presented refresh token is used up. Presenting an already used token revokes the whole
             session (all tokens descended from the same login).""")
     @ApiResponse(responseCode = "200", description = "A new token pair")
+    @ApiResponse(responseCode = "400", description = "Missing or too long refreshToken", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "401", description = "Unknown, expired, revoked or already used refresh token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/refresh")
     TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
@@ -154,6 +156,7 @@ class AuthController {
     @Operation(summary = "Log out: revoke the session of a refresh token")
     @SecurityRequirement(name = "bearerAuth")
     @ApiResponse(responseCode = "204", description = "Logged out (also for an unknown token)")
+    @ApiResponse(responseCode = "400", description = "Missing or too long refreshToken", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -167,6 +170,7 @@ class AuthController {
             is still unused, no new one is sent. The link carries a single-use token valid for a limited
             time.""")
     @ApiResponse(responseCode = "202", description = "Accepted")
+    @ApiResponse(responseCode = "400", description = "Missing or invalid e-mail", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/password-reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void requestPasswordReset(@Valid @RequestBody PasswordResetRequest request, HttpServletRequest http) {
