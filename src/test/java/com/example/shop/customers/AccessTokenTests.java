@@ -3,11 +3,21 @@ package com.example.shop.customers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.time.Instant;
 import java.util.List;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -91,6 +101,21 @@ class AccessTokenTests {
         String expired = Tokens.mint(LocalEnvironment.DEV_JWT_SECRET, session.id().toString(), List.of("CUSTOMER"),
                 Duration.ofMinutes(-2));
         assertUnauthorized("Bearer " + expired);
+    }
+
+    @Test
+    void tokenWithoutExpiryIs401() throws Exception {
+        NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableSecret<>(
+                new SecretKeySpec(LocalEnvironment.DEV_JWT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("shop-api")
+                .subject(session.id().toString())
+                .issuedAt(Instant.now())
+                .claim("roles", List.of("CUSTOMER"))
+                .build();
+        String forever = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+        assertUnauthorized("Bearer " + forever);
     }
 
     @Test

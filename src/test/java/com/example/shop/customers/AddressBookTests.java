@@ -10,6 +10,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import com.example.shop.testsupport.IntegrationTest;
+import com.example.shop.testsupport.Tokens;
 
 import static com.example.shop.customers.CustomerFixtures.AUTHORIZATION;
 import static com.example.shop.customers.CustomerFixtures.read;
@@ -143,6 +144,14 @@ class AddressBookTests {
                         .contentType(MediaType.APPLICATION_JSON).content(OFFICE))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("https://shop.example/problems/address-book-full"));
+    }
+
+    @Test
+    void anAccountThatNoLongerExistsCannotAddAddresses() throws Exception {
+        mvc.perform(post("/api/customers/me/addresses").header(AUTHORIZATION, Tokens.customer(UUID.randomUUID()))
+                        .contentType(MediaType.APPLICATION_JSON).content(HOME))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/not-found"));
     }
 
     @Test

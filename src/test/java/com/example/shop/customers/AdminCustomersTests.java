@@ -1,5 +1,9 @@
 package com.example.shop.customers;
 
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -9,6 +13,7 @@ import com.example.shop.testsupport.Tokens;
 
 import static com.example.shop.customers.CustomerFixtures.AUTHORIZATION;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -20,6 +25,9 @@ class AdminCustomersTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
 
     @Test
     void aCustomerGets403() throws Exception {
@@ -61,6 +69,28 @@ class AdminCustomersTests {
         mvc.perform(get("/api/admin/customers?size=1000&sort=email,asc").header(AUTHORIZATION, Tokens.admin()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.page.size").value(100));
+    }
+
+    @Test
+    void aPageOfCustomersLoadsAllTheirRolesInOneQuery() throws Exception {
+        CustomerFixtures fixtures = new CustomerFixtures(mvc);
+        for (int i = 0; i < 20; i++) {
+            fixtures.register(CustomerFixtures.uniqueEmail());
+        }
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+        statistics.setStatisticsEnabled(true);
+        try {
+            mvc.perform(get("/api/admin/customers?size=20").header(AUTHORIZATION, Tokens.admin()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.content", hasSize(20)))
+                    .andExpect(jsonPath("$.content[19].roles[0]").value("CUSTOMER"));
+            // the page, its count and one query for the roles of all 20 (not one per customer);
+            // one more in case a scheduled job ran meanwhile
+            assertThat(statistics.getPrepareStatementCount()).isLessThanOrEqualTo(4);
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
     }
 
     @Test

@@ -89,6 +89,46 @@ class AuthFlowTests {
     }
 
     @Test
+    void accentedAndPlainEmailsAreTwoAccountsButInvisibleAndWidthVariantsAreTheSame() throws Exception {
+        String id = UUID.randomUUID().toString();
+        CustomerFixtures.Registered plain = fixtures.register("jose-" + id + "@example.com");
+        MvcResult accented = mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                        .content(json("email", "jos\u00E9-" + id + "@example.com", "password", "another password",
+                                "name", "Jos\u00E9")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.email").value("jos\u00E9-" + id + "@example.com"))
+                .andReturn();
+        assertThat(read(accented, "$.id")).isNotEqualTo(plain.id().toString());
+
+        // each logs in with its own password only
+        assertThat(fixtures.loginResult(plain.email(), PASSWORD).getResponse().getStatus()).isEqualTo(200);
+        assertThat(fixtures.loginResult(plain.email(), "another password").getResponse().getStatus()).isEqualTo(401);
+        MvcResult login = fixtures.loginResult("jose\u0301-" + id + "@example.com", "another password");
+        assertThat(login.getResponse().getStatus()).as("decomposed \u00E9 is the same e-mail").isEqualTo(200);
+        assertThat(jwtDecoder.decode(read(login, "$.accessToken")).getSubject()).isEqualTo(read(accented, "$.id"));
+
+        // spellings that normalise to an existing e-mail are taken
+        for (String variant : new String[] { "jose-" + id + "\u200B@example.com",
+                LoginThrottlingTests.fullwidth("jose-" + id) + "@example.com",
+                "JOSE\u0301-" + id + "@EXAMPLE.COM" }) {
+            mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                            .content(json("email", variant, "password", PASSWORD, "name", "Twin")))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.type").value("https://shop.example/problems/email-taken"));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from customers_customer where email like ?", Integer.class,
+                "%" + id + "@example.com")).isEqualTo(2);
+    }
+
+    @Test
+    void theEmailColumnComparesByteForByte() {
+        assertThat(jdbc.queryForObject("""
+                select collation_name from information_schema.columns
+                where table_schema = database() and table_name = 'customers_customer' and column_name = 'email'""",
+                String.class)).isEqualTo("utf8mb4_bin");
+    }
+
+    @Test
     void rejectsShortPasswordAndInvalidEmail() throws Exception {
         mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
                         .content(json("email", uniqueEmail(), "password", "1234567", "name", "Short")))
@@ -102,6 +142,73 @@ class AuthFlowTests {
                         .content(json("email", uniqueEmail(), "password", "ä".repeat(40), "name", "Long")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://shop.example/problems/password-too-long"));
+    }
+
+    @Test
+    void registrationsAreThrottledPerClientAddress() throws Exception {
+        String address = CustomerFixtures.newClientAddress();
+        int registered = 0;
+        MvcResult result;
+        while ((result = mvc.perform(post("/api/auth/register").with(CustomerFixtures.from(address))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json("email", uniqueEmail(), "password", PASSWORD, "name", "Bulk"))).andReturn())
+                .getResponse().getStatus() == 201) {
+            assertThat(++registered).as("throttled within 100 registrations").isLessThan(100);
+        }
+        assertThat(registered).as("a generous allowance first").isGreaterThan(10);
+        assertThat(result.getResponse().getStatus()).isEqualTo(429);
+        assertThat(Long.parseLong(result.getResponse().getHeader("Retry-After"))).isPositive();
+        assertThat(read(result, "$.type")).isEqualTo("https://shop.example/problems/too-many-requests");
+        assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+
+        String refused = uniqueEmail();
+        mvc.perform(post("/api/auth/register").with(CustomerFixtures.from(address)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json("email", refused, "password", PASSWORD, "name", "Bulk")))
+                .andExpect(status().isTooManyRequests());
+        assertThat(jdbc.queryForObject("select count(*) from customers_customer where email = ?", Integer.class,
+                refused)).isZero();
+        // another address still registers
+        fixtures.register(uniqueEmail());
+    }
+
+    @Test
+    void textWithHalfASurrogatePairIsRefusedWithTheField() throws Exception {
+        String lone = "\\ud800";   // the JSON escape of half a surrogate pair: no character on its own
+        String other = "\\udfff";
+        String email = "c-" + UUID.randomUUID() + "@example.com";
+        String[][] registrations = {
+                { "email", "{\"email\": \"a" + lone + "-" + email + "\", \"password\": \"" + PASSWORD + "\", \"name\": \"N\"}" },
+                { "password", "{\"email\": \"" + email + "\", \"password\": \"" + lone.repeat(8) + "\", \"name\": \"N\"}" },
+                { "name", "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\", \"name\": \"N" + lone + "\"}" } };
+        for (String[] registration : registrations) {
+            mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON).content(registration[1]))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value(registration[0]))
+                    .andExpect(jsonPath("$.errors[0].message").value("must not contain unpaired UTF-16 surrogates"));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from customers_customer where email like ?", Integer.class,
+                "%" + email)).isZero();
+        mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\": \"" + email + "\", \"password\": \"" + other.repeat(8) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("password"));
+
+        // a whole pair is a character like any other
+        mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\", \"name\": \"N \\ud83d\\ude00\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.name").value("N \uD83D\uDE00"));
+        CustomerFixtures.Session session = fixtures.login(email);
+        mvc.perform(put("/api/customers/me").header(AUTHORIZATION, session.bearer())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"N" + lone + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+        mvc.perform(post("/api/customers/me/addresses").header(AUTHORIZATION, session.bearer())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"name": "N", "line1": "1 Main St%s", "city": "Berlin", "postalCode": "10115",
+                                 "country": "DE"}""".formatted(lone)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("line1"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.example.shop.customers;
 
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -8,19 +9,44 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Registers and logs in customers over HTTP, each with a unique e-mail. */
+/**
+ * Registers and logs in customers over HTTP, each with a unique e-mail. Each fixture calls from a client
+ * address of its own (documentation range 2001:db8::/32), so the per-address throttles of one test never
+ * reach another.
+ */
 final class CustomerFixtures {
 
     static final String PASSWORD = "correct horse battery";
 
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
     private final MockMvc mvc;
+    private final String address = newClientAddress();
 
     CustomerFixtures(MockMvc mvc) {
         this.mvc = mvc;
+    }
+
+    /** A client address no other fixture uses. */
+    static String newClientAddress() {
+        return "2001:db8::" + Integer.toHexString(ADDRESSES.incrementAndGet());
+    }
+
+    /** Sends a request from the given client address. */
+    static RequestPostProcessor from(String clientAddress) {
+        return request -> {
+            request.setRemoteAddr(clientAddress);
+            return request;
+        };
+    }
+
+    String address() {
+        return address;
     }
 
     record Registered(UUID id, String email) {
@@ -38,7 +64,8 @@ final class CustomerFixtures {
     }
 
     Registered register(String email) throws Exception {
-        MvcResult result = mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+        MvcResult result = mvc.perform(post("/api/auth/register").with(from(address))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(json("email", email, "password", PASSWORD, "name", "Ada Lovelace")))
                 .andExpect(status().isCreated())
                 .andReturn();
@@ -46,7 +73,7 @@ final class CustomerFixtures {
     }
 
     MvcResult loginResult(String email, String password) throws Exception {
-        return mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+        return mvc.perform(post("/api/auth/login").with(from(address)).contentType(MediaType.APPLICATION_JSON)
                 .content(json("email", email, "password", password))).andReturn();
     }
 
@@ -66,7 +93,7 @@ final class CustomerFixtures {
     }
 
     MvcResult refresh(String refreshToken) throws Exception {
-        return mvc.perform(post("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+        return mvc.perform(post("/api/auth/refresh").with(from(address)).contentType(MediaType.APPLICATION_JSON)
                 .content(json("refreshToken", refreshToken))).andReturn();
     }
 

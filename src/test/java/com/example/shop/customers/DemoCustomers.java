@@ -22,7 +22,7 @@ public class DemoCustomers {
     ApplicationRunner demoCustomer(Accounts accounts) {
         return args -> {
             try {
-                accounts.register(EMAIL, PASSWORD, "Demo Customer");
+                accounts.register(EMAIL, PASSWORD, "Demo Customer", "localhost");
             } catch (EmailAlreadyRegistered alreadyThere) {
                 // created by an earlier run; the dev database survives restarts
             }

@@ -1,5 +1,7 @@
 package com.example.shop.customers;
 
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -51,6 +53,41 @@ class LoginThrottlingTests {
 
         // other customers, from the same address, still log in
         assertThat(fixtures.loginResult(bystander, PASSWORD).getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherSpellingOfAThrottledEmailIsThrottledToo() throws Exception {
+        CustomerFixtures fixtures = new CustomerFixtures(mvc);
+        String local = "victim-" + UUID.randomUUID();
+        String victim = fixtures.register(local + "@example.com").email();
+        int attempts = 0;
+        while (fixtures.loginResult(victim, "guess-" + attempts).getResponse().getStatus() != 429) {
+            assertThat(++attempts).as("throttled within 20 failures").isLessThan(20);
+        }
+        assertThat(fixtures.loginResult(victim, PASSWORD).getResponse().getStatus()).isEqualTo(429);
+
+        // spellings that normalise to the same e-mail share its bucket: the right password is still refused
+        for (String spelling : new String[] {
+                local + "\u200B@example.com",                       // zero-width space
+                "\u2060" + local + "@example.com\uFEFF",           // word joiner, byte-order mark
+                local + "@exam\u00ADple.com",                       // soft hyphen
+                fullwidth(local) + "@example.com",                  // fullwidth letters and digits
+                " " + local.toUpperCase() + "@EXAMPLE.COM\u00A0" }) {  // case and a no-break space
+            MvcResult result = fixtures.loginResult(spelling, PASSWORD);
+            assertThat(result.getResponse().getStatus()).as(spelling).isEqualTo(429);
+            assertThat(result.getResponse().getContentAsString()).doesNotContain("accessToken");
+        }
+
+        // an accented spelling is another mailbox, and no account: the victim's password opens nothing there
+        String accented = local.replaceFirst("i", "\u00ED") + "@example.com";
+        assertThat(fixtures.loginResult(accented, PASSWORD).getResponse().getStatus()).isEqualTo(401);
+    }
+
+    /** ASCII letters, digits and punctuation as their fullwidth forms (U+FF01..U+FF5E). */
+    static String fullwidth(String ascii) {
+        StringBuilder wide = new StringBuilder();
+        ascii.chars().forEach(c -> wide.append(c > 0x20 && c < 0x7F ? (char) (c + 0xFEE0) : (char) c));
+        return wide.toString();
     }
 
     @Test

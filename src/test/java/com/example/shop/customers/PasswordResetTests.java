@@ -10,13 +10,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import com.example.shop.testsupport.IntegrationTest;
 
 import static com.example.shop.customers.CustomerFixtures.PASSWORD;
+import static com.example.shop.customers.CustomerFixtures.from;
 import static com.example.shop.customers.CustomerFixtures.json;
 import static com.example.shop.customers.CustomerFixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -53,7 +56,7 @@ class PasswordResetTests {
                         .content(json("email", uniqueEmail())))
                 .andExpect(status().isAccepted());
 
-        assertThat(resetsOf(email)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> resetsOf(email) == 1);
         String hash = jdbc.queryForObject("select token_hash from customers_password_reset where customer_id = "
                 + "(select id from customers_customer where email = ?)", String.class, email);
         assertThat(hash).matches("[0-9a-f]{64}");
@@ -95,6 +98,34 @@ class PasswordResetTests {
                         .content(json("token", "made-up", "newPassword", NEW_PASSWORD)))
                 .andExpect(status().isBadRequest());
         assertThat(fixtures.loginResult(email, PASSWORD).getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void confirmationsAreThrottledPerClientAddress() throws Exception {
+        CustomerFixtures fixtures = new CustomerFixtures(mvc);
+        String email = fixtures.register(uniqueEmail()).email();
+        String guesser = CustomerFixtures.newClientAddress();
+        int attempts = 0;
+        MvcResult result;
+        do {
+            result = mvc.perform(post("/api/auth/password-reset/confirm").with(from(guesser))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(json("token", "guess-" + attempts, "newPassword", NEW_PASSWORD))).andReturn();
+            attempts++;
+        } while (result.getResponse().getStatus() == 400 && attempts < 100);
+        assertThat(result.getResponse().getStatus()).isEqualTo(429);
+        assertThat(attempts).as("a generous allowance first").isGreaterThan(10);
+        assertThat(Long.parseLong(result.getResponse().getHeader("Retry-After"))).isPositive();
+        assertThat(CustomerFixtures.read(result, "$.type")).isEqualTo("https://shop.example/problems/too-many-requests");
+
+        // even a valid token waits, from that address; from another one it works
+        String token = plantReset(email, Duration.ofMinutes(30));
+        mvc.perform(post("/api/auth/password-reset/confirm").with(from(guesser)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json("token", token, "newPassword", NEW_PASSWORD)))
+                .andExpect(status().isTooManyRequests());
+        mvc.perform(post("/api/auth/password-reset/confirm").with(from(fixtures.address()))
+                        .contentType(MediaType.APPLICATION_JSON).content(json("token", token, "newPassword", NEW_PASSWORD)))
+                .andExpect(status().isNoContent());
     }
 
     @Test

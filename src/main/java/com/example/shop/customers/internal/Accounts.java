@@ -30,11 +30,14 @@ public class Accounts implements Customers {
 
     private final CustomerRepository customers;
     private final PasswordEncoder passwordEncoder;
+    private final RequestThrottle throttle;
     private final TransactionTemplate transaction;
 
-    Accounts(CustomerRepository customers, PasswordEncoder passwordEncoder, PlatformTransactionManager transactions) {
+    Accounts(CustomerRepository customers, PasswordEncoder passwordEncoder, RequestThrottle throttle,
+            PlatformTransactionManager transactions) {
         this.customers = customers;
         this.passwordEncoder = passwordEncoder;
+        this.throttle = throttle;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -49,10 +52,12 @@ public class Accounts implements Customers {
     /**
      * Registers a customer (role {@code CUSTOMER} only) and publishes {@code CustomerRegistered}.
      *
+     * @throws TooManyRequests        when the client address has registered too often
      * @throws EmailAlreadyRegistered when the (normalised) e-mail is taken, also when a concurrent
      *                                registration wins the race on the unique index
      */
-    public Account register(String email, String password, String name) {
+    public Account register(String email, String password, String name, String clientAddress) {
+        throttle.registration(clientAddress);
         return Account.of(create(Emails.normalise(email), password, name.strip(), EnumSet.noneOf(Role.class)));
     }
 

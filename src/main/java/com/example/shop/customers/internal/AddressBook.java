@@ -16,9 +16,11 @@ public class AddressBook {
     static final int MAX_ADDRESSES = 20;
 
     private final AddressRepository addresses;
+    private final CustomerRepository customers;
 
-    AddressBook(AddressRepository addresses) {
+    AddressBook(AddressRepository addresses, CustomerRepository customers) {
         this.addresses = addresses;
+        this.customers = customers;
     }
 
     public record AddressData(String name, String line1, String line2, String city, String postalCode,
@@ -42,9 +44,18 @@ public class AddressBook {
         return Entry.of(load(customer, id));
     }
 
-    /** @throws AddressBookFull when the customer already has {@value #MAX_ADDRESSES} addresses */
+    /**
+     * Adds an address. Additions for one customer take turns (its row is locked), so that concurrent ones
+     * cannot together go past the limit.
+     *
+     * @throws CustomerNotFound when the account no longer exists
+     * @throws AddressBookFull  when the customer already has {@value #MAX_ADDRESSES} addresses
+     */
     @Transactional
     public Entry add(CustomerId customer, AddressData data) {
+        if (customers.lockById(customer.value()) == 0) {
+            throw new CustomerNotFound();
+        }
         if (addresses.countByCustomerId(customer.value()) >= MAX_ADDRESSES) {
             throw new AddressBookFull();
         }

@@ -18,6 +18,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -52,7 +53,9 @@ class Customer extends AbstractAggregateRoot<Customer> {
     @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
 
+    // a page of the admin list (at most 100) loads the roles of all its customers in one query, not one each
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "customers_customer_role", joinColumns = @JoinColumn(name = "customer_id"))
     @Column(name = "role")
     @Enumerated(EnumType.STRING)

@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface CustomerRepository extends JpaRepository<Customer, UUID> {
 
@@ -14,4 +16,14 @@ interface CustomerRepository extends JpaRepository<Customer, UUID> {
     boolean existsByEmail(String email);
 
     Page<Customer> findAllBy(Pageable pageable);
+
+    /**
+     * Locks the customer's row until the transaction ends, so that changes to what the customer owns take
+     * turns. Native SQL: Hibernate's {@code FOR UPDATE OF alias} is MySQL 8 only, plain {@code FOR UPDATE}
+     * works on MySQL and MariaDB alike.
+     *
+     * @return 1 when the customer exists, 0 otherwise
+     */
+    @Query(value = "select count(*) from customers_customer where id = :id for update", nativeQuery = true)
+    int lockById(@Param("id") UUID id);
 }

@@ -13,6 +13,17 @@ interface PasswordResetRepository extends JpaRepository<PasswordReset, UUID> {
 
     Optional<PasswordReset> findByTokenHash(String tokenHash);
 
+    /** 1 when the token belongs to a reset that is still pending and unexpired, 0 otherwise. */
+    @Query("select count(r) from PasswordReset r where r.tokenHash = :hash and r.usedAt is null and r.expiresAt > :now")
+    long countPending(@Param("hash") String hash, @Param("now") Instant now);
+
+    /** Pending, unexpired resets of the customer created after {@code since}. */
+    @Query("""
+            select count(r) from PasswordReset r
+            where r.customerId = :customer and r.usedAt is null and r.expiresAt > :now and r.createdAt > :since""")
+    long countPendingCreatedAfter(@Param("customer") UUID customer, @Param("since") Instant since,
+            @Param("now") Instant now);
+
     /**
      * Uses the reset up if it is still pending and unexpired (a conditional update: a token works once
      * even under concurrent confirmations).

@@ -16,9 +16,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Forgotten passwords. A request always looks the same from outside (no account enumeration): for
- * a known e-mail a single-use, time-limited token is stored (as a hash) and its link is mailed in the
- * background, after the commit. Confirming sets the new password and revokes every refresh token.
+ * Forgotten passwords. A request always looks the same from outside (no account enumeration): it is
+ * throttled and handed to a background worker whatever the e-mail, so known and unknown e-mails cost the
+ * caller the same. The worker looks the e-mail up and, for an account without a recent pending reset,
+ * stores a single-use, time-limited token (as a hash) and mails its link. Confirming checks the token
+ * first, then sets the new password and revokes every refresh token.
  */
 @Service
 public class PasswordResets implements DisposableBean {
@@ -31,64 +33,83 @@ public class PasswordResets implements DisposableBean {
     private final PasswordEncoder passwordEncoder;
     private final PasswordResetMail mail;
     private final PasswordProperties properties;
+    private final RequestThrottle throttle;
     private final TransactionTemplate transaction;
-    private final ThreadPoolExecutor mailer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1000), runnable -> {
-                Thread thread = new Thread(runnable, "password-reset-mail");
+                Thread thread = new Thread(runnable, "password-reset");
                 thread.setDaemon(true);
                 return thread;
             });
 
     PasswordResets(CustomerRepository customers, PasswordResetRepository resets,
             RefreshTokenRepository refreshTokens, PasswordEncoder passwordEncoder, PasswordResetMail mail,
-            PasswordProperties properties, PlatformTransactionManager transactions) {
+            PasswordProperties properties, RequestThrottle throttle, PlatformTransactionManager transactions) {
         this.customers = customers;
         this.resets = resets;
         this.refreshTokens = refreshTokens;
         this.passwordEncoder = passwordEncoder;
         this.mail = mail;
         this.properties = properties;
+        this.throttle = throttle;
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Starts a reset if the e-mail belongs to an account; otherwise does nothing, silently. */
-    public void request(String email) {
-        Optional<Customer> customer = customers.findByEmail(Emails.normalise(email));
-        if (customer.isEmpty()) {
+    /**
+     * Starts a reset in the background if the e-mail belongs to an account; otherwise, or beyond the limits
+     * per e-mail and per client address, does nothing, silently.
+     */
+    public void request(String email, String clientAddress) {
+        String normalised = Emails.normalise(email);
+        if (!throttle.resetRequest(normalised, clientAddress)) {
+            log.debug("Password-reset request for {} dropped: too many requests", Emails.masked(normalised));
             return;
         }
-        String token = OpaqueTokens.generate();
-        Instant now = Instant.now();
-        transaction.executeWithoutResult(status -> resets.save(PasswordReset.start(customer.get().id(),
-                OpaqueTokens.hash(token), now, now.plus(properties.resetTokenTtl()))));
-        String address = customer.get().email();
-        String name = customer.get().name();
-        String link = properties.resetLinkBase() + token;
         try {
-            mailer.execute(() -> {
-                try {
-                    mail.send(address, name, link);
-                } catch (RuntimeException e) {
-                    log.warn("Password-reset mail for {} failed: {}", Emails.masked(address), e.getMessage());
-                }
-            });
+            worker.execute(() -> start(normalised));
         } catch (RejectedExecutionException e) {
-            log.warn("Password-reset mail for {} dropped: the mail queue is full", Emails.masked(address));
+            log.warn("Password-reset request for {} dropped: the queue is full", Emails.masked(normalised));
+        }
+    }
+
+    private void start(String email) {
+        try {
+            String token = OpaqueTokens.generate();
+            Instant now = Instant.now();
+            Optional<Customer> customer = transaction.execute(status -> {
+                Optional<Customer> found = customers.findByEmail(email);
+                if (found.isEmpty() || resets.countPendingCreatedAfter(found.get().id(),
+                        now.minus(properties.resetRequestInterval()), now) > 0) {
+                    return Optional.empty();
+                }
+                resets.save(PasswordReset.start(found.get().id(), OpaqueTokens.hash(token), now,
+                        now.plus(properties.resetTokenTtl())));
+                return found;
+            });
+            customer.ifPresent(c -> mail.send(c.email(), c.name(), properties.resetLinkBase() + token));
+        } catch (RuntimeException e) {
+            log.warn("Password reset for {} failed: {}", Emails.masked(email), e.toString());
         }
     }
 
     /**
      * Sets a new password with a reset token, which is then used up together with every other pending
-     * reset of the account; all refresh tokens of the account are revoked.
+     * reset of the account; all refresh tokens of the account are revoked. An unknown token costs no
+     * password hash.
      *
+     * @throws TooManyRequests   when the client address has tried too many tokens
      * @throws InvalidResetToken unknown, expired or already used token
      */
-    public void confirm(String token, String newPassword) {
+    public void confirm(String token, String newPassword, String clientAddress) {
+        throttle.resetConfirmation(clientAddress);
         Passwords.requireHashable(newPassword);
+        String tokenHash = OpaqueTokens.hash(token);
+        if (resets.countPending(tokenHash, Instant.now()) == 0) {
+            throw new InvalidResetToken();
+        }
         String hash = passwordEncoder.encode(newPassword);
         transaction.executeWithoutResult(status -> {
             Instant now = Instant.now();
-            String tokenHash = OpaqueTokens.hash(token);
             if (resets.useIfPending(tokenHash, now) != 1) {
                 throw new InvalidResetToken();
             }
@@ -103,6 +124,6 @@ public class PasswordResets implements DisposableBean {
 
     @Override
     public void destroy() {
-        mailer.shutdown();
+        worker.shutdown();
     }
 }

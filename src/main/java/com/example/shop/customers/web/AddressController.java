@@ -48,11 +48,11 @@ class AddressController {
     }
 
     record AddressRequest(
-            @NotBlank @Size(max = 100) String name,
-            @NotBlank @Size(max = 200) String line1,
-            @Size(max = 200) String line2,
-            @NotBlank @Size(max = 100) String city,
-            @NotBlank @Size(max = 20) String postalCode,
+            @NotBlank @Size(max = 100) @NoLoneSurrogates String name,
+            @NotBlank @Size(max = 200) @NoLoneSurrogates String line1,
+            @Size(max = 200) @NoLoneSurrogates String line2,
+            @NotBlank @Size(max = 100) @NoLoneSurrogates String city,
+            @NotBlank @Size(max = 20) @NoLoneSurrogates String postalCode,
             @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country) {
 
         AddressBook.AddressData data() {
@@ -93,6 +93,7 @@ class AddressController {
     @ApiResponse(responseCode = "201", description = "Added")
     @ApiResponse(responseCode = "400", description = "Invalid address", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "The account no longer exists", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "The address book is full", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping
     ResponseEntity<AddressResponse> add(@Valid @RequestBody AddressRequest request) {

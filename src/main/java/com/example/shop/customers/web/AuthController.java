@@ -51,9 +51,9 @@ class AuthController {
 
     /** Only these fields are read: {@code roles}, {@code id} or {@code admin} in the body are ignored. */
     record RegisterRequest(
-            @Schema(example = "jane@example.com") @NotBlank @Email @Size(max = 254) String email,
-            @Schema(example = "correct-horse-battery") @NotNull @Size(min = 8, max = 72, message = "must have between 8 and 72 characters") String password,
-            @Schema(example = "Jane Doe") @NotBlank @Size(max = 100) String name) {
+            @Schema(example = "jane@example.com") @NotBlank @Email @Size(max = 254) @NoLoneSurrogates String email,
+            @Schema(example = "correct-horse-battery") @NotNull @Size(min = 8, max = 72, message = "must have between 8 and 72 characters") @NoLoneSurrogates String password,
+            @Schema(example = "Jane Doe") @NotBlank @Size(max = 100) @NoLoneSurrogates String name) {
 
         RegisterRequest {
             email = Emails.normalise(email);
@@ -68,8 +68,8 @@ class AuthController {
     record Registered(UUID id, String email, String name) {
     }
 
-    record LoginRequest(@Schema(example = "customer@shop.test") @NotBlank @Size(max = 254) String email,
-            @Schema(example = "customer-password") @NotNull @Size(max = 1024) String password) {
+    record LoginRequest(@Schema(example = "customer@shop.test") @NotBlank @Size(max = 254) @NoLoneSurrogates String email,
+            @Schema(example = "customer-password") @NotNull @Size(max = 1024) @NoLoneSurrogates String password) {
 
         @Override
         public String toString() {
@@ -84,12 +84,22 @@ class AuthController {
             return new TokenResponse(pair.accessToken(), "Bearer", pair.expiresIn(), pair.refreshToken(),
                     pair.refreshExpiresIn());
         }
+
+        @Override
+        public String toString() {
+            return "TokenResponse[expiresIn=" + expiresIn + "]";
+        }
     }
 
     record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+
+        @Override
+        public String toString() {
+            return "RefreshRequest[]";
+        }
     }
 
-    record PasswordResetRequest(@NotBlank @Email @Size(max = 254) String email) {
+    record PasswordResetRequest(@NotBlank @Email @Size(max = 254) @NoLoneSurrogates String email) {
 
         PasswordResetRequest {
             email = Emails.normalise(email);
@@ -98,7 +108,7 @@ class AuthController {
 
     record PasswordResetConfirmation(
             @NotBlank @Size(max = 200) String token,
-            @NotNull @Size(min = 8, max = 72, message = "must have between 8 and 72 characters") String newPassword) {
+            @NotNull @Size(min = 8, max = 72, message = "must have between 8 and 72 characters") @NoLoneSurrogates String newPassword) {
 
         @Override
         public String toString() {
@@ -106,13 +116,16 @@ class AuthController {
         }
     }
 
-    @Operation(summary = "Register a customer account")
+    @Operation(summary = "Register a customer account", description = """
+            Registrations are throttled per client address (429 with Retry-After).""")
     @ApiResponse(responseCode = "201", description = "Registered")
     @ApiResponse(responseCode = "400", description = "Invalid e-mail, name or password (at least 8 characters)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "The e-mail is already registered", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "429", description = "Too many registrations from this address; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/register")
-    ResponseEntity<Registered> register(@Valid @RequestBody RegisterRequest request) {
-        Accounts.Account account = accounts.register(request.email(), request.password(), request.name());
+    ResponseEntity<Registered> register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+        Accounts.Account account = accounts.register(request.email(), request.password(), request.name(),
+                http.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/customers/me"))
                 .body(new Registered(account.id(), account.email(), account.name()));
     }
@@ -121,6 +134,7 @@ class AuthController {
             Returns a short-lived access token (JWT) and a single-use refresh token. Failed attempts are
             throttled per e-mail and per client address (429 with Retry-After).""")
     @ApiResponse(responseCode = "200", description = "Logged in")
+    @ApiResponse(responseCode = "400", description = "Missing or invalid e-mail or password field", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "429", description = "Too many failed attempts; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/login")
@@ -132,6 +146,7 @@ class AuthController {
             The presented refresh token is used up. Presenting an already used token revokes the whole
             session (all tokens descended from the same login).""")
     @ApiResponse(responseCode = "200", description = "A new token pair")
+    @ApiResponse(responseCode = "400", description = "Missing or too long refreshToken", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "401", description = "Unknown, expired, revoked or already used refresh token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/refresh")
     TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
@@ -141,6 +156,7 @@ class AuthController {
     @Operation(summary = "Log out: revoke the session of a refresh token")
     @SecurityRequirement(name = "bearerAuth")
     @ApiResponse(responseCode = "204", description = "Logged out (also for an unknown token)")
+    @ApiResponse(responseCode = "400", description = "Missing or too long refreshToken", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -149,21 +165,27 @@ class AuthController {
     }
 
     @Operation(summary = "Ask for a password-reset link", description = """
-            Always 202, whether or not the e-mail belongs to an account. The link carries a single-use
-            token valid for a limited time.""")
+            Always 202, whether or not the e-mail belongs to an account, and also beyond the limits per
+            e-mail and per client address (then nothing is sent). While a link sent in the last few minutes
+            is still unused, no new one is sent. The link carries a single-use token valid for a limited
+            time.""")
     @ApiResponse(responseCode = "202", description = "Accepted")
+    @ApiResponse(responseCode = "400", description = "Missing or invalid e-mail", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/password-reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void requestPasswordReset(@Valid @RequestBody PasswordResetRequest request) {
-        passwordResets.request(request.email());
+    void requestPasswordReset(@Valid @RequestBody PasswordResetRequest request, HttpServletRequest http) {
+        passwordResets.request(request.email(), http.getRemoteAddr());
     }
 
-    @Operation(summary = "Set a new password with a reset token", description = "Revokes every refresh token of the account.")
+    @Operation(summary = "Set a new password with a reset token", description = """
+            Revokes every refresh token of the account. Attempts are throttled per client address (429 with
+            Retry-After).""")
     @ApiResponse(responseCode = "204", description = "Password changed")
     @ApiResponse(responseCode = "400", description = "Invalid, expired or used token, or a too short password", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "429", description = "Too many attempts from this address; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/password-reset/confirm")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void confirmPasswordReset(@Valid @RequestBody PasswordResetConfirmation request) {
-        passwordResets.confirm(request.token(), request.newPassword());
+    void confirmPasswordReset(@Valid @RequestBody PasswordResetConfirmation request, HttpServletRequest http) {
+        passwordResets.confirm(request.token(), request.newPassword(), http.getRemoteAddr());
     }
 }

@@ -1,5 +1,7 @@
 package com.example.shop.customers.web;
 
+import java.time.Duration;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +21,7 @@ import com.example.shop.customers.internal.InvalidRefreshToken;
 import com.example.shop.customers.internal.InvalidResetToken;
 import com.example.shop.customers.internal.LoginThrottled;
 import com.example.shop.customers.internal.PasswordTooLong;
+import com.example.shop.customers.internal.TooManyRequests;
 import com.example.shop.shared.web.Problems;
 
 /** The customers module's problems. */
@@ -50,11 +53,20 @@ class CustomersProblems {
 
     @ExceptionHandler(LoginThrottled.class)
     ResponseEntity<ProblemDetail> throttled(LoginThrottled e) {
-        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts",
-                "Too many login attempts", e.getMessage() + " Try again later.");
-        problem.setProperty("retryAfterSeconds", e.retryAfter().toSeconds());
+        return tooMany(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts",
+                "Too many login attempts", e.getMessage() + " Try again later."), e.retryAfter());
+    }
+
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequests e) {
+        return tooMany(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+                e.getMessage() + " Try again later."), e.retryAfter());
+    }
+
+    private static ResponseEntity<ProblemDetail> tooMany(ProblemDetail problem, Duration retryAfter) {
+        problem.setProperty("retryAfterSeconds", retryAfter.toSeconds());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }

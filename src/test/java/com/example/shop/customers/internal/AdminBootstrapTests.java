@@ -69,7 +69,7 @@ class AdminBootstrapTests {
     @Test
     void anExistingCustomerIsNotPromoted() {
         String email = "squatter-" + UUID.randomUUID() + "@shop.test";
-        accounts.register(email, "squatter-password", "Squatter");
+        accounts.register(email, "squatter-password", "Squatter", "2001:db8:admin::1");
 
         assertThat(accounts.createAdminIfAbsent(email, "admin-password", "Admin")).isFalse();
         assertThat(jdbc.queryForList("select r.role from customers_customer_role r join customers_customer c "
@@ -88,7 +88,7 @@ class AdminBootstrapTests {
     @Test
     void otherModulesFindCustomersById() {
         String email = "found-" + UUID.randomUUID() + "@shop.test";
-        Accounts.Account account = accounts.register(email, "found-password", "Found");
+        Accounts.Account account = accounts.register(email, "found-password", "Found", "2001:db8:admin::1");
 
         assertThat(customers.find(new CustomerId(account.id())))
                 .hasValueSatisfying(summary -> {

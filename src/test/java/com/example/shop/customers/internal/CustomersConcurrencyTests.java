@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.example.shop.customers.CustomerId;
 import com.example.shop.testsupport.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,12 +33,15 @@ class CustomersConcurrencyTests {
     Logins logins;
 
     @Autowired
+    AddressBook addressBook;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void concurrentRefreshesWithOneTokenSucceedOnce() throws Exception {
         String email = "race-" + UUID.randomUUID() + "@example.com";
-        accounts.register(email, "race-password", "Racer");
+        accounts.register(email, "race-password", "Racer", "2001:db8:race::1");
         Logins.TokenPair pair = logins.login(email, "race-password", "10.0.0.1");
 
         List<Outcome> outcomes = race(() -> logins.refresh(pair.refreshToken()));
@@ -51,13 +55,31 @@ class CustomersConcurrencyTests {
     void concurrentRegistrationsOfOneEmailCreateOneAccount() throws Exception {
         String email = "twin-" + UUID.randomUUID() + "@example.com";
 
-        List<Outcome> outcomes = race(() -> accounts.register(email, "twin-password", "Twin"));
+        List<Outcome> outcomes = race(() -> accounts.register(email, "twin-password", "Twin", "2001:db8:twin::1"));
 
         assertThat(outcomes.stream().filter(Outcome::succeeded).count()).isEqualTo(1);
         assertThat(outcomes.stream().filter(o -> o.failure() instanceof EmailAlreadyRegistered).count())
                 .isEqualTo(THREADS - 1);
         assertThat(jdbc.queryForObject("select count(*) from customers_customer where email = ?", Integer.class,
                 email)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentAdditionsDoNotTakeAnAddressBookPastItsLimit() throws Exception {
+        String email = "mover-" + UUID.randomUUID() + "@example.com";
+        CustomerId customer = new CustomerId(accounts.register(email, "mover-password", "Mover", "2001:db8:move::1").id());
+        AddressBook.AddressData home = new AddressBook.AddressData("Mover", "1 Example Street", null, "Berlin", "10115",
+                "DE");
+        for (int i = 0; i < AddressBook.MAX_ADDRESSES - 2; i++) {
+            addressBook.add(customer, home);
+        }
+
+        List<Outcome> outcomes = race(() -> addressBook.add(customer, home));
+
+        assertThat(outcomes.stream().filter(Outcome::succeeded).count()).isEqualTo(2);
+        assertThat(outcomes.stream().filter(o -> o.failure() instanceof AddressBookFull).count())
+                .isEqualTo(THREADS - 2);
+        assertThat(addressBook.list(customer)).hasSize(AddressBook.MAX_ADDRESSES);
     }
 
     record Outcome(boolean succeeded, Throwable failure) {
