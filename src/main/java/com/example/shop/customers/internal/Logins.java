@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.example.shop.customers.CustomerId;
@@ -74,8 +75,12 @@ public class Logins {
     /**
      * Exchanges a refresh token for a new pair. The presented token is used up; presenting it
      * again revokes its whole family (the revocation is committed even though the call fails).
+     * <p>
+     * Read committed: under repeatable read, concurrent refreshes with one token queue on its index entry
+     * with gap locks, and the winner's insert of the new token into the neighbouring gap then deadlocks
+     * with them. Without gap locks they only wait for the winner's commit and then find the token used.
      */
-    @Transactional(noRollbackFor = InvalidRefreshToken.class)
+    @Transactional(isolation = Isolation.READ_COMMITTED, noRollbackFor = InvalidRefreshToken.class)
     public TokenPair refresh(String presented) {
         Instant now = Instant.now();
         String hash = OpaqueTokens.hash(presented);

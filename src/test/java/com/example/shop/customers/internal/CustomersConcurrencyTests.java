@@ -42,13 +42,17 @@ class CustomersConcurrencyTests {
     void concurrentRefreshesWithOneTokenSucceedOnce() throws Exception {
         String email = "race-" + UUID.randomUUID() + "@example.com";
         accounts.register(email, "race-password", "Racer", "2001:db8:race::1");
-        Logins.TokenPair pair = logins.login(email, "race-password", "10.0.0.1");
+        // several rounds: the losers' locks and the winner's new token meet in the index only by chance
+        for (int round = 0; round < 5; round++) {
+            Logins.TokenPair pair = logins.login(email, "race-password", "10.0.0.1");
 
-        List<Outcome> outcomes = race(() -> logins.refresh(pair.refreshToken()));
+            List<Outcome> outcomes = race(() -> logins.refresh(pair.refreshToken()));
 
-        assertThat(outcomes.stream().filter(Outcome::succeeded).count()).isEqualTo(1);
-        assertThat(outcomes.stream().filter(o -> o.failure() instanceof InvalidRefreshToken).count())
-                .isEqualTo(THREADS - 1);
+            assertThat(outcomes.stream().filter(Outcome::succeeded).count()).isEqualTo(1);
+            assertThat(outcomes).filteredOn(o -> !o.succeeded())
+                    .allSatisfy(o -> assertThat(o.failure()).isInstanceOf(InvalidRefreshToken.class))
+                    .hasSize(THREADS - 1);
+        }
     }
 
     @Test
