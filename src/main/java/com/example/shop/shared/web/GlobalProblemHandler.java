@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -158,6 +159,22 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> staleVersion(OptimisticLockingFailureException ex) {
         return problem(Problems.conflict("stale-version", "Stale version",
                 "The resource was changed by someone else; reload it and try again."));
+    }
+
+    /**
+     * A deadlock or lock wait timeout the database chose this request to lose: nothing was written, and the
+     * same request will very likely pass a moment later.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<Object> lockContention(PessimisticLockingFailureException ex) {
+        String correlationId = CorrelationId.current();
+        log.warn("Lost a lock conflict in the database [correlationId={}]: {}", correlationId,
+                ex.getMostSpecificCause().getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
+                "The request met a concurrent change and was not applied; send it again.");
+        problem.setProperty("correlationId", correlationId);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(typed(problem));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -159,6 +159,16 @@ class WebFoundationTests {
     }
 
     @Test
+    void aLostDeadlockIsARetryable503() throws Exception {
+        mvc.perform(post("/api/test-probe/deadlock").header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string(HttpHeaders.RETRY_AFTER, "1"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/busy"))
+                .andExpect(content().string(not(containsString("Deadlock"))));
+    }
+
+    @Test
     void protectedRouteWithoutTokenIs401Problem() throws Exception {
         mvc.perform(get("/api/orders"))
                 .andExpect(status().isUnauthorized())
@@ -252,6 +262,11 @@ class WebFoundationTests {
         String needs(@org.springframework.web.bind.annotation.RequestHeader("Idempotency-Key") String key,
                 @org.springframework.web.bind.annotation.RequestParam("q") String q) {
             return key + q;
+        }
+
+        @PostMapping("/deadlock")
+        void deadlock() {
+            throw new org.springframework.dao.CannotAcquireLockException("Deadlock found when trying to get lock");
         }
 
         @org.springframework.web.bind.annotation.GetMapping("/me")
