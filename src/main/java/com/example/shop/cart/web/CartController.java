@@ -10,14 +10,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,7 +87,7 @@ class CartController {
 
     @Operation(summary = "The caller's own cart, created empty if none")
     @SecurityRequirement(name = "bearerAuth")
-    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "200", description = "The cart")
     @GetMapping("/mine")
     CartResponse mine() {
@@ -100,10 +98,10 @@ class CartController {
             description = "Quantities add up, capped by availability and 99 per line; lines beyond 100 per cart "
                     + "are left out; every line not merged in full is listed in adjustments. The anonymous cart is deleted.")
     @SecurityRequirement(name = "bearerAuth")
-    @ApiResponse(responseCode = "404", description = "No such anonymous cart", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such anonymous cart")
     @ApiResponse(responseCode = "200", description = "The merged cart and every line that was capped")
-    @ApiResponse(responseCode = "400", description = "No cartId", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "No cartId")
+    @ApiResponse(responseCode = "401", description = "No valid token")
     @PostMapping("/mine/merge")
     MergeResponse merge(@Valid @RequestBody MergeRequest request) {
         CartService.Merged merged = carts.merge(caller.require(), request.cartId());
@@ -111,7 +109,7 @@ class CartController {
     }
 
     @Operation(summary = "Read a cart", description = "Prices are the catalog's current ones.")
-    @ApiResponse(responseCode = "404", description = "Unknown cart, or another customer's", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown cart, or another customer's")
     @ApiResponse(responseCode = "200", description = "The cart, priced now")
     @GetMapping("/{id}")
     CartResponse get(@PathVariable UUID id) {
@@ -121,9 +119,9 @@ class CartController {
     @Operation(summary = "Add a product", description = "Adding a product already in the cart adds to its quantity.")
     @ApiResponse(responseCode = "201", description = "New line")
     @ApiResponse(responseCode = "200", description = "Quantity added to an existing line")
-    @ApiResponse(responseCode = "400", description = "Quantity outside 1..99", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Unknown cart or product", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "More than available (insufficient-stock), or a new product for a cart that already has 100 lines (cart-full)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Quantity outside 1..99")
+    @ApiResponse(responseCode = "404", description = "Unknown cart or product")
+    @ApiResponse(responseCode = "409", description = "More than available (insufficient-stock), or a new product for a cart that already has 100 lines (cart-full)")
     @PostMapping("/{id}/items")
     ResponseEntity<CartResponse> addItem(@PathVariable UUID id, @Valid @RequestBody AddItemRequest request) {
         CartService.Added added = carts.addItem(id, caller.id(), new ProductId(request.productId()), request.quantity());
@@ -132,10 +130,10 @@ class CartController {
     }
 
     @Operation(summary = "Change a line's quantity (0 removes it)")
-    @ApiResponse(responseCode = "409", description = "More than available", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "More than available")
     @ApiResponse(responseCode = "200", description = "The cart")
-    @ApiResponse(responseCode = "400", description = "Quantity outside 0..99", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Unknown cart or line", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Quantity outside 0..99")
+    @ApiResponse(responseCode = "404", description = "Unknown cart or line")
     @PatchMapping("/{id}/items/{itemId}")
     CartResponse changeItem(@PathVariable UUID id, @PathVariable UUID itemId, @Valid @RequestBody ChangeItemRequest request) {
         return CartResponse.from(carts.changeItem(id, caller.id(), itemId, request.quantity()));
@@ -143,7 +141,7 @@ class CartController {
 
     @Operation(summary = "Remove a line")
     @ApiResponse(responseCode = "200", description = "The cart")
-    @ApiResponse(responseCode = "404", description = "Unknown cart or line", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown cart or line")
     @DeleteMapping("/{id}/items/{itemId}")
     CartResponse removeItem(@PathVariable UUID id, @PathVariable UUID itemId) {
         return CartResponse.from(carts.removeItem(id, caller.id(), itemId));

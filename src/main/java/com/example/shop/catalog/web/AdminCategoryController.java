@@ -9,8 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,7 +18,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.http.ProblemDetail;
 
 import com.example.shop.catalog.internal.CatalogAdministration;
 import com.example.shop.catalog.internal.CategoryView;
@@ -32,8 +29,8 @@ import com.example.shop.catalog.web.CatalogDtos.CategoryResponse;
 @RequestMapping("/api/admin/categories")
 @Tag(name = "Catalog administration")
 @SecurityRequirement(name = "bearerAuth")
-@ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "401", description = "No valid access token")
+@ApiResponse(responseCode = "403", description = "Not an admin")
 class AdminCategoryController {
 
     private final CatalogAdministration admin;
@@ -47,8 +44,8 @@ class AdminCategoryController {
     @PostMapping
     @Operation(summary = "Create a category, optionally under a parent")
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiResponse(responseCode = "400", description = "Invalid fields or unknown parent", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Slug already in use, or the parent deleted meanwhile", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid fields or unknown parent")
+    @ApiResponse(responseCode = "409", description = "Slug already in use, or the parent deleted meanwhile")
     ResponseEntity<CategoryResponse> create(@Valid @RequestBody CategoryRequest request) {
         CategoryView view = admin.createCategory(request.slug(), request.name(), request.parentSlug());
         return ResponseEntity.created(URI.create("/api/admin/categories/" + view.id())).body(responses.toResponse(view));
@@ -57,9 +54,9 @@ class AdminCategoryController {
     @PutMapping("/{id}")
     @Operation(summary = "Rename or move a category")
     @ApiResponse(responseCode = "200", description = "Updated")
-    @ApiResponse(responseCode = "400", description = "Invalid fields or unknown parent", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Unknown category", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Slug in use, the move would make a cycle, or the parent deleted meanwhile", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid fields or unknown parent")
+    @ApiResponse(responseCode = "404", description = "Unknown category")
+    @ApiResponse(responseCode = "409", description = "Slug in use, the move would make a cycle, or the parent deleted meanwhile")
     CategoryResponse update(@PathVariable UUID id, @Valid @RequestBody CategoryRequest request) {
         return responses.toResponse(admin.updateCategory(id, request.slug(), request.name(), request.parentSlug()));
     }
@@ -67,8 +64,8 @@ class AdminCategoryController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete an empty category")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "404", description = "Unknown category", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "It still has child categories or products, checked first and decided by the foreign keys for one saved meanwhile", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown category")
+    @ApiResponse(responseCode = "409", description = "It still has child categories or products, checked first and decided by the foreign keys for one saved meanwhile")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         admin.deleteCategory(id);
         return ResponseEntity.noContent().build();

@@ -9,8 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.http.ProblemDetail;
 
 import com.example.shop.catalog.internal.CatalogAdministration;
 import com.example.shop.catalog.internal.ProductCommand;
@@ -37,8 +34,8 @@ import com.example.shop.catalog.web.CatalogDtos.UpdateProductRequest;
 @RequestMapping("/api/admin/products")
 @Tag(name = "Catalog administration")
 @SecurityRequirement(name = "bearerAuth")
-@ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "401", description = "No valid access token")
+@ApiResponse(responseCode = "403", description = "Not an admin")
 class AdminProductController {
 
     private final CatalogAdministration admin;
@@ -52,8 +49,8 @@ class AdminProductController {
     @PostMapping
     @Operation(summary = "Create a product with its initial on-hand stock", description = "'active' defaults to true.")
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiResponse(responseCode = "400", description = "Invalid fields, unknown category or wrong currency", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "SKU or slug already in use (duplicate-sku, duplicate-slug), or a category deleted meanwhile (concurrent-change)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid fields, unknown category or wrong currency")
+    @ApiResponse(responseCode = "409", description = "SKU or slug already in use (duplicate-sku, duplicate-slug), or a category deleted meanwhile (concurrent-change)")
     ResponseEntity<AdminProductResponse> create(@Valid @RequestBody CreateProductRequest request) {
         ProductCommand command = new ProductCommand(request.sku(), request.slug(), request.name(), request.description(),
                 request.price().amount(), request.price().currency(), request.categorySlugs(), request.imageUrl(),
@@ -66,7 +63,7 @@ class AdminProductController {
     @GetMapping("/{id}")
     @Operation(summary = "A product as an admin sees it (inactive ones too), with its version and stock")
     @ApiResponse(responseCode = "200", description = "The product")
-    @ApiResponse(responseCode = "404", description = "Unknown product", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown product")
     AdminProductResponse one(@PathVariable UUID id) {
         return responses.toAdmin(admin.product(id), admin.stockOf(id));
     }
@@ -76,9 +73,9 @@ class AdminProductController {
             description = "Without 'active' the product stays on or off sale as it is; 'active': true puts a "
                     + "deactivated product back on sale.")
     @ApiResponse(responseCode = "200", description = "Updated")
-    @ApiResponse(responseCode = "400", description = "Invalid fields, unknown category or wrong currency", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Unknown product", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Stale version, SKU or slug already in use, or a category deleted meanwhile (concurrent-change)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid fields, unknown category or wrong currency")
+    @ApiResponse(responseCode = "404", description = "Unknown product")
+    @ApiResponse(responseCode = "409", description = "Stale version, SKU or slug already in use, or a category deleted meanwhile (concurrent-change)")
     AdminProductResponse update(@PathVariable UUID id, @Valid @RequestBody UpdateProductRequest request) {
         ProductCommand command = new ProductCommand(request.sku(), request.slug(), request.name(), request.description(),
                 request.price().amount(), request.price().currency(), request.categorySlugs(), request.imageUrl(),
@@ -90,7 +87,7 @@ class AdminProductController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Deactivate a product (it leaves the storefront; carts and orders keep it)")
     @ApiResponse(responseCode = "204", description = "Deactivated")
-    @ApiResponse(responseCode = "404", description = "Unknown product", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown product")
     ResponseEntity<Void> deactivate(@PathVariable UUID id) {
         admin.deactivateProduct(id);
         return ResponseEntity.noContent().build();
@@ -99,7 +96,7 @@ class AdminProductController {
     @GetMapping("/{id}/stock")
     @Operation(summary = "A product's stock: on hand, reserved, available")
     @ApiResponse(responseCode = "200", description = "The stock")
-    @ApiResponse(responseCode = "404", description = "Unknown product", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown product")
     StockResponse stock(@PathVariable UUID id) {
         return responses.stock(id, admin.stockOf(id));
     }
@@ -107,9 +104,9 @@ class AdminProductController {
     @PutMapping("/{id}/stock")
     @Operation(summary = "Set the units on hand", description = "Cannot go below the units reserved by open orders.")
     @ApiResponse(responseCode = "200", description = "The new stock")
-    @ApiResponse(responseCode = "400", description = "Invalid number", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Unknown product", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Below what is reserved", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid number")
+    @ApiResponse(responseCode = "404", description = "Unknown product")
+    @ApiResponse(responseCode = "409", description = "Below what is reserved")
     StockResponse setStock(@PathVariable UUID id, @Valid @RequestBody StockRequest request) {
         return responses.stock(id, admin.setOnHand(id, request.onHand()));
     }

@@ -8,8 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.http.ProblemDetail;
 
 import com.example.shop.shared.web.PageResponse;
 
@@ -57,7 +54,7 @@ class ProductController {
             + "and paging (size at most 100). A search of only words under 3 letters or stop words (e.g. 'tv') "
             + "matches names starting with it and is sorted by name; relevance then means name order.")
     @ApiResponse(responseCode = "200", description = "One page of products")
-    @ApiResponse(responseCode = "400", description = "Invalid paging, sorting or price parameters", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid paging, sorting or price parameters")
     ResponseEntity<PageResponse<ProductResponse>> list(
             @Parameter(description = "Search text") @RequestParam(required = false) String q,
             @Parameter(description = "Category slug; includes its child categories") @RequestParam(required = false) String category,
@@ -80,7 +77,7 @@ class ProductController {
     @GetMapping("/{idOrSlug}")
     @Operation(summary = "One active product by id or slug, with its available quantity")
     @ApiResponse(responseCode = "200", description = "The product")
-    @ApiResponse(responseCode = "404", description = "Unknown or inactive product", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown or inactive product")
     ResponseEntity<ProductDetailResponse> one(@PathVariable String idOrSlug) {
         ProductView view = queries.findPublic(idOrSlug).orElseThrow(() -> new CatalogException(
                 CatalogException.Reason.PRODUCT_NOT_FOUND, "No product '" + idOrSlug + "'."));

@@ -14,8 +14,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.http.ProblemDetail;
 
 import com.example.shop.customers.CurrentCustomer;
 import com.example.shop.customers.internal.AddressBook;
@@ -74,7 +71,7 @@ class AddressController {
 
     @Operation(summary = "The caller's addresses (at most 20), oldest first")
     @ApiResponse(responseCode = "200", description = "Addresses")
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "No valid access token")
     @GetMapping
     List<AddressResponse> list() {
         return addressBook.list(currentCustomer.require()).stream().map(AddressResponse::of).toList();
@@ -82,8 +79,8 @@ class AddressController {
 
     @Operation(summary = "One of the caller's addresses")
     @ApiResponse(responseCode = "200", description = "Address")
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such address of the caller", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "No valid access token")
+    @ApiResponse(responseCode = "404", description = "No such address of the caller")
     @GetMapping("/{id}")
     AddressResponse get(@PathVariable UUID id) {
         return AddressResponse.of(addressBook.get(currentCustomer.require(), id));
@@ -91,10 +88,10 @@ class AddressController {
 
     @Operation(summary = "Add an address")
     @ApiResponse(responseCode = "201", description = "Added")
-    @ApiResponse(responseCode = "400", description = "Invalid address", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "The account no longer exists", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "The address book is full", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid address")
+    @ApiResponse(responseCode = "401", description = "No valid access token")
+    @ApiResponse(responseCode = "404", description = "The account no longer exists")
+    @ApiResponse(responseCode = "409", description = "The address book is full")
     @PostMapping
     ResponseEntity<AddressResponse> add(@Valid @RequestBody AddressRequest request) {
         AddressResponse created = AddressResponse.of(addressBook.add(currentCustomer.require(), request.data()));
@@ -103,9 +100,9 @@ class AddressController {
 
     @Operation(summary = "Replace an address")
     @ApiResponse(responseCode = "200", description = "Updated")
-    @ApiResponse(responseCode = "400", description = "Invalid address", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such address of the caller", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid address")
+    @ApiResponse(responseCode = "401", description = "No valid access token")
+    @ApiResponse(responseCode = "404", description = "No such address of the caller")
     @PutMapping("/{id}")
     AddressResponse change(@PathVariable UUID id, @Valid @RequestBody AddressRequest request) {
         return AddressResponse.of(addressBook.change(currentCustomer.require(), id, request.data()));
@@ -113,8 +110,8 @@ class AddressController {
 
     @Operation(summary = "Delete an address")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such address of the caller", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "No valid access token")
+    @ApiResponse(responseCode = "404", description = "No such address of the caller")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable UUID id) {

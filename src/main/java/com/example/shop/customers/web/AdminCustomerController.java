@@ -13,8 +13,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -24,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.http.ProblemDetail;
 
 import com.example.shop.shared.web.PageResponse;
 
@@ -56,9 +53,9 @@ class AdminCustomerController {
 
     @Operation(summary = "All customer accounts, paged", description = "sort: createdAt (default, newest first), email or name; size is capped at 100")
     @ApiResponse(responseCode = "200", description = "A page of customers")
-    @ApiResponse(responseCode = "400", description = "Invalid paging or sort parameter", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid paging or sort parameter")
+    @ApiResponse(responseCode = "401", description = "No valid access token")
+    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @GetMapping
     PageResponse<CustomerResponse> list(
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -78,9 +75,9 @@ class AdminCustomerController {
 
     @Operation(summary = "One customer account")
     @ApiResponse(responseCode = "200", description = "The customer")
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "No valid access token")
+    @ApiResponse(responseCode = "403", description = "Not an administrator")
+    @ApiResponse(responseCode = "404", description = "No such customer")
     @GetMapping("/{id}")
     CustomerResponse get(@PathVariable UUID id) {
         return CustomerResponse.of(accounts.get(id));

@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.HttpStatus;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.http.ProblemDetail;
 
 import com.example.shop.customers.CurrentCustomer;
 import com.example.shop.customers.internal.Accounts;
@@ -119,9 +117,9 @@ class AuthController {
     @Operation(summary = "Register a customer account", description = """
             Registrations are throttled per client address (429 with Retry-After).""")
     @ApiResponse(responseCode = "201", description = "Registered")
-    @ApiResponse(responseCode = "400", description = "Invalid e-mail, name or password (at least 8 characters)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "The e-mail is already registered", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "429", description = "Too many registrations from this address; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid e-mail, name or password (at least 8 characters)")
+    @ApiResponse(responseCode = "409", description = "The e-mail is already registered")
+    @ApiResponse(responseCode = "429", description = "Too many registrations from this address; see Retry-After")
     @PostMapping("/register")
     ResponseEntity<Registered> register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
         Accounts.Account account = accounts.register(request.email(), request.password(), request.name(),
@@ -134,9 +132,9 @@ class AuthController {
             Returns a short-lived access token (JWT) and a single-use refresh token. Failed attempts are
             throttled per e-mail and per client address (429 with Retry-After).""")
     @ApiResponse(responseCode = "200", description = "Logged in")
-    @ApiResponse(responseCode = "400", description = "Missing or invalid e-mail or password field", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "429", description = "Too many failed attempts; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Missing or invalid e-mail or password field")
+    @ApiResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)")
+    @ApiResponse(responseCode = "429", description = "Too many failed attempts; see Retry-After")
     @PostMapping("/login")
     TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return TokenResponse.of(logins.login(request.email(), request.password(), http.getRemoteAddr()));
@@ -146,8 +144,8 @@ class AuthController {
             The presented refresh token is used up. Presenting an already used token revokes the whole
             session (all tokens descended from the same login).""")
     @ApiResponse(responseCode = "200", description = "A new token pair")
-    @ApiResponse(responseCode = "400", description = "Missing or too long refreshToken", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Unknown, expired, revoked or already used refresh token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Missing or too long refreshToken")
+    @ApiResponse(responseCode = "401", description = "Unknown, expired, revoked or already used refresh token")
     @PostMapping("/refresh")
     TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
         return TokenResponse.of(logins.refresh(request.refreshToken()));
@@ -156,8 +154,8 @@ class AuthController {
     @Operation(summary = "Log out: revoke the session of a refresh token")
     @SecurityRequirement(name = "bearerAuth")
     @ApiResponse(responseCode = "204", description = "Logged out (also for an unknown token)")
-    @ApiResponse(responseCode = "400", description = "Missing or too long refreshToken", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Missing or too long refreshToken")
+    @ApiResponse(responseCode = "401", description = "No valid access token")
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@Valid @RequestBody RefreshRequest request) {
@@ -170,7 +168,7 @@ class AuthController {
             is still unused, no new one is sent. The link carries a single-use token valid for a limited
             time.""")
     @ApiResponse(responseCode = "202", description = "Accepted")
-    @ApiResponse(responseCode = "400", description = "Missing or invalid e-mail", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Missing or invalid e-mail")
     @PostMapping("/password-reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void requestPasswordReset(@Valid @RequestBody PasswordResetRequest request, HttpServletRequest http) {
@@ -181,8 +179,8 @@ class AuthController {
             Revokes every refresh token of the account. Attempts are throttled per client address (429 with
             Retry-After).""")
     @ApiResponse(responseCode = "204", description = "Password changed")
-    @ApiResponse(responseCode = "400", description = "Invalid, expired or used token, or a too short password", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "429", description = "Too many attempts from this address; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid, expired or used token, or a too short password")
+    @ApiResponse(responseCode = "429", description = "Too many attempts from this address; see Retry-After")
     @PostMapping("/password-reset/confirm")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void confirmPasswordReset(@Valid @RequestBody PasswordResetConfirmation request, HttpServletRequest http) {

@@ -11,15 +11,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.http.ProblemDetail;
 
 import com.example.shop.customers.CurrentCustomer;
 import com.example.shop.customers.internal.Accounts;
@@ -52,8 +49,8 @@ class ProfileController {
 
     @Operation(summary = "The caller's profile")
     @ApiResponse(responseCode = "200", description = "Profile")
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "The account no longer exists", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "No valid access token")
+    @ApiResponse(responseCode = "404", description = "The account no longer exists")
     @GetMapping
     Profile get() {
         return Profile.of(accounts.profile(currentCustomer.require()));
@@ -61,9 +58,9 @@ class ProfileController {
 
     @Operation(summary = "Change the caller's name")
     @ApiResponse(responseCode = "200", description = "Updated profile")
-    @ApiResponse(responseCode = "400", description = "Invalid name", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "The account no longer exists", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid name")
+    @ApiResponse(responseCode = "401", description = "No valid access token")
+    @ApiResponse(responseCode = "404", description = "The account no longer exists")
     @PutMapping
     Profile update(@Valid @RequestBody ProfileUpdate update) {
         return Profile.of(accounts.rename(currentCustomer.require(), update.name()));

@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 @Tag(name = "Orders (admin)")
 @SecurityRequirement(name = "bearerAuth")
-@ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "401", description = "No valid access token")
+@ApiResponse(responseCode = "403", description = "Not an administrator")
 @RestController
 @RequestMapping("/api/admin/orders")
 class AdminOrderController {
@@ -73,7 +72,7 @@ class AdminOrderController {
 
     @Operation(summary = "All orders, newest first, optionally by status")
     @ApiResponse(responseCode = "200", description = "One page of orders")
-    @ApiResponse(responseCode = "400", description = "Unknown status, page outside 0-100000 or size outside 1-100", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Unknown status, page outside 0-100000 or size outside 1-100")
     @GetMapping
     PageResponse<OrderResponses.AdminSummary> all(@RequestParam Optional<OrderStatus> status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -84,10 +83,10 @@ class AdminOrderController {
     @Operation(summary = "Ship a paid order", description = "From PAID, or from PARTIALLY_REFUNDED (the rest ships; "
             + "refundedAmount stays). Repeating it with the same tracking number answers the shipped order again.")
     @ApiResponse(responseCode = "409", description = "The order is not PAID or PARTIALLY_REFUNDED (unpaid, cancelled, "
-            + "fully refunded), or was shipped with another tracking number", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+            + "fully refunded), or was shipped with another tracking number")
     @ApiResponse(responseCode = "200", description = "The shipped order")
-    @ApiResponse(responseCode = "400", description = "Carrier or tracking number missing", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Unknown order", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Carrier or tracking number missing")
+    @ApiResponse(responseCode = "404", description = "Unknown order")
     @PostMapping("/{id}/ship")
     OrderResponses.Order ship(@PathVariable UUID id, @Valid @RequestBody ShipRequest request) {
         return OrderResponses.Order.from(orders.ship(id, request.carrier(), request.trackingNumber()));
@@ -98,12 +97,12 @@ class AdminOrderController {
             + "without a second refund; a repetition while the first is still running waits for it up to 10 s, then "
             + "answers 409 request-in-progress. The order's status follows Stripe's confirmation (charge.refunded).")
     @ApiResponse(responseCode = "202", description = "Refund accepted by Stripe", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RefundResponse.class)))
-    @ApiResponse(responseCode = "400", description = "Idempotency-Key missing, or an invalid amount", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Unknown order", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different request, or Stripe refused the refund (payment-rejected)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Idempotency-Key missing, or an invalid amount")
+    @ApiResponse(responseCode = "404", description = "Unknown order")
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different request, or Stripe refused the refund (payment-rejected)")
     @ApiResponse(responseCode = "409", description = "Never paid, nothing (that much) left to refund, or a request with the "
-            + "same Idempotency-Key still running after 10 s (request-in-progress: repeat it)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "Stripe cannot be reached right now (Retry-After)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+            + "same Idempotency-Key still running after 10 s (request-in-progress: repeat it)")
+    @ApiResponse(responseCode = "503", description = "Stripe cannot be reached right now (Retry-After)")
     @PostMapping(path = "/{id}/refunds", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> refund(@PathVariable UUID id,
             @RequestHeader(CheckoutController.IDEMPOTENCY_KEY) @Size(min = 1, max = 255) String key,

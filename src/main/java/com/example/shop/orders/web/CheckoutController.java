@@ -19,7 +19,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -80,12 +79,12 @@ class CheckoutController {
                     + "When the payment cannot be started yet, `payment` is null and GET /api/orders/{id}/payment starts it.")
     @SecurityRequirement(name = "bearerAuth")
     @ApiResponse(responseCode = "201", description = "Order placed, with the PaymentIntent to confirm (payment is null when Stripe could not be reached)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponses.Checkout.class)))
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "400", description = "Invalid body or empty cart", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Unknown cart, or another customer's", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "No valid access token")
+    @ApiResponse(responseCode = "400", description = "Invalid body or empty cart")
+    @ApiResponse(responseCode = "404", description = "Unknown cart, or another customer's")
     @ApiResponse(responseCode = "409", description = "Not enough stock (the problem lists the products), a product no longer "
-            + "on sale, or a request with the same Idempotency-Key still running after 10 s (request-in-progress: repeat it)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different request", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+            + "on sale, or a request with the same Idempotency-Key still running after 10 s (request-in-progress: repeat it)")
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different request")
     @PostMapping(path = "/api/checkout", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> checkout(
             @Parameter(description = "Unique per checkout attempt, e.g. a UUID; at most 255 characters")

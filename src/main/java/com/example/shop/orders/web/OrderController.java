@@ -6,14 +6,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +25,7 @@ import com.example.shop.shared.web.PageResponse;
 
 @Tag(name = "Orders")
 @SecurityRequirement(name = "bearerAuth")
-@ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "401", description = "No valid access token")
 @RestController
 @RequestMapping("/api/orders")
 class OrderController {
@@ -43,7 +40,7 @@ class OrderController {
 
     @Operation(summary = "The caller's orders, newest first")
     @ApiResponse(responseCode = "200", description = "One page of the caller's orders")
-    @ApiResponse(responseCode = "400", description = "page outside 0-100000 or size outside 1-100", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "page outside 0-100000 or size outside 1-100")
     @GetMapping
     PageResponse<OrderResponses.Summary> mine(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -51,7 +48,7 @@ class OrderController {
     }
 
     @Operation(summary = "One order (its owner or an admin)")
-    @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's")
     @ApiResponse(responseCode = "200", description = "The order")
     @GetMapping("/{id}")
     OrderResponses.Order get(@PathVariable UUID id) {
@@ -60,9 +57,9 @@ class OrderController {
 
     @Operation(summary = "The order's payment", description = "Starts it when the order is still unpaid and it was "
             + "not started yet; the same PaymentIntent every time.")
-    @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Stripe refused to start the payment (payment-rejected)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "Stripe cannot be reached right now", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's")
+    @ApiResponse(responseCode = "422", description = "Stripe refused to start the payment (payment-rejected)")
+    @ApiResponse(responseCode = "503", description = "Stripe cannot be reached right now")
     @ApiResponse(responseCode = "200", description = "The PaymentIntent to confirm with Stripe.js")
     @GetMapping("/{id}/payment")
     OrderResponses.Payment payment(@PathVariable UUID id) {
@@ -72,9 +69,9 @@ class OrderController {
 
     @Operation(summary = "Cancel an unpaid order (its owner or an admin)", description = "Releases the stock and "
             + "cancels the PaymentIntent.")
-    @ApiResponse(responseCode = "409", description = "The order is not PENDING_PAYMENT", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The order is not PENDING_PAYMENT")
     @ApiResponse(responseCode = "200", description = "The cancelled order")
-    @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's")
     @PostMapping("/{id}/cancel")
     OrderResponses.Order cancel(@PathVariable UUID id) {
         return OrderResponses.Order.from(orders.cancel(id, caller.require(), caller.isAdmin()));

@@ -3,8 +3,6 @@ package com.example.shop.payments.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
@@ -12,7 +10,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.http.ProblemDetail;
 
 import com.example.shop.payments.internal.StripeWebhookProcessor;
 import com.example.shop.payments.internal.WebhookResult;
@@ -40,9 +37,9 @@ class StripeWebhookController {
                     + " `unretrievable`.")
     @ApiResponse(responseCode = "200", description = "Verified and handled, ignored, recorded for review or recognised"
             + " as a duplicate")
-    @ApiResponse(responseCode = "400", description = "Missing or invalid signature, or a stale timestamp", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Missing or invalid signature, or a stale timestamp")
     @ApiResponse(responseCode = "503", description = "Transient failure: Stripe should deliver the event again (Stripe"
-            + " unreachable or refusing our API key, or a refund or dispute that overtook the payment's success)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+            + " unreachable or refusing our API key, or a refund or dispute that overtook the payment's success)")
     ResponseEntity<WebhookResult> receive(@RequestBody(required = false) @Nullable byte[] body,
             @RequestHeader(name = "Stripe-Signature", required = false) @Nullable String signature) {
         return ResponseEntity.ok(processor.receive(body == null ? new byte[0] : body, signature));

@@ -2,33 +2,37 @@ package com.example.shop.shared.web;
 
 import java.util.Currency;
 
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.ProblemDetail;
 
 /**
  * The OpenAPI description at {@code /v3/api-docs}. Protected operations reference the
- * {@value #BEARER} scheme; public ones carry no security requirement.
+ * {@value #BEARER} scheme; public ones carry no security requirement. Controllers document their error
+ * responses by status and description only: every 4xx and 5xx is a {@link ProblemSchema problem}.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
     static final String BEARER = "bearerAuth";
 
+    private static final String PROBLEM_JSON = "application/problem+json";
+
     static {
-        // document the JSON the API writes, not the Java types behind it
-        SpringDocUtils.getConfig()
-                .replaceWithClass(ProblemDetail.class, ProblemSchema.class)
-                .replaceWithSchema(Currency.class, new StringSchema().pattern("^[A-Z]{3}$").example("EUR")
-                        .description("ISO 4217 currency code"));
+        // document a currency as the JSON the API writes, not as java.util.Currency
+        SpringDocUtils.getConfig().replaceWithSchema(Currency.class, new StringSchema().pattern("^[A-Z]{3}$")
+                .example("EUR").description("ISO 4217 currency code"));
     }
 
     @Bean
@@ -40,5 +44,20 @@ class OpenApiConfiguration {
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                         .description("Access token from POST /api/auth/login")));
+    }
+
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return openApi -> {
+            ModelConverters.getInstance().readAll(ProblemSchema.class).forEach(openApi.getComponents()::addSchemas);
+            Content problem = new Content().addMediaType(PROBLEM_JSON,
+                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
+            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
+                    operation.getResponses().forEach((status, response) -> {
+                        if (status.startsWith("4") || status.startsWith("5")) {
+                            response.setContent(problem);
+                        }
+                    })));
+        };
     }
 }
