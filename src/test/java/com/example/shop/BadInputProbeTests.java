@@ -1,4 +1,4 @@
-package com.example.shop.review;
+package com.example.shop;
 
 import java.util.ArrayList;
 import java.util.List;
