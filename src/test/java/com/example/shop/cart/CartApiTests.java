@@ -92,6 +92,21 @@ class CartApiTests {
     }
 
     @Test
+    void linesKeepTheOrderTheyWereAddedInEvenWhenAddedInTheSameInstant() throws Exception {
+        String cart = newCart(null);
+        List<String> names = List.of("Zither", "Accordion", "Mandolin", "Banjo");
+        for (String name : names) {
+            addItem(cart, null, catalog.product(name, 1000, 5), 1).andExpect(status().isCreated());
+        }
+        // as a database that keeps whole seconds stores them
+        jdbc.update("update cart_item set added_at = '2026-01-01 00:00:00' where cart_id = unhex(replace(?, '-', ''))", cart);
+
+        String body = mvc.perform(get("/api/carts/{id}", cart)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<String>>read(body, "$.items[*].name")).isEqualTo(names);
+    }
+
+    @Test
     void pricesAreTheCatalogsCurrentOnes() throws Exception {
         UUID kettle = catalog.product("Kettle", 2999, 5);
         UUID toaster = catalog.product("Toaster", 4999, 5);

@@ -574,11 +574,16 @@ class PaymentsTests {
     }
 
     /** Each PaymentRefunded of the reference as [amount, totalRefunded], in publication order. */
+    /**
+     * The PaymentRefunded events of a reference as [amount, total so far], in the order of their totals (the
+     * total only grows here, and publication times may be whole seconds apart or equal on MariaDB 10.x).
+     */
     private List<List<Long>> refundedEvents(String reference) {
         JsonMapper json = JsonMapper.builder().build();
         return db().serializedEvents(PaymentRefunded.class, reference).stream().map(json::readTree)
                 .map(event -> List.of(event.get("amount").get("amount").asLong(),
                         event.get("totalRefunded").get("amount").asLong()))
+                .sorted(java.util.Comparator.comparing(event -> event.get(1)))
                 .toList();
     }
 

@@ -45,7 +45,7 @@ class Cart {
     private Instant updatedAt;
 
     @OneToMany(mappedBy = "cart", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("addedAt, id")
+    @OrderBy("position, addedAt, id")
     private List<CartItem> items = new ArrayList<>();
 
     protected Cart() {
@@ -118,7 +118,8 @@ class Cart {
             if (items.size() >= MAX_LINES) {
                 throw new CartProblems.CartFull(MAX_LINES);
             }
-            items.add(new CartItem(this, product, quantity, now));
+            int next = items.stream().mapToInt(CartItem::position).max().orElse(0) + 1;
+            items.add(new CartItem(this, product, quantity, next, now));
         }
         touch(now);
         return existing.isEmpty();

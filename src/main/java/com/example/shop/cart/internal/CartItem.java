@@ -28,16 +28,20 @@ class CartItem {
 
     private int quantity;
 
+    /** Where the line stands in its cart: lines are listed in the order they were added. */
+    private int position;
+
     private Instant addedAt;
 
     protected CartItem() {
     }
 
-    CartItem(Cart cart, ProductId product, int quantity, Instant now) {
+    CartItem(Cart cart, ProductId product, int quantity, int position, Instant now) {
         this.id = UUID.randomUUID();
         this.cart = cart;
         this.productId = product.value();
         this.quantity = quantity;
+        this.position = position;
         this.addedAt = now;
     }
 
@@ -51,6 +55,10 @@ class CartItem {
 
     int quantity() {
         return quantity;
+    }
+
+    int position() {
+        return position;
     }
 
     void changeQuantity(int quantity) {
