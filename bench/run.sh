@@ -46,11 +46,12 @@ java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} -cp "$CP" com.exa
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
 for i in $(seq 1 180); do
-  if curl -fsS "$BASE/actuator/health/liveness" >/dev/null 2>&1; then break; fi
+  # ready, not just live: the dev run loads its demo data before it reports ready
+  if curl -fsS "$BASE/actuator/health/readiness" >/dev/null 2>&1; then break; fi
   if ! kill -0 $APP 2>/dev/null; then echo "the app died:"; tail -50 "$OUT/app.log"; exit 1; fi
   sleep 1
 done
-curl -fsS "$BASE/actuator/health/readiness" >/dev/null
+curl -fsS "$BASE/actuator/health/readiness" >/dev/null || { echo "the app was not ready within 180 s"; exit 1; }
 
 SLUG=$(curl -fsS "$BASE/api/products?size=1&sort=name" | sed -E 's/.*"slug":"([^"]+)".*/\1/')
 CATEGORY=$(curl -fsS "$BASE/api/categories" | sed -E 's/^[^{]*\{[^}]*"slug":"([^"]+)".*/\1/')
