@@ -162,8 +162,8 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A deadlock or lock wait timeout the database chose this request to lose: nothing was written, and the
-     * same request will very likely pass a moment later.
+     * A deadlock or lock wait timeout the database chose this request to lose: the transaction that met it
+     * was rolled back, and the same request will very likely pass a moment later.
      */
     @ExceptionHandler(PessimisticLockingFailureException.class)
     ResponseEntity<Object> lockContention(PessimisticLockingFailureException ex) {
@@ -171,7 +171,8 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         log.warn("Lost a lock conflict in the database [correlationId={}]: {}", correlationId,
                 ex.getMostSpecificCause().getMessage());
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
-                "The request met a concurrent change and was not applied; send it again.");
+                "The request met a concurrent change in the database and its last step was rolled back; send it "
+                        + "again (with the same Idempotency-Key where the operation takes one).");
         problem.setProperty("correlationId", correlationId);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(typed(problem));

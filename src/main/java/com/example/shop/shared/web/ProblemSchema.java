@@ -23,7 +23,7 @@ record ProblemSchema(
         String detail,
         @Schema(description = "The request path", example = "/api/auth/register") String instance,
         @Schema(description = "Validation problems only: one entry per invalid field") List<FieldError> errors,
-        @Schema(description = "500 problems only: quote it to support; it is in the server's log lines",
+        @Schema(description = "Unexpected errors (5xx) only: quote it to support; it is in the server's log lines",
                 example = "6f1c2a0e-8d7b-4b1e-9a57-3c2b1d0e9f11") String correlationId) {
 
     @Schema(name = "ProblemFieldError")
