@@ -1,7 +1,5 @@
 package com.example.shop.cart.web;
 
-import java.util.List;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -31,15 +29,11 @@ class CartProblemHandler {
         return Problems.of(HttpStatus.NOT_FOUND, "product-not-found", "Product not found", e.getMessage());
     }
 
-    record FieldProblem(String field, String message) {
-    }
-
     /** E.g. a line that would pass 99 with what is already in it: a validation problem about the quantity. */
     @ExceptionHandler(CartProblems.QuantityOutOfRange.class)
     ProblemDetail quantity(CartProblems.QuantityOutOfRange e) {
-        ProblemDetail problem = Problems.badRequest("invalid-quantity", "Invalid quantity", e.getMessage());
-        problem.setProperty("errors", List.of(new FieldProblem("quantity", e.getMessage())));
-        return problem;
+        return Problems.withError(Problems.badRequest("invalid-quantity", "Invalid quantity", e.getMessage()),
+                "quantity", e.getMessage());
     }
 
     @ExceptionHandler(CartProblems.CartFull.class)

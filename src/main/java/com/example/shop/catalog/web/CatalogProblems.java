@@ -1,9 +1,5 @@
 package com.example.shop.catalog.web;
 
-import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -21,16 +17,13 @@ import com.example.shop.shared.web.Problems;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CatalogProblems {
 
-    record FieldProblem(@JsonInclude(JsonInclude.Include.ALWAYS) String field, String message) {
-    }
-
     @ExceptionHandler(CatalogException.class)
     ResponseEntity<ProblemDetail> catalog(CatalogException ex) {
         CatalogException.Reason reason = ex.reason();
         ProblemDetail problem = Problems.of(HttpStatus.valueOf(reason.status()), reason.slug(), reason.title(),
                 ex.getMessage());
         if (ex.field() != null) {
-            problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+            Problems.withError(problem, ex.field(), ex.getMessage());
         }
         return problem(problem);
     }
@@ -42,7 +35,7 @@ class CatalogProblems {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> invalid(IllegalArgumentException ex) {
         ProblemDetail problem = Problems.badRequest("validation", "Invalid request", ex.getMessage());
-        problem.setProperty("errors", List.of(new FieldProblem(null, ex.getMessage())));
+        Problems.withError(problem, null, ex.getMessage());
         return problem(problem);
     }
 

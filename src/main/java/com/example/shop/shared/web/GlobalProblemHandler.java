@@ -53,14 +53,11 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GlobalProblemHandler.class);
 
-    record FieldProblem(String field, String message) {
-    }
-
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> errors = ex.getBindingResult().getAllErrors().stream()
-                .map(error -> new FieldProblem(
+        List<Problems.FieldError> errors = ex.getBindingResult().getAllErrors().stream()
+                .map(error -> new Problems.FieldError(
                         error instanceof FieldError field ? field.getField() : error.getObjectName(),
                         error.getDefaultMessage()))
                 .toList();
@@ -70,12 +67,12 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> errors = ex.getParameterValidationResults().stream()
+        List<Problems.FieldError> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result instanceof ParameterErrors bean
                         // a @Valid body validated together with constrained parameters: name its fields
-                        ? bean.getFieldErrors().stream().map(error -> new FieldProblem(error.getField(),
+                        ? bean.getFieldErrors().stream().map(error -> new Problems.FieldError(error.getField(),
                                 error.getDefaultMessage()))
-                        : result.getResolvableErrors().stream().map(error -> new FieldProblem(
+                        : result.getResolvableErrors().stream().map(error -> new Problems.FieldError(
                                 parameterName(result.getMethodParameter()), error.getDefaultMessage())))
                 .toList();
         return problem(validation(errors));
@@ -83,8 +80,8 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
-        List<FieldProblem> errors = ex.getConstraintViolations().stream()
-                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+        List<Problems.FieldError> errors = ex.getConstraintViolations().stream()
+                .map(v -> new Problems.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return problem(validation(errors));
     }
@@ -103,7 +100,7 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         if (!field.isEmpty()) {
             // valid JSON, but a value of the wrong kind: say which one (never the Java type it was meant for)
             problem.setDetail("Field '" + field + "' has a value of the wrong type or format.");
-            problem.setProperty("errors", List.of(new FieldProblem(field, "wrong type or format")));
+            Problems.withError(problem, field, "wrong type or format");
         }
         return problem(problem);
     }
@@ -137,7 +134,7 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail missing(String what, String name) {
-        ProblemDetail problem = validation(List.of(new FieldProblem(name, "required")));
+        ProblemDetail problem = validation(List.of(new Problems.FieldError(name, "required")));
         problem.setDetail("The " + what + " '" + name + "' is required.");
         return problem;
     }
@@ -151,7 +148,7 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
         ProblemDetail problem = Problems.badRequest("invalid-parameter", "Invalid parameter",
                 "Parameter '" + ex.getName() + "' has an invalid value.");
-        problem.setProperty("errors", List.of(new FieldProblem(ex.getName(), "invalid value")));
+        Problems.withError(problem, ex.getName(), "invalid value");
         return problem(problem);
     }
 
@@ -243,11 +240,10 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static ProblemDetail validation(List<FieldProblem> errors) {
+    private static ProblemDetail validation(List<Problems.FieldError> errors) {
         ProblemDetail problem = Problems.badRequest("validation", "Invalid request",
                 "The request has " + errors.size() + " invalid field(s).");
-        problem.setProperty("errors", errors);
-        return problem;
+        return Problems.withErrors(problem, errors);
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {

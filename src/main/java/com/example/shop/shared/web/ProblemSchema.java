@@ -22,12 +22,8 @@ record ProblemSchema(
         @Schema(description = "What went wrong with this request", example = "The request has 1 invalid field(s).")
         String detail,
         @Schema(description = "The request path", example = "/api/auth/register") String instance,
-        @Schema(description = "Validation problems only: one entry per invalid field") List<FieldError> errors,
+        @Schema(description = "Validation problems only: one entry per invalid field") List<Problems.FieldError> errors,
         @Schema(description = "Unexpected errors (5xx) only: quote it to support; it is in the server's log lines",
                 example = "6f1c2a0e-8d7b-4b1e-9a57-3c2b1d0e9f11") String correlationId) {
 
-    @Schema(name = "ProblemFieldError")
-    record FieldError(@Schema(example = "password") String field,
-            @Schema(example = "size must be between 8 and 72") String message) {
-    }
 }

@@ -8,6 +8,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 import com.example.shop.catalog.internal.CatalogException;
+import com.example.shop.shared.web.Problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,7 @@ class CatalogProblemsTests {
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody().getType().toString()).isEqualTo("https://shop.example/problems/validation");
         assertThat(response.getBody().getProperties().get("errors"))
-                .isEqualTo(List.of(new CatalogProblems.FieldProblem("name", "name must not be blank")));
+                .isEqualTo(List.of(new Problems.FieldError("name", "name must not be blank")));
     }
 
     @Test
@@ -37,6 +38,6 @@ class CatalogProblemsTests {
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody().getProperties().get("errors"))
-                .isEqualTo(List.of(new CatalogProblems.FieldProblem(null, "unknown currency: XYZ")));
+                .isEqualTo(List.of(new Problems.FieldError(null, "unknown currency: XYZ")));
     }
 }
