@@ -2,8 +2,11 @@ package com.example.shop.shared.events;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
@@ -14,10 +17,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the event publication registry honest so that nothing published is lost, nothing is delivered
@@ -30,18 +35,22 @@ import org.springframework.stereotype.Component;
  * <em>original</em> publication date, so it would flip every redelivery of a publication older than the
  * staleness back to {@code FAILED} while it runs, and the next resubmission would deliver it a second
  * time in parallel.</li>
- * <li><b>Resubmission.</b> Every {@code shop.events.resubmission-interval}, up to
- * {@code shop.events.resubmission-batch-size} failed publications are delivered again. The registry
+ * <li><b>Resubmission with backoff.</b> Every {@code shop.events.resubmission-interval}, the failed
+ * publications that are due are delivered again, at most {@code shop.events.resubmission-batch-size} per
+ * run. One is due when its last (re)submission, or its publication, is at least
+ * {@code interval × 2^(completion_attempts - 1)} ago (the registry counts the first delivery as an attempt,
+ * so the gaps are 1, 2, 4, ... intervals), capped at {@code shop.events.max-backoff}. The registry
  * claims each with a conditional update ({@code status -> RESUBMITTED where status != RESUBMITTED}) and
  * counts it in {@code completion_attempts}, so on several instances one wins; listeners are idempotent
- * anyway, since delivery is at least once.</li>
- * <li><b>Giving up.</b> A publication that failed {@code shop.events.max-resubmissions} redeliveries is
- * given up on: logged at ERROR once, left {@code FAILED} in {@code event_publication} for an operator,
- * marked by {@code completion_attempts = max-resubmissions + 1} and no longer resubmitted. The registry
- * reads failed publications oldest first and limits before filtering, so the batch is widened by the
- * given-up ones: they can never crowd out newer failures. Setting {@code completion_attempts} back to 0
- * retries one. Gauges: {@code shop.events.publications.failed} (waiting for a resubmission) and
- * {@code shop.events.publications.given-up}.</li>
+ * anyway, since delivery is at least once. The registry reads failed publications oldest first and limits
+ * <em>before</em> it filters, so the read covers every failed publication (up to {@value #MAX_READ}, with
+ * a WARN beyond) and the filter picks the due ones: publications waiting out their backoff never crowd a
+ * due one out.</li>
+ * <li><b>Giving up.</b> A publication still failing {@code shop.events.give-up-after} after it was published
+ * is moved, in one transaction and only if it is still {@code FAILED}, to
+ * {@code event_publication_dead_letter} (stamped {@code given_up_at}) and logged at ERROR once. An operator
+ * moves it back to have it delivered again (README). Gauges: {@code shop.events.publications.failed}
+ * (waiting for a redelivery) and {@code shop.events.publications.given-up} (dead letters).</li>
  * <li><b>Completed publications</b> are archived (completion mode {@code archive}) and purged after
  * {@code shop.events.archive-retention}.</li>
  * </ul>
@@ -49,48 +58,66 @@ import org.springframework.stereotype.Component;
 @Component
 class EventPublicationMaintenance {
 
+    /** The most failed publications one run reads; beyond it the newest wait for the oldest to clear. */
+    static final int MAX_READ = 10_000;
+
     private static final Logger log = LoggerFactory.getLogger(EventPublicationMaintenance.class);
 
     private final FailedEventPublications failed;
     private final CompletedEventPublications completed;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final Duration staleness;
-    private final int maxResubmissions;
+    private final Duration interval;
+    private final Duration maxBackoff;
+    private final Duration giveUpAfter;
     private final int batchSize;
     private final Duration retention;
     private final AtomicLong failedCount = new AtomicLong();
     private final AtomicLong givenUpCount = new AtomicLong();
 
     EventPublicationMaintenance(FailedEventPublications failed, CompletedEventPublications completed, JdbcTemplate jdbc,
-            MeterRegistry meters,
+            TransactionTemplate transactions, MeterRegistry meters,
             @Value("${shop.events.staleness:5m}") Duration staleness,
-            @Value("${shop.events.max-resubmissions:60}") int maxResubmissions,
+            @Value("${shop.events.resubmission-interval:30s}") Duration interval,
+            @Value("${shop.events.max-backoff:1h}") Duration maxBackoff,
+            @Value("${shop.events.give-up-after:3d}") Duration giveUpAfter,
             @Value("${shop.events.resubmission-batch-size:100}") int batchSize,
             @Value("${shop.events.archive-retention:7d}") Duration retention) {
         this.failed = failed;
         this.completed = completed;
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.staleness = staleness;
-        this.maxResubmissions = maxResubmissions;
+        this.interval = interval;
+        this.maxBackoff = maxBackoff;
+        this.giveUpAfter = giveUpAfter;
         this.batchSize = batchSize;
         this.retention = retention;
         Gauge.builder("shop.events.publications.failed", failedCount, AtomicLong::get)
                 .description("Event publications whose listener failed, waiting to be delivered again")
                 .register(meters);
         Gauge.builder("shop.events.publications.given-up", givenUpCount, AtomicLong::get)
-                .description("Event publications given up on after shop.events.max-resubmissions failed redeliveries")
+                .description("Event publications given up on, in event_publication_dead_letter")
                 .register(meters);
     }
 
     @Scheduled(fixedDelayString = "${shop.events.resubmission-interval:30s}", initialDelayString = "${shop.events.resubmission-interval:30s}")
     void resubmitFailed() {
-        giveUpExhausted();
-        long givenUp = countFailed(true);
-        int reach = (int) Math.min(Integer.MAX_VALUE, batchSize + givenUp);
-        failed.resubmit(ResubmissionOptions.defaults().withBatchSize(reach)
-                .withFilter(publication -> publication.getCompletionAttempts() < maxResubmissions));
-        failedCount.set(countFailed(false));
-        givenUpCount.set(countFailed(true));
+        giveUpExpired();
+        long failedNow = countFailed();
+        if (failedNow > MAX_READ) {
+            log.warn("{} event publications are failed; this run considers only the oldest {} for a redelivery",
+                    failedNow, MAX_READ);
+        }
+        if (failedNow > 0) {
+            Instant now = Instant.now();
+            AtomicInteger chosen = new AtomicInteger();
+            failed.resubmit(ResubmissionOptions.defaults().withBatchSize((int) Math.min(failedNow, MAX_READ))
+                    .withFilter(publication -> isDue(publication, now) && chosen.incrementAndGet() <= batchSize));
+        }
+        failedCount.set(countFailed());
+        givenUpCount.set(count("select count(*) from event_publication_dead_letter"));
     }
 
     /** Marks publications whose instance died while delivering them {@code FAILED}; returns how many. */
@@ -116,34 +143,71 @@ class EventPublicationMaintenance {
         log.debug("Purged completed event publications older than {}", retention);
     }
 
-    private record Exhausted(byte[] id, String listener, String eventType, String event) {
+    /** Not yet given up on, and its backoff since the last (re)submission has passed. */
+    private boolean isDue(EventPublication publication, Instant now) {
+        Instant published = publication.getPublicationDate();
+        Instant last = Objects.requireNonNullElse(publication.getLastResubmissionDate(), published);
+        Instant due = last.plus(backoff(publication.getCompletionAttempts()));
+        return published.isAfter(now.minus(giveUpAfter)) && !due.isAfter(now);
     }
 
-    /** The failed publications that used up their redeliveries: marked given up, each logged once. */
-    private void giveUpExhausted() {
-        List<Exhausted> exhausted = jdbc.query("""
-                select id, listener_id, event_type, serialized_event from event_publication
-                 where status = 'FAILED' and completion_date is null and completion_attempts = ?
-                 limit 1000""",
-                (rs, row) -> new Exhausted(rs.getBytes(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                maxResubmissions);
-        for (Exhausted publication : exhausted) {
-            int marked = jdbc.update("""
-                    update event_publication set completion_attempts = completion_attempts + 1
-                     where id = ? and status = 'FAILED' and completion_attempts = ?""", publication.id(), maxResubmissions);
-            if (marked == 1) {
-                log.error("Gave up on event publication {} after {} failed redeliveries: {} to {}, event {}. It stays "
-                        + "FAILED in event_publication; set its completion_attempts to 0 to have it retried.",
-                        uuid(publication.id()), maxResubmissions, publication.eventType(), publication.listener(),
-                        publication.event());
+    /** {@code interval × 2^(attempts - 1)}, at most {@code max-backoff}: the registry counts the first delivery. */
+    private Duration backoff(int attempts) {
+        Duration backoff = interval;
+        for (int i = 1; i < attempts && backoff.compareTo(maxBackoff) < 0; i++) {
+            backoff = backoff.multipliedBy(2);
+        }
+        return backoff.compareTo(maxBackoff) < 0 ? backoff : maxBackoff;
+    }
+
+    private record Expired(byte[] id, String listener, String eventType, String event) {
+    }
+
+    /** Moves the failed publications older than {@code give-up-after} to the dead letters, each logged once. */
+    private void giveUpExpired() {
+        List<byte[]> expired = jdbc.queryForList("""
+                select id from event_publication
+                 where status = 'FAILED' and completion_date is null
+                   and publication_date < utc_timestamp(6) - interval ? second
+                 limit 1000""", byte[].class, giveUpAfter.toSeconds());
+        for (byte[] id : expired) {
+            Expired moved = transactions.execute(status -> moveToDeadLetters(id));
+            if (moved != null) {
+                log.error("Gave up on event publication {}, still failing {} after it was published: {} to {}, "
+                        + "event {}. It is in event_publication_dead_letter; README (\"Nothing is lost between "
+                        + "modules\") shows how to have it delivered again.", uuid(id), giveUpAfter, moved.eventType(),
+                        moved.listener(), moved.event());
             }
         }
     }
 
-    private long countFailed(boolean givenUp) {
-        Long count = jdbc.queryForObject("select count(*) from event_publication where status = 'FAILED' and "
-                + "completion_date is null and completion_attempts " + (givenUp ? ">=" : "<") + " ?", Long.class,
-                maxResubmissions);
+    /** In the caller's transaction; {@code null} when no longer failed (redelivered, or moved by another run). */
+    private Expired moveToDeadLetters(byte[] id) {
+        List<Expired> locked = jdbc.query("""
+                select id, listener_id, event_type, serialized_event from event_publication
+                 where id = ? and status = 'FAILED' and completion_date is null for update""",
+                (rs, row) -> new Expired(rs.getBytes(1), rs.getString(2), rs.getString(3), rs.getString(4)), id);
+        if (locked.isEmpty()) {
+            return null;
+        }
+        jdbc.update("""
+                insert into event_publication_dead_letter (id, listener_id, event_type, serialized_event, publication_date,
+                  completion_date, last_resubmission_date, status, completion_attempts, given_up_at)
+                select id, listener_id, event_type, serialized_event, publication_date,
+                  completion_date, last_resubmission_date, status, completion_attempts, utc_timestamp(6)
+                  from event_publication where id = ?""", id);
+        jdbc.update("delete from event_publication where id = ?", id);
+        return locked.get(0);
+    }
+
+    /** What the registry reads as failed (status {@code FAILED}, or none and incomplete). */
+    private long countFailed() {
+        return count("select count(*) from event_publication "
+                + "where status = 'FAILED' or (status is null and completion_date is null)");
+    }
+
+    private long count(String sql) {
+        Long count = jdbc.queryForObject(sql, Long.class);
         return count == null ? 0 : count;
     }
 

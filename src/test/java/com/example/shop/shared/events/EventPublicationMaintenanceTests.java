@@ -1,10 +1,16 @@
 package com.example.shop.shared.events;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -30,6 +36,9 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class EventPublicationMaintenanceTests {
 
+    /** Either side of a due date, well above the time a test step takes. */
+    static final Duration MARGIN = Duration.ofSeconds(5);
+
     @Autowired
     EventPublicationMaintenance maintenance;
 
@@ -48,8 +57,14 @@ class EventPublicationMaintenanceTests {
     @Autowired
     MeterRegistry meters;
 
-    @Value("${shop.events.max-resubmissions}")
-    int maxResubmissions;
+    @Value("${shop.events.resubmission-interval}")
+    Duration interval;
+
+    @Value("${shop.events.max-backoff}")
+    Duration maxBackoff;
+
+    @Value("${shop.events.give-up-after}")
+    Duration giveUpAfter;
 
     @Value("${shop.events.resubmission-batch-size}")
     int batchSize;
@@ -60,9 +75,10 @@ class EventPublicationMaintenanceTests {
         RegistryProbe.behave(name, Behaviour.FAIL);
         publish(name);
         await().until(() -> statuses(name).equals(List.of("FAILED")));
-        // published long ago: Spring Modulith 2.0.6's monitor measured staleness from this date
-        jdbc.update("update event_publication set publication_date = publication_date - interval 10 minute "
-                + "where serialized_event like ?", "%" + name + "%");
+        // published long ago (Spring Modulith 2.0.6's monitor measured staleness from this date), due again
+        jdbc.update("update event_publication set publication_date = publication_date - interval 10 minute, "
+                + "last_resubmission_date = last_resubmission_date - interval 10 minute where serialized_event like ?",
+                "%" + name + "%");
         RegistryProbe.behave(name, Behaviour.BLOCK);
         RegistryProbe.close();
         try {
@@ -107,49 +123,184 @@ class EventPublicationMaintenanceTests {
     }
 
     @Test
-    void publicationsThatKeepFailingAreGivenUpOnAndDoNotCrowdOutNewerFailures(CapturedOutput output) {
-        String poison = "poison-" + UUID.randomUUID();
-        RegistryProbe.behave(poison, Behaviour.FAIL);
-        publish(poison);
-        await().until(() -> statuses(poison).equals(List.of("FAILED")));
-        // it has one redelivery left; more than a batch of older ones like it have none left
-        Map<String, Object> row = jdbc.queryForMap("select listener_id, event_type, serialized_event from event_publication "
-                + "where serialized_event like ?", "%" + poison + "%");
+    void aFailingPublicationIsDeliveredAgainWithGrowingGaps() {
+        String name = "backoff-" + UUID.randomUUID();
+        publishFailing(name);
+
+        // the registry counts the first delivery as an attempt (and as the last submission)
+        assertThat(attempts(name)).containsOnly(Map.entry("FAILED:1", 1));
+        assertNextDeliveryAfter(name, interval);
+        assertNextDeliveryAfter(name, interval.multipliedBy(2));
+        assertNextDeliveryAfter(name, interval.multipliedBy(4));
+        assertNextDeliveryAfter(name, interval.multipliedBy(8));
+        // far along, the gap stops growing at max-backoff
+        jdbc.update("update event_publication set completion_attempts = 40 where serialized_event like ?", "%" + name + "%");
+        assertNextDeliveryAfter(name, maxBackoff);
+
+        assertThat(RegistryProbe.deliveries(name)).isEqualTo(6);
+        assertThat(statuses(name)).containsExactly("FAILED");
+        jdbc.update("delete from event_publication where serialized_event like ?", "%" + name + "%");
+    }
+
+    @Test
+    void failedPublicationsWaitingOutTheirBackoffDoNotKeepADueOneFromItsRedelivery() {
+        String waiting = "waiting-" + UUID.randomUUID();
+        publishFailing(waiting);
+        // more than a batch of older failures, all redelivered a moment ago, so not due for 8 minutes
         jdbc.update("""
-                update event_publication set completion_attempts = ?, publication_date = publication_date - interval 1 hour
-                 where serialized_event like ?""", maxResubmissions - 1, "%" + poison + "%");
-        int exhausted = batchSize + 1;
-        for (int i = 0; i < exhausted; i++) {
+                update event_publication set completion_attempts = 5, last_resubmission_date = utc_timestamp(6),
+                  publication_date = publication_date - interval 2 hour where serialized_event like ?""", "%" + waiting + "%");
+        Map<String, Object> row = jdbc.queryForMap("select listener_id, event_type, serialized_event from event_publication "
+                + "where serialized_event like ?", "%" + waiting + "%");
+        int copies = batchSize + 1;
+        for (int i = 0; i < copies; i++) {
             jdbc.update("""
                     insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
-                      status, completion_attempts)
-                    values (unhex(replace(uuid(), '-', '')), ?, ?, ?, utc_timestamp(6) - interval 2 hour, 'FAILED', ?)""",
-                    row.get("listener_id"), row.get("event_type"), row.get("serialized_event"), maxResubmissions);
+                      last_resubmission_date, status, completion_attempts)
+                    values (unhex(replace(uuid(), '-', '')), ?, ?, ?, utc_timestamp(6) - interval 2 hour,
+                      utc_timestamp(6), 'FAILED', 5)""",
+                    row.get("listener_id"), row.get("event_type"), row.get("serialized_event"));
         }
-        String healthy = "healthy-" + UUID.randomUUID();
-        RegistryProbe.behave(healthy, Behaviour.FAIL);
-        publish(healthy);
-        await().until(() -> statuses(healthy).equals(List.of("FAILED")));
-        RegistryProbe.behave(healthy, Behaviour.SUCCEED); // whatever made it fail is repaired
+        String due = "due-" + UUID.randomUUID();
+        publishFailing(due);
+        ago(due, "last_resubmission_date", interval.plus(MARGIN));
+        RegistryProbe.behave(due, Behaviour.SUCCEED); // whatever made it fail is repaired
         try {
             maintenance.resubmitFailed();
 
-            await().until(() -> statuses(healthy).isEmpty());
-            assertThat(RegistryProbe.deliveries(healthy)).isEqualTo(2);
-            await().until(() -> RegistryProbe.deliveries(poison) == 2 && attempts(poison).getOrDefault("FAILED:" + maxResubmissions, 0) == 1);
-            assertThat(attempts(poison)).containsEntry("FAILED:" + (maxResubmissions + 1), exhausted);
-            assertThat(givenUpLines(output, poison)).isEqualTo(exhausted);
+            await().until(() -> statuses(due).isEmpty());
+            assertThat(RegistryProbe.deliveries(due)).isEqualTo(2);
+            assertThat(attempts(waiting)).containsOnly(Map.entry("FAILED:5", copies + 1));
+            assertThat(RegistryProbe.deliveries(waiting)).isEqualTo(1);
+            assertThat(meters.get("shop.events.publications.failed").gauge().value()).isGreaterThanOrEqualTo(copies + 1);
+        } finally {
+            jdbc.update("delete from event_publication where serialized_event like ?", "%" + waiting + "%");
+        }
+    }
 
-            maintenance.resubmitFailed(); // the last one has used up its redeliveries now
+    @Test
+    void aPublicationFailingLongerThanGiveUpAfterMovesToTheDeadLettersOnceEvenWhenTwoRunsRace(CapturedOutput output)
+            throws Exception {
+        String name = "given-up-" + UUID.randomUUID();
+        publishFailing(name);
+        // published longer ago than give-up-after (and redelivered a moment ago)
+        ago(name, "publication_date", giveUpAfter.plus(MARGIN));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            // a third transaction (another instance half-way through) holds the row until both runs wait for it
+            Future<?> holder = threads.submit(() -> transactions.executeWithoutResult(status -> {
+                jdbc.queryForList("select id from event_publication where serialized_event like ? for update",
+                        byte[].class, "%" + name + "%");
+                locked.countDown();
+                awaitLatch(release);
+            }));
+            awaitLatch(locked);
+            List<Future<?>> runs = List.of(threads.submit(maintenance::resubmitFailed),
+                    threads.submit(maintenance::resubmitFailed));
+            await().until(() -> jdbc.queryForObject("select count(*) from information_schema.innodb_trx "
+                    + "where trx_state = 'LOCK WAIT'", Integer.class) >= 2);
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            for (Future<?> run : runs) {
+                run.get(30, TimeUnit.SECONDS);
+            }
+
+            assertThat(statuses(name)).isEmpty();
+            assertThat(deadLetters(name)).containsExactly("FAILED:1");
+            assertThat(givenUpLines(output, name)).isEqualTo(1);
+            assertThat(meters.get("shop.events.publications.given-up").gauge().value()).isGreaterThanOrEqualTo(1);
+
+            maintenance.resubmitFailed();
             maintenance.resubmitFailed();
 
-            assertThat(attempts(poison)).containsOnly(Map.entry("FAILED:" + (maxResubmissions + 1), exhausted + 1));
-            assertThat(RegistryProbe.deliveries(poison)).isEqualTo(2);
-            assertThat(givenUpLines(output, poison)).isEqualTo(exhausted + 1);
-            assertThat(meters.get("shop.events.publications.given-up").gauge().value())
-                    .isGreaterThanOrEqualTo(exhausted + 1);
+            assertThat(deadLetters(name)).containsExactly("FAILED:1");
+            assertThat(givenUpLines(output, name)).isEqualTo(1);
+            assertThat(RegistryProbe.deliveries(name)).isEqualTo(1);
         } finally {
-            jdbc.update("delete from event_publication where serialized_event like ?", "%" + poison + "%");
+            release.countDown();
+            threads.shutdownNow();
+            jdbc.update("delete from event_publication_dead_letter where serialized_event like ?", "%" + name + "%");
+        }
+    }
+
+    @Test
+    void aDeadLetterMovedBackIsDeliveredAgain() {
+        String name = "replayed-" + UUID.randomUUID();
+        publishFailing(name);
+        ago(name, "publication_date", giveUpAfter.plus(MARGIN));
+        maintenance.resubmitFailed();
+        assertThat(deadLetters(name)).containsExactly("FAILED:1");
+        RegistryProbe.behave(name, Behaviour.SUCCEED); // the cause is fixed
+        ByteBuffer bytes = ByteBuffer.wrap(jdbc.queryForObject(
+                "select id from event_publication_dead_letter where serialized_event like ?", byte[].class, "%" + name + "%"));
+        String id = new UUID(bytes.getLong(), bytes.getLong()).toString(); // as in the ERROR line
+
+        // the two statements of the README, in one transaction
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("""
+                    insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status, completion_attempts)
+                      select id, listener_id, event_type, serialized_event, utc_timestamp(6), 'FAILED', 0
+                        from event_publication_dead_letter where id = unhex(replace(?, '-', ''))""", id);
+            jdbc.update("delete from event_publication_dead_letter where id = unhex(replace(?, '-', ''))", id);
+        });
+        assertThat(attempts(name)).containsOnly(Map.entry("FAILED:0", 1));
+        // moved back without a last resubmission: its first gap counts from its (new) publication date
+        ago(name, "publication_date", interval.plus(MARGIN)); // instead of waiting for it
+        maintenance.resubmitFailed();
+
+        await().until(() -> statuses(name).isEmpty());
+        assertThat(RegistryProbe.deliveries(name)).isEqualTo(2);
+        assertThat(deadLetters(name)).isEmpty();
+    }
+
+    /**
+     * The failed publication of the named probe event is not delivered again while its last (re)submission
+     * is a little less than {@code gap} ago, and is once it is a little more.
+     */
+    private void assertNextDeliveryAfter(String name, Duration gap) {
+        Map<String, Integer> before = attempts(name);
+        assertThat(before).hasSize(1);
+        int deliveries = RegistryProbe.deliveries(name);
+        int attempts = Integer.parseInt(before.keySet().iterator().next().substring("FAILED:".length()));
+
+        ago(name, "last_resubmission_date", gap.minus(MARGIN));
+        maintenance.resubmitFailed();
+        assertThat(attempts(name)).as("%s before %s", name, gap).isEqualTo(before);
+
+        ago(name, "last_resubmission_date", gap.plus(MARGIN));
+        maintenance.resubmitFailed();
+        await().until(() -> RegistryProbe.deliveries(name) == deliveries + 1
+                && attempts(name).equals(Map.of("FAILED:" + (attempts + 1), 1)));
+    }
+
+    private void publishFailing(String name) {
+        RegistryProbe.behave(name, Behaviour.FAIL);
+        publish(name);
+        await().until(() -> statuses(name).equals(List.of("FAILED")));
+    }
+
+    /** Sets {@code column} of the named probe event's open publications to {@code age} ago. */
+    private void ago(String name, String column, Duration age) {
+        jdbc.update("update event_publication set " + column + " = utc_timestamp(6) - interval ? second "
+                + "where serialized_event like ?", age.toSeconds(), "%" + name + "%");
+    }
+
+    /** The named probe event's dead letters, as "status:completion_attempts" (each with a given_up_at). */
+    private List<String> deadLetters(String name) {
+        return jdbc.queryForList("""
+                select concat(status, ':', completion_attempts) from event_publication_dead_letter
+                 where given_up_at is not null and event_type = ? and serialized_event like ?""",
+                String.class, RegistryProbeEvent.class.getName(), "%" + name + "%");
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
