@@ -102,7 +102,8 @@ class EventPublicationMaintenance {
                 .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${shop.events.resubmission-interval:30s}", initialDelayString = "${shop.events.resubmission-interval:30s}")
+    @Scheduled(fixedDelayString = "${shop.events.resubmission-interval:30s}",
+            initialDelayString = "${shop.events.resubmission-initial-delay:${shop.events.resubmission-interval:30s}}")
     void resubmitFailed() {
         giveUpExpired();
         long failedNow = countFailed();

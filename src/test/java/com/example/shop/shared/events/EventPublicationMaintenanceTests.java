@@ -199,8 +199,10 @@ class EventPublicationMaintenanceTests {
             awaitLatch(locked);
             List<Future<?>> runs = List.of(threads.submit(maintenance::resubmitFailed),
                     threads.submit(maintenance::resubmitFailed));
-            await().until(() -> jdbc.queryForObject("select count(*) from information_schema.innodb_trx "
-                    + "where trx_state = 'LOCK WAIT'", Integer.class) >= 2);
+            // innodb_trx is refreshed only when it was last read more than 0.1 s ago: poll slower than that
+            await().pollInterval(Duration.ofMillis(250)).atMost(Duration.ofSeconds(30))
+                    .until(() -> jdbc.queryForObject("select count(*) from information_schema.innodb_trx "
+                            + "where trx_state = 'LOCK WAIT'", Integer.class) >= 2);
             release.countDown();
             holder.get(30, TimeUnit.SECONDS);
             for (Future<?> run : runs) {
