@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.jayway.jsonpath.JsonPath;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -399,6 +401,31 @@ class OrderLifecycleTests {
         refund(admin, order.orderId(), "k4", "{}").andExpect(status().isConflict());
         mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(jsonPath("$.refundedAmount.amount").value(3000));
+    }
+
+    @Test
+    void aRefundThatFailsAtStripeMakesTheOrderPaidAndRefundableAgain() throws Exception {
+        String token = Tokens.customer();
+        String admin = Tokens.admin();
+        OrderFixtures.Placed order = fixtures.placeOrder(token, 2500, 5, 1);
+        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
+        fixtures.awaitStatus(order.orderId(), "PAID");
+        String refundId = JsonPath.read(refund(admin, order.orderId(), "full", "{}").andExpect(status().isAccepted())
+                .andReturn().getResponse().getContentAsString(), "$.refundId");
+        fixtures.awaitStatus(order.orderId(), "REFUNDED");
+
+        // the money never reached the customer (a closed card account): Stripe reports the refund failed
+        StripeEvents.deliver(mvc, StripeEvents.event("refund.failed", stripe.failRefund(refundId)))
+                .andExpect(status().isOk());
+
+        fixtures.awaitStatus(order.orderId(), "PAID");
+        mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(jsonPath("$.status").value("PAID"))
+                .andExpect(jsonPath("$.refundedAmount.amount").value(0));
+        refund(admin, order.orderId(), "again", "{}").andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.amount.amount").value(2500));
+        fixtures.awaitStatus(order.orderId(), "REFUNDED");
+        assertThat(refundsAtStripe(order.paymentIntentId())).isEqualTo(2);
     }
 
     private org.springframework.test.web.servlet.ResultActions refund(String admin, String orderId, String key, String body)

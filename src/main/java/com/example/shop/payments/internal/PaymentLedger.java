@@ -146,7 +146,7 @@ class PaymentLedger {
         for (RefundSnapshot refund : reported) {
             record(payment, refund.shopKey(), refund, null);
         }
-        return save(payment, payment.refundedTotal(refundedSoFar(payment), at));
+        return save(payment, payment.refundedTotal(refundedSoFar(payment), failedSoFar(payment), at));
     }
 
     @Transactional(readOnly = true)
@@ -206,7 +206,7 @@ class PaymentLedger {
             @Nullable String reason) {
         Payment payment = payments.lockByReference(reference).orElseThrow(() -> new PaymentNotFound(reference));
         record(payment, idempotencyKey, refund, reason);
-        save(payment, payment.refundedTotal(refundedSoFar(payment), Instant.now()));
+        save(payment, payment.refundedTotal(refundedSoFar(payment), failedSoFar(payment), Instant.now()));
         return payment;
     }
 
@@ -250,6 +250,10 @@ class PaymentLedger {
 
     private Money refundedSoFar(Payment payment) {
         return new Money(refunds.sumRefunded(payment.reference()), payment.amount().currency());
+    }
+
+    private Money failedSoFar(Payment payment) {
+        return new Money(refunds.sumFailed(payment.reference()), payment.amount().currency());
     }
 
     private Outcome save(Payment payment, Outcome outcome) {
