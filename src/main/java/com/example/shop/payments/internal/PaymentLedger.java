@@ -210,11 +210,18 @@ class PaymentLedger {
         return payment;
     }
 
-    /** Stripe did not make the refund (or its answer was lost): the reserved amount is free again. */
+    /**
+     * Stripe did not make the refund (or its answer was lost): the reserved amount is free again. Under the
+     * payment's row lock, and only while the reservation is still unfilled: a webhook that heard of the refund
+     * meanwhile (Stripe made it after all, and the webhook fills the reservation under the same lock) keeps it.
+     */
     @Transactional
     public void releaseRefund(String reference, String idempotencyKey) {
-        refunds.findByReferenceAndIdempotencyKey(reference, idempotencyKey).filter(RefundRecord::isReservation)
-                .ifPresent(refunds::delete);
+        payments.lockByReference(reference);
+        if (refunds.deleteReservation(reference, idempotencyKey) == 0) {
+            log.info("Refund {} of payment {} is no longer a reservation (Stripe reported it meanwhile): kept",
+                    idempotencyKey, reference);
+        }
     }
 
     /**
