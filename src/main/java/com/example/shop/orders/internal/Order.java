@@ -210,18 +210,16 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
     }
 
     /**
-     * Ships a paid order, also one partly refunded before it left (the rest of it ships; its
-     * {@code refundedAmount} stays). Shipping again with the same tracking number changes nothing.
+     * Ships a paid order: {@code PAID -> SHIPPED}, nothing else.
      *
-     * @throws OrderProblems.IllegalTransition unless the order is {@code PAID} or {@code PARTIALLY_REFUNDED}
-     *         and not shipped yet
+     * @throws OrderProblems.IllegalTransition unless the order is {@code PAID}: also for one shipped already
+     *         (shipping again is a mistake to report, not to answer as done) and one refunded in part or in full
      */
     void ship(String carrier, String trackingNumber, Instant at) {
-        if (shippedAt != null && trackingNumber.equals(this.trackingNumber)) {
-            return;
-        }
-        if (shippedAt != null || (status != OrderStatus.PAID && status != OrderStatus.PARTIALLY_REFUNDED)) {
-            throw new OrderProblems.IllegalTransition(orderId(), status, OrderStatus.SHIPPED);
+        if (status != OrderStatus.PAID) {
+            throw new OrderProblems.IllegalTransition(orderId(), status, OrderStatus.SHIPPED, shippedAt != null
+                    ? "it has shipped already (" + this.carrier + ", tracking number " + this.trackingNumber + ")"
+                    : "only a PAID order ships");
         }
         status = OrderStatus.SHIPPED;
         this.carrier = carrier;

@@ -80,10 +80,11 @@ class AdminOrderController {
         return PageResponse.of(orders.all(status, PageRequest.of(page, size)), OrderResponses.AdminSummary::from);
     }
 
-    @Operation(summary = "Ship a paid order", description = "From PAID, or from PARTIALLY_REFUNDED (the rest ships; "
-            + "refundedAmount stays). Repeating it with the same tracking number answers the shipped order again.")
-    @ApiResponse(responseCode = "409", description = "The order is not PAID or PARTIALLY_REFUNDED (unpaid, cancelled, "
-            + "fully refunded), or was shipped with another tracking number")
+    @Operation(summary = "Ship a paid order", description = "PAID -> SHIPPED, and only that: an order in any other "
+            + "status, including one already shipped and one refunded in part, answers 409 illegal-order-transition "
+            + "saying why.")
+    @ApiResponse(responseCode = "409", description = "The order is not PAID: unpaid, cancelled, refunded in part or in "
+            + "full, or shipped already (illegal-order-transition)")
     @ApiResponse(responseCode = "200", description = "The shipped order")
     @ApiResponse(responseCode = "400", description = "Carrier or tracking number missing")
     @ApiResponse(responseCode = "404", description = "Unknown order")

@@ -80,8 +80,10 @@ class OrderTests {
         order.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW);
         assertThatThrownBy(() -> order.cancel("too late", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class);
         order.ship("DHL", "1", NOW);
-        order.ship("DHL", "1", NOW);
         assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThatThrownBy(() -> order.ship("DHL", "1", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class)
+                .hasMessageContaining("shipped already");
+        assertThat(order.registeredEvents()).filteredOn(OrderShipped.class::isInstance).hasSize(1);
     }
 
     @Test
@@ -205,25 +207,26 @@ class OrderTests {
     }
 
     @Test
-    void aPartiallyRefundedOrderShipsOnceAndAFullyRefundedOneNever() {
-        Order order = newOrder();
-        order.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW);
-        order.applyRefunds(eur(999), NONE_FAILED, NOW);
-        order.ship("DHL", "1", NOW);
-        assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
-        assertThat(order.refunded()).isEqualTo(Money.of(999, "EUR"));
-        order.ship("DHL", "1", NOW);
-        assertThatThrownBy(() -> order.ship("UPS", "2", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class);
-        assertThat(order.registeredEvents()).filteredOn(OrderShipped.class::isInstance).hasSize(1);
-        order.applyRefunds(eur(1999), NONE_FAILED, NOW);
-        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
-        order.ship("DHL", "1", NOW); // still the same shipment: no second OrderShipped, no status change
-        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
-        assertThat(order.registeredEvents()).filteredOn(OrderShipped.class::isInstance).hasSize(1);
+    void aRefundedOrderIsNotShippedButAShippedOrderCanBeRefunded() {
+        Order partly = newOrder();
+        partly.confirmPayment("pi_1", eur(2999), NOW);
+        partly.applyRefunds(eur(999), NONE_FAILED, NOW);
+        assertThatThrownBy(() -> partly.ship("DHL", "1", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class)
+                .hasMessageContaining("PARTIALLY_REFUNDED").hasMessageContaining("only a PAID order ships");
 
         Order refunded = newOrder();
-        refunded.confirmPayment("pi_2", Money.of(2999, "EUR"), NOW);
+        refunded.confirmPayment("pi_2", eur(2999), NOW);
         refunded.applyRefunds(eur(2999), NONE_FAILED, NOW);
-        assertThatThrownBy(() -> refunded.ship("DHL", "3", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class);
+        assertThatThrownBy(() -> refunded.ship("DHL", "2", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class);
+
+        Order shipped = newOrder();
+        shipped.confirmPayment("pi_3", eur(2999), NOW);
+        shipped.ship("DHL", "3", NOW);
+        shipped.applyRefunds(eur(999), NONE_FAILED, NOW);
+        assertThat(shipped.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(shipped.shippedAt()).isEqualTo(NOW);
+        assertThatThrownBy(() -> shipped.ship("DHL", "3", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class)
+                .hasMessageContaining("shipped already");
+        assertThat(shipped.registeredEvents()).filteredOn(OrderShipped.class::isInstance).hasSize(1);
     }
 }
