@@ -275,7 +275,8 @@ public class OrderManagement {
         }));
     }
 
-    private void cancelPaymentQuietly(UUID orderId) {
+    /** Cancels the PaymentIntent of an order just cancelled; a failure is logged, the order stays cancelled. */
+    void cancelPaymentQuietly(UUID orderId) {
         try {
             payments.cancel(orderId.toString());
         } catch (RuntimeException e) {
