@@ -121,17 +121,17 @@ class PaymentLedger {
         return applyIntent(intent, at);
     }
 
-    /**
-     * Refunds Stripe reported for a PaymentIntent (one from a {@code refund.*} event, or all of them listed for
-     * a {@code charge.refunded}): each is recorded once by its id, and the payment's refunded total becomes
-     * the sum of those Stripe has not failed or canceled.
-     */
     /** Reconciliation asked Stripe about the PaymentIntent and got no answer it can use: checked all the same. */
     @Transactional
     public void checkedWithoutAnswer(String paymentIntentId, Instant at) {
         payments.lockByPaymentIntentId(paymentIntentId).ifPresent(payment -> payment.checked(at));
     }
 
+    /**
+     * Refunds Stripe reported for a PaymentIntent (one from a {@code refund.*} event, or all of them listed for
+     * a {@code charge.refunded}): each is recorded once by its id, and the payment's refunded total becomes
+     * the sum of those Stripe has not failed or canceled.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome applyRefunds(String paymentIntentId, List<RefundSnapshot> reported, Instant at) {
         Optional<Payment> found = payments.lockByPaymentIntentId(paymentIntentId);
