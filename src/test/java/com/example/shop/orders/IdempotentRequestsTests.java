@@ -1,8 +1,11 @@
 package com.example.shop.orders;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,12 +50,17 @@ class IdempotentRequestsTests {
         // the first request has been running for a minute (a slow Stripe, lock waits): it is alive
         jdbc.update("update orders_idempotency_key set created_at = created_at - interval 60 second where idempotency_key = ?", key);
 
-        CompletableFuture<Response> repetition = CompletableFuture.supplyAsync(() -> idempotent.execute("test", owner, key,
-                "same", claim -> {
+        FutureTask<Response> repetition = new FutureTask<>(() -> idempotent.execute("test", owner, key, "same",
+                claim -> {
                     runs.incrementAndGet();
                     return new Response(201, "{\"from\": \"repetition\"}");
                 }, null));
-        Thread.sleep(500);
+        Thread repeating = new Thread(repetition, "repetition");
+        repeating.start();
+        // the repetition has looked at the key, found it claimed and alive, and waits for the first's response
+        // (or, wrongly, took the key over and is done: the assertions below say so)
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> waitingForTheFirst(repeating) || repetition.isDone());
         release.countDown();
 
         assertThat(first.get(10, TimeUnit.SECONDS).body()).isEqualTo("{\"from\": \"first\"}");
@@ -86,6 +94,12 @@ class IdempotentRequestsTests {
         idempotent.execute("test", owner, key, "same", claim -> new Response(201, "{}"), null);
 
         assertThat(output.getAll()).doesNotContain(key);
+    }
+
+    /** The thread is in the pause between two looks at a key another request holds. */
+    private static boolean waitingForTheFirst(Thread thread) {
+        return Arrays.stream(thread.getStackTrace()).anyMatch(frame ->
+                frame.getClassName().equals(IdempotentRequests.class.getName()) && frame.getMethodName().equals("pause"));
     }
 
     private static void block(CountDownLatch latch) {

@@ -109,6 +109,17 @@ final class OrderFixtures {
                 by.toSeconds(), orderId);
     }
 
+    /**
+     * Until orders has finished reacting to every payments event about the order. Payments writes the
+     * publication of each event for orders' listener in the same transaction as the payment's change, so once
+     * a webhook has been answered, every reaction still to come is an open publication; it is archived when
+     * the reaction is done. (A reaction that fails stays open: this then times out.)
+     */
+    void awaitReactions(String orderId) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> listenerPublicationStatus(orderId) == null);
+    }
+
     /** Status of the orders listener's publication of a payments event about an order (null when none is open). */
     String listenerPublicationStatus(String orderId) {
         List<String> statuses = jdbc.queryForList("""

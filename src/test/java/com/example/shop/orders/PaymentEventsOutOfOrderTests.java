@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.shop.payments.PaymentDisputed;
+import com.example.shop.payments.PaymentRefunded;
 import com.example.shop.payments.StripeEvents;
 import com.example.shop.payments.StripeStandIn;
 import com.example.shop.shared.Money;
@@ -125,6 +126,33 @@ class PaymentEventsOutOfOrderTests {
                 where listener_id like '%PaymentEventListeners%' and event_type = ? and serialized_event like ?""",
                 Integer.class, PaymentDisputed.class.getName(), "%" + disputeId + "%") == 2);
         assertThat(disputeStatus(order.orderId())).isEqualTo("won");
+    }
+
+    @Test
+    void aRefundReportedAgainAfterItFailedLeavesTheOrderPaid() throws Exception {
+        String token = Tokens.customer();
+        OrderFixtures.Placed order = fixtures.placeOrder(token, 2400, 5, 1);
+        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
+        fixtures.awaitStatus(order.orderId(), "PAID");
+        String refundId = stripe.refundInDashboard(order.paymentIntentId(), 2400).path("id").asString();
+        StripeEvents.deliver(mvc, StripeEvents.chargeRefunded(order.paymentIntentId())).andExpect(status().isOk());
+        fixtures.awaitStatus(order.orderId(), "REFUNDED");
+        StripeEvents.deliver(mvc, StripeEvents.event("refund.failed", stripe.failRefund(refundId)))
+                .andExpect(status().isOk());
+        fixtures.awaitStatus(order.orderId(), "PAID");
+
+        // orders' reaction to the refund delivered once more, after the failure (a redelivery)
+        transactions.executeWithoutResult(status -> events.publishEvent(new PaymentRefunded(order.orderId(),
+                order.paymentIntentId(), Money.of(2400, "EUR"), Money.of(2400, "EUR"), Money.of(0, "EUR"),
+                Instant.now())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("""
+                select count(*) from event_publication_archive
+                where listener_id like '%PaymentEventListeners%' and event_type = ? and serialized_event like ?""",
+                Integer.class, PaymentRefunded.class.getName(), "%" + order.orderId() + "%") == 2);
+
+        mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(jsonPath("$.status").value("PAID"))
+                .andExpect(jsonPath("$.refundedAmount.amount").value(0));
     }
 
     private String disputeStatus(String orderId) {

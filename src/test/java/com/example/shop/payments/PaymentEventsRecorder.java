@@ -31,6 +31,10 @@ class PaymentEventsRecorder {
     }
 
     @ApplicationModuleListener
+    void on(RefundFailed event) {
+    }
+
+    @ApplicationModuleListener
     void on(PaymentDisputed event) {
     }
 

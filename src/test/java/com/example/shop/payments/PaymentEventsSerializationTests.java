@@ -25,7 +25,8 @@ class PaymentEventsSerializationTests {
                 new PaymentSucceeded("ref", "pi_1", amount, at),
                 new PaymentFailed("ref", "pi_1", "Your card was declined.", at),
                 new PaymentCanceled("ref", "pi_1", at),
-                new PaymentRefunded("ref", "pi_1", Money.of(500, "EUR"), amount, at),
+                new PaymentRefunded("ref", "pi_1", Money.of(500, "EUR"), amount, Money.of(300, "EUR"), at),
+                new RefundFailed("ref", "pi_1", Money.of(300, "EUR"), Money.of(1699, "EUR"), Money.of(300, "EUR"), at),
                 new PaymentDisputed("ref", "pi_1", "dp_1", amount, at),
                 new DisputeClosed("ref", "pi_1", "dp_1", amount, "won", true, at),
                 new DisputeClosed("ref", "pi_1", "dp_2", amount, "lost", false, at) };
@@ -34,5 +35,17 @@ class PaymentEventsSerializationTests {
             assertThat(serialized).contains("\"reference\":\"ref\"", "\"paymentIntentId\":\"pi_1\"");
             assertThat(json.readValue(serialized, event.getClass())).isEqualTo(event);
         }
+    }
+
+    @Test
+    void aPaymentRefundedPublishedBeforeItHadTotalFailedReadsAsNothingFailed() {
+        String stored = """
+                {"reference":"ref","paymentIntentId":"pi_1","amount":{"amount":500,"currency":"EUR"},
+                 "totalRefunded":{"amount":500,"currency":"EUR"},"at":"2026-11-25T10:00:00Z"}""";
+
+        PaymentRefunded event = json.readValue(stored, PaymentRefunded.class);
+
+        assertThat(event.totalFailed()).isEqualTo(Money.of(0, "EUR"));
+        assertThat(event.totalRefunded()).isEqualTo(Money.of(500, "EUR"));
     }
 }

@@ -573,7 +573,6 @@ class PaymentsTests {
                 .filter(request -> request.getBodyAsString().contains(paymentIntentId)).toList();
     }
 
-    /** Each PaymentRefunded of the reference as [amount, totalRefunded], in publication order. */
     /**
      * The PaymentRefunded events of a reference as [amount, total so far], in the order of their totals (the
      * total only grows here, and publication times may be whole seconds apart or equal on MariaDB 10.x).

@@ -434,7 +434,7 @@ class StripeWebhookTests {
     }
 
     @Test
-    void aRefundThatFailsLaterTakesItsAmountOutOfTheTotalAndPublishesNothing() throws Exception {
+    void aRefundThatFailsLaterTakesItsAmountOutOfTheTotalAndPublishesThatOnce() throws Exception {
         Paid paid = paidAtStripe(5000);
         String succeeded = eventJson("payment_intent.succeeded", paid.intent());
         deliver(succeeded, StripeSignatures.header(succeeded)).andExpect(status().isOk());
@@ -450,13 +450,18 @@ class StripeWebhookTests {
                 .andExpect(jsonPath("$.outcome").value("refund-failed"));
         assertThat(db().payment(paid.reference()).get("refunded_amount")).isEqualTo(0L);
         assertThat(db().status(paid.reference())).isEqualTo("SUCCEEDED");
+        assertThat(db().serializedEvents(RefundFailed.class, paid.reference())).singleElement().satisfies(event ->
+                assertThat(event).contains("\"amount\":{\"amount\":2000", "\"totalRefunded\":{\"amount\":0",
+                        "\"totalFailed\":{\"amount\":2000"));
 
         // late, older news changes nothing: the refund's status only moves forward, the charge is asked again
         deliver(olderUpdate, StripeSignatures.header(olderUpdate)).andExpect(jsonPath("$.outcome").value("no-change"));
         deliver(refunded, StripeSignatures.header(refunded)).andExpect(jsonPath("$.outcome").value("no-change"));
+        deliver(failed, StripeSignatures.header(failed)).andExpect(jsonPath("$.outcome").value("duplicate"));
 
         assertThat(db().payment(paid.reference()).get("refunded_amount")).isEqualTo(0L);
         assertThat(db().publications(PaymentRefunded.class, paid.reference())).isEqualTo(1); // the refund itself
+        assertThat(db().publications(RefundFailed.class, paid.reference())).isEqualTo(1);
         assertThat(payments.refund(paid.reference(), null, "r2", null).amount().amount()).isEqualTo(5000);
     }
 

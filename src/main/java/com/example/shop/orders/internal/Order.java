@@ -75,6 +75,9 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
 
     private long refundedAmount;
 
+    /** What refunds that failed at Stripe after it accepted them add up to, as payments last reported it. */
+    private long failedRefundsAmount;
+
     private boolean disputed;
 
     private String disputeStatus;
@@ -185,7 +188,7 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         registerEvent(new OrderPaid(orderId(), customer(), total(), paymentIntentId, at));
         if (refundedAmount > 0) {
             // a refund reported before this confirmation (the two reactions may run out of order): it still counts
-            status = refundedAmount >= total ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+            status = paidStatus();
             registerEvent(new OrderRefunded(orderId(), customer(), refunded(), status == OrderStatus.REFUNDED, at));
         }
         return Confirmation.PAID;
@@ -207,18 +210,16 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
     }
 
     /**
-     * Ships a paid order, also one partly refunded before it left (the rest of it ships; its
-     * {@code refundedAmount} stays). Shipping again with the same tracking number changes nothing.
+     * Ships a paid order: {@code PAID -> SHIPPED}, nothing else.
      *
-     * @throws OrderProblems.IllegalTransition unless the order is {@code PAID} or {@code PARTIALLY_REFUNDED}
-     *         and not shipped yet
+     * @throws OrderProblems.IllegalTransition unless the order is {@code PAID}: also for one shipped already
+     *         (shipping again is a mistake to report, not to answer as done) and one refunded in part or in full
      */
     void ship(String carrier, String trackingNumber, Instant at) {
-        if (shippedAt != null && trackingNumber.equals(this.trackingNumber)) {
-            return;
-        }
-        if (shippedAt != null || (status != OrderStatus.PAID && status != OrderStatus.PARTIALLY_REFUNDED)) {
-            throw new OrderProblems.IllegalTransition(orderId(), status, OrderStatus.SHIPPED);
+        if (status != OrderStatus.PAID) {
+            throw new OrderProblems.IllegalTransition(orderId(), status, OrderStatus.SHIPPED, shippedAt != null
+                    ? "it has shipped already (" + this.carrier + ", tracking number " + this.trackingNumber + ")"
+                    : "only a PAID order ships");
         }
         status = OrderStatus.SHIPPED;
         this.carrier = carrier;
@@ -240,20 +241,45 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
     }
 
     /**
-     * Applies the payment's refunded total as reported by payments. Totals only grow, so a late or
-     * repeated report changes nothing. On an order not paid yet (its confirmation is still to come) the
-     * total is recorded and {@link #confirmPayment} applies it.
+     * Applies the payment's refunds as payments reports them: {@code totalRefunded}, what its refunds that stand
+     * add up to, and {@code totalFailed}, what refunds Stripe accepted and then failed add up to. The latter
+     * only grows, and while it stays the same the former only grows, so a report with more failed, or as much
+     * failed and more refunded, is newer than what the order has; any other is late or repeated and changes
+     * nothing. The refunded amount may so go down (a refund failed): the order is then paid again as far as
+     * the amount is concerned ({@code PAID}, or {@code SHIPPED} if it had shipped; {@code PARTIALLY_REFUNDED}
+     * while some refund still stands) and that much can be refunded again. On an order not paid yet (its
+     * confirmation is still to come) the amounts are recorded and {@link #confirmPayment} applies them.
+     *
+     * @return whether the report was newer (the order changed)
      */
-    boolean applyRefunds(Money totalRefunded, Instant at) {
-        if (totalRefunded.amount() <= refundedAmount) {
+    boolean applyRefunds(Money totalRefunded, Money totalFailed, Instant at) {
+        long refunded = Math.min(totalRefunded.amount(), total);
+        long failed = totalFailed.amount();
+        boolean newer = failed > failedRefundsAmount || (failed == failedRefundsAmount && refunded > refundedAmount);
+        if (!newer) {
             return false;
         }
-        refundedAmount = Math.min(totalRefunded.amount(), total);
-        if (status.isPaid()) {
-            status = refundedAmount >= total ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
-            registerEvent(new OrderRefunded(orderId(), customer(), refunded(), status == OrderStatus.REFUNDED, at));
+        long before = refundedAmount;
+        refundedAmount = refunded;
+        failedRefundsAmount = failed;
+        if (status.isPaid() && refundedAmount != before) {
+            status = paidStatus();
+            if (refundedAmount > before) {
+                registerEvent(new OrderRefunded(orderId(), customer(), refunded(), status == OrderStatus.REFUNDED, at));
+            }
         }
         return true;
+    }
+
+    /** Where a paid order stands: refunded in full or in part, else shipped or just paid. */
+    private OrderStatus paidStatus() {
+        if (refundedAmount >= total) {
+            return OrderStatus.REFUNDED;
+        }
+        if (refundedAmount > 0) {
+            return OrderStatus.PARTIALLY_REFUNDED;
+        }
+        return shippedAt != null ? OrderStatus.SHIPPED : OrderStatus.PAID;
     }
 
     /**

@@ -249,9 +249,13 @@ public class OrderManagement {
         }));
     }
 
-    public void paymentRefunded(OrderId id, Money totalRefunded, Instant at) {
+    /**
+     * Payments reported its refunds anew (a refund made, or one that failed at Stripe): the order takes the
+     * newer report and ignores a late one, so the reactions may run in any order and more than once.
+     */
+    public void refundsReported(OrderId id, Money totalRefunded, Money totalFailed, Instant at) {
         transactions.executeWithoutResult(status -> orders.findForUpdate(id.value()).ifPresent(order -> {
-            if (order.applyRefunds(totalRefunded, at)) {
+            if (order.applyRefunds(totalRefunded, totalFailed, at)) {
                 orders.save(order);
             }
         }));
@@ -271,7 +275,8 @@ public class OrderManagement {
         }));
     }
 
-    private void cancelPaymentQuietly(UUID orderId) {
+    /** Cancels the PaymentIntent of an order just cancelled; a failure is logged, the order stays cancelled. */
+    void cancelPaymentQuietly(UUID orderId) {
         try {
             payments.cancel(orderId.toString());
         } catch (RuntimeException e) {

@@ -22,6 +22,10 @@ public final class OrderProblems {
         public IllegalTransition(OrderId id, OrderStatus from, OrderStatus to) {
             super("Order " + id + " is " + from + " and cannot become " + to);
         }
+
+        public IllegalTransition(OrderId id, OrderStatus from, OrderStatus to, String why) {
+            super("Order " + id + " is " + from + " and cannot become " + to + ": " + why);
+        }
     }
 
     public static final class NotRefundable extends RuntimeException {

@@ -2,9 +2,9 @@ package com.example.shop.orders.internal;
 
 /**
  * PENDING_PAYMENT -> PAID -> SHIPPED; PENDING_PAYMENT -> CANCELLED;
- * PAID/SHIPPED -> PARTIALLY_REFUNDED -> REFUNDED; PARTIALLY_REFUNDED -> SHIPPED (the rest ships, the
- * refunded amount stays on the order). The status shows the latest step: an order refunded after it
- * shipped keeps its {@code shippedAt}.
+ * PAID/SHIPPED -> PARTIALLY_REFUNDED -> REFUNDED. Only a PAID order ships. The status shows the latest step:
+ * an order refunded after it shipped keeps its {@code shippedAt}, and goes back to SHIPPED (or PAID, if it
+ * never shipped) when its refunds fail at Stripe.
  */
 public enum OrderStatus {
     PENDING_PAYMENT, PAID, SHIPPED, PARTIALLY_REFUNDED, REFUNDED, CANCELLED;

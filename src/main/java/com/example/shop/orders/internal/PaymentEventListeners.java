@@ -15,6 +15,7 @@ import com.example.shop.payments.PaymentCanceled;
 import com.example.shop.payments.PaymentDisputed;
 import com.example.shop.payments.PaymentRefunded;
 import com.example.shop.payments.PaymentSucceeded;
+import com.example.shop.payments.RefundFailed;
 
 /**
  * Orders follow their payments. Each listener runs after the payments transaction committed, from the
@@ -24,8 +25,9 @@ import com.example.shop.payments.PaymentSucceeded;
  * call payments (Stripe); the order work inside takes its own short transaction.
  * <p>
  * A failed delivery is retried later, so the reactions can run out of order: a refund reported before the
- * payment's success is recorded and applied when the order is paid, and a dispute reported open after it
- * was closed stays closed.
+ * payment's success is recorded and applied when the order is paid, a report of the refunds older than the
+ * one applied (a refund, then its failure) changes nothing, and a dispute reported open after it was closed
+ * stays closed.
  */
 @Component
 class PaymentEventListeners {
@@ -51,7 +53,14 @@ class PaymentEventListeners {
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(PaymentRefunded event) {
-        order(event.reference()).ifPresent(id -> orders.paymentRefunded(id, event.totalRefunded(), event.at()));
+        order(event.reference())
+                .ifPresent(id -> orders.refundsReported(id, event.totalRefunded(), event.totalFailed(), event.at()));
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(RefundFailed event) {
+        order(event.reference())
+                .ifPresent(id -> orders.refundsReported(id, event.totalRefunded(), event.totalFailed(), event.at()));
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

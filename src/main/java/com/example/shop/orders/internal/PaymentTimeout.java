@@ -56,6 +56,7 @@ public class PaymentTimeout {
     private final OrderRepository orders;
     private final Inventory inventory;
     private final Payments payments;
+    private final OrderManagement management;
     private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
     private final Duration paymentTimeout;
@@ -63,11 +64,13 @@ public class PaymentTimeout {
     private final Set<UUID> kept = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Integer> failing = new ConcurrentHashMap<>();
 
-    PaymentTimeout(OrderRepository orders, Inventory inventory, Payments payments, TransactionTemplate transactions,
-            MeterRegistry meters, @Value("${shop.orders.payment-timeout:30m}") Duration paymentTimeout) {
+    PaymentTimeout(OrderRepository orders, Inventory inventory, Payments payments, OrderManagement management,
+            TransactionTemplate transactions, MeterRegistry meters,
+            @Value("${shop.orders.payment-timeout:30m}") Duration paymentTimeout) {
         this.orders = orders;
         this.inventory = inventory;
         this.payments = payments;
+        this.management = management;
         this.transactions = transactions;
         this.paymentTimeout = paymentTimeout;
         Gauge.builder("shop.orders.payment-timeout.failing", failing, Map::size)
@@ -133,16 +136,7 @@ public class PaymentTimeout {
         if (!Boolean.TRUE.equals(done)) {
             return Outcome.NOT_DUE_ANY_MORE;
         }
-        cancelPaymentQuietly(orderId);
+        management.cancelPaymentQuietly(orderId);
         return Outcome.CANCELLED;
-    }
-
-    private void cancelPaymentQuietly(UUID orderId) {
-        try {
-            payments.cancel(orderId.toString());
-        } catch (RuntimeException e) {
-            // the order is cancelled either way; a payment that still succeeds is refunded on arrival
-            log.warn("Could not cancel the payment of order {}: {}", orderId, e.getMessage());
-        }
     }
 }

@@ -80,10 +80,11 @@ class AdminOrderController {
         return PageResponse.of(orders.all(status, PageRequest.of(page, size)), OrderResponses.AdminSummary::from);
     }
 
-    @Operation(summary = "Ship a paid order", description = "From PAID, or from PARTIALLY_REFUNDED (the rest ships; "
-            + "refundedAmount stays). Repeating it with the same tracking number answers the shipped order again.")
-    @ApiResponse(responseCode = "409", description = "The order is not PAID or PARTIALLY_REFUNDED (unpaid, cancelled, "
-            + "fully refunded), or was shipped with another tracking number")
+    @Operation(summary = "Ship a paid order", description = "PAID -> SHIPPED, and only that: an order in any other "
+            + "status, including one already shipped and one refunded in part, answers 409 illegal-order-transition "
+            + "saying why.")
+    @ApiResponse(responseCode = "409", description = "The order is not PAID: unpaid, cancelled, refunded in part or in "
+            + "full, or shipped already (illegal-order-transition)")
     @ApiResponse(responseCode = "200", description = "The shipped order")
     @ApiResponse(responseCode = "400", description = "Carrier or tracking number missing")
     @ApiResponse(responseCode = "404", description = "Unknown order")
@@ -94,14 +95,17 @@ class AdminOrderController {
 
     @Operation(summary = "Refund a paid order through Stripe", description = "Full when `amount` is absent. The "
             + "Idempotency-Key header is required: repeating it with the same body answers the first response "
-            + "without a second refund; a repetition while the first is still running waits for it up to 10 s, then "
-            + "answers 409 request-in-progress. The order's status follows Stripe's confirmation (charge.refunded).")
+            + "without a second refund; a repetition while the first is still running waits for it up to "
+            + "`shop.idempotency.wait-for-first` (10 s by default), then answers 409 request-in-progress. The "
+            + "order's status follows Stripe's confirmation (charge.refunded), and goes back when Stripe reports "
+            + "the refund failed later (refund.failed): that amount can then be refunded again.")
     @ApiResponse(responseCode = "202", description = "Refund accepted by Stripe", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RefundResponse.class)))
     @ApiResponse(responseCode = "400", description = "Idempotency-Key missing, or an invalid amount")
     @ApiResponse(responseCode = "404", description = "Unknown order")
     @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different request, or Stripe refused the refund (payment-rejected)")
     @ApiResponse(responseCode = "409", description = "Never paid, nothing (that much) left to refund, or a request with the "
-            + "same Idempotency-Key still running after 10 s (request-in-progress: repeat it)")
+            + "same Idempotency-Key still running after `shop.idempotency.wait-for-first` (10 s by default; "
+            + "request-in-progress: repeat it)")
     @ApiResponse(responseCode = "503", description = "Stripe cannot be reached right now (Retry-After)")
     @PostMapping(path = "/{id}/refunds", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> refund(@PathVariable UUID id,

@@ -73,9 +73,9 @@ class CheckoutController {
             description = "Reserves the stock and empties the cart in one transaction, then starts the Stripe payment. "
                     + "Send an Idempotency-Key (strongly recommended): repeating the request with the same key and body "
                     + "returns the first response without a second order; the same key with another body is refused. "
-                    + "A repetition that arrives while the first request is still running waits for it (up to 10 s, "
-                    + "`shop.idempotency.wait-for-first`) and answers its response, or 409 request-in-progress after "
-                    + "that: repeat it a little later. "
+                    + "A repetition that arrives while the first request is still running waits for it (up to "
+                    + "`shop.idempotency.wait-for-first`, 10 s by default) and answers its response, or 409 "
+                    + "request-in-progress after that: repeat it a little later. "
                     + "When the payment cannot be started yet, `payment` is null and GET /api/orders/{id}/payment starts it.")
     @SecurityRequirement(name = "bearerAuth")
     @ApiResponse(responseCode = "201", description = "Order placed, with the PaymentIntent to confirm (payment is null when Stripe could not be reached)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponses.Checkout.class)))
@@ -83,7 +83,8 @@ class CheckoutController {
     @ApiResponse(responseCode = "400", description = "Invalid body or empty cart")
     @ApiResponse(responseCode = "404", description = "Unknown cart, or another customer's")
     @ApiResponse(responseCode = "409", description = "Not enough stock (the problem lists the products), a product no longer "
-            + "on sale, or a request with the same Idempotency-Key still running after 10 s (request-in-progress: repeat it)")
+            + "on sale, or a request with the same Idempotency-Key still running after `shop.idempotency.wait-for-first` "
+            + "(10 s by default; request-in-progress: repeat it)")
     @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different request")
     @PostMapping(path = "/api/checkout", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> checkout(

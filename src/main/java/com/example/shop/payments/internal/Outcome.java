@@ -4,7 +4,7 @@ package com.example.shop.payments.internal;
 enum Outcome {
     /** The payment moved (and an event was published). */
     APPLIED("applied"),
-    /** A refund failed or was canceled at Stripe: the refunded total went down; nothing is published. */
+    /** A refund failed or was canceled at Stripe: the refunded total went down ({@code RefundFailed} is published). */
     REFUND_FAILED("refund-failed"),
     /** Already in that state or further: nothing to do. */
     NO_CHANGE("no-change"),

@@ -27,6 +27,7 @@ import com.example.shop.payments.PaymentFailed;
 import com.example.shop.payments.PaymentRefunded;
 import com.example.shop.payments.PaymentStatus;
 import com.example.shop.payments.PaymentSucceeded;
+import com.example.shop.payments.RefundFailed;
 import com.example.shop.shared.Money;
 
 /**
@@ -233,11 +234,13 @@ class Payment extends AbstractAggregateRoot<Payment> {
     }
 
     /**
-     * What Stripe's refunds of this payment add up to now, each counted once. A larger total publishes the
+     * What Stripe's refunds of this payment add up to now, each counted once: {@code total} of those that stand,
+     * {@code failed} of those Stripe accepted and then failed or canceled. A larger total publishes the
      * difference ({@code PaymentRefunded}: refunded this time, and in total); a smaller one means a refund
-     * failed or was canceled at Stripe, and publishes nothing (no money went back to the customer).
+     * failed or was canceled at Stripe and publishes {@code RefundFailed} (the difference did not go back to
+     * the customer). Both events carry both sums, so a listener can tell a newer report from a late one.
      */
-    Outcome refundedTotal(Money total, Instant at) {
+    Outcome refundedTotal(Money total, Money failed, Instant at) {
         Outcome notCaptured = notCaptured("a refund");
         if (notCaptured != null) {
             return notCaptured;
@@ -259,9 +262,12 @@ class Payment extends AbstractAggregateRoot<Payment> {
         if (newTotal < before) {
             log.warn("Refunds of payment {} (PaymentIntent {}) now add up to {} {}, down from {}: a refund failed or"
                     + " was canceled at Stripe", reference, paymentIntentId, newTotal, currency, before);
+            registerEvent(new RefundFailed(reference, paymentIntentId, money(before - newTotal), money(newTotal),
+                    failed, at));
             return Outcome.REFUND_FAILED;
         }
-        registerEvent(new PaymentRefunded(reference, paymentIntentId, money(newTotal - before), money(newTotal), at));
+        registerEvent(new PaymentRefunded(reference, paymentIntentId, money(newTotal - before), money(newTotal), failed,
+                at));
         return Outcome.APPLIED;
     }
 

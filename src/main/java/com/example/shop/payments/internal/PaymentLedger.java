@@ -121,17 +121,17 @@ class PaymentLedger {
         return applyIntent(intent, at);
     }
 
-    /**
-     * Refunds Stripe reported for a PaymentIntent (one from a {@code refund.*} event, or all of them listed for
-     * a {@code charge.refunded}): each is recorded once by its id, and the payment's refunded total becomes
-     * the sum of those Stripe has not failed or canceled.
-     */
     /** Reconciliation asked Stripe about the PaymentIntent and got no answer it can use: checked all the same. */
     @Transactional
     public void checkedWithoutAnswer(String paymentIntentId, Instant at) {
         payments.lockByPaymentIntentId(paymentIntentId).ifPresent(payment -> payment.checked(at));
     }
 
+    /**
+     * Refunds Stripe reported for a PaymentIntent (one from a {@code refund.*} event, or all of them listed for
+     * a {@code charge.refunded}): each is recorded once by its id, and the payment's refunded total becomes
+     * the sum of those Stripe has not failed or canceled.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome applyRefunds(String paymentIntentId, List<RefundSnapshot> reported, Instant at) {
         Optional<Payment> found = payments.lockByPaymentIntentId(paymentIntentId);
@@ -146,7 +146,7 @@ class PaymentLedger {
         for (RefundSnapshot refund : reported) {
             record(payment, refund.shopKey(), refund, null);
         }
-        return save(payment, payment.refundedTotal(refundedSoFar(payment), at));
+        return save(payment, payment.refundedTotal(refundedSoFar(payment), failedSoFar(payment), at));
     }
 
     @Transactional(readOnly = true)
@@ -206,15 +206,22 @@ class PaymentLedger {
             @Nullable String reason) {
         Payment payment = payments.lockByReference(reference).orElseThrow(() -> new PaymentNotFound(reference));
         record(payment, idempotencyKey, refund, reason);
-        save(payment, payment.refundedTotal(refundedSoFar(payment), Instant.now()));
+        save(payment, payment.refundedTotal(refundedSoFar(payment), failedSoFar(payment), Instant.now()));
         return payment;
     }
 
-    /** Stripe did not make the refund (or its answer was lost): the reserved amount is free again. */
+    /**
+     * Stripe did not make the refund (or its answer was lost): the reserved amount is free again. Under the
+     * payment's row lock, and only while the reservation is still unfilled: a webhook that heard of the refund
+     * meanwhile (Stripe made it after all, and the webhook fills the reservation under the same lock) keeps it.
+     */
     @Transactional
     public void releaseRefund(String reference, String idempotencyKey) {
-        refunds.findByReferenceAndIdempotencyKey(reference, idempotencyKey).filter(RefundRecord::isReservation)
-                .ifPresent(refunds::delete);
+        payments.lockByReference(reference);
+        if (refunds.deleteReservation(reference, idempotencyKey) == 0) {
+            log.info("Refund {} of payment {} is no longer a reservation (Stripe reported it meanwhile): kept",
+                    idempotencyKey, reference);
+        }
     }
 
     /**
@@ -250,6 +257,10 @@ class PaymentLedger {
 
     private Money refundedSoFar(Payment payment) {
         return new Money(refunds.sumRefunded(payment.reference()), payment.amount().currency());
+    }
+
+    private Money failedSoFar(Payment payment) {
+        return new Money(refunds.sumFailed(payment.reference()), payment.amount().currency());
     }
 
     private Outcome save(Payment payment, Outcome outcome) {

@@ -114,8 +114,4 @@ class PaymentManagement implements Payments {
         return new PaymentView(payment.reference(), payment.paymentIntentId(), payment.clientSecret(),
                 payment.status(), payment.amount(), payment.refunded(), properties.publishableKey());
     }
-
-    private static RefundView refundView(Payment payment, String refundId, Money amount, String status) {
-        return new RefundView(payment.reference(), refundId, amount, status, payment.refunded());
-    }
 }

@@ -23,11 +23,17 @@ class OrderTests {
 
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
+    static final Money NONE_FAILED = eur(0);
+
     static Order newOrder() {
         return Order.place(CustomerId.random(), List.of(
                         new CheckoutCart.Line(ProductId.random(), "MUG-1", "Mug", Money.of(1250, "EUR"), 2, true),
                         new CheckoutCart.Line(ProductId.random(), "TEA-1", "Tea", Money.of(499, "EUR"), 1, true)),
                 new ShippingAddress("Ada", "1 Street", null, "London", "N1", "GB"), NOW);
+    }
+
+    static Money eur(long minorUnits) {
+        return Money.of(minorUnits, "EUR");
     }
 
     @Test
@@ -74,31 +80,96 @@ class OrderTests {
         order.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW);
         assertThatThrownBy(() -> order.cancel("too late", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class);
         order.ship("DHL", "1", NOW);
-        order.ship("DHL", "1", NOW);
         assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThatThrownBy(() -> order.ship("DHL", "1", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class)
+                .hasMessageContaining("shipped already");
+        assertThat(order.registeredEvents()).filteredOn(OrderShipped.class::isInstance).hasSize(1);
     }
 
     @Test
-    void refundsMoveThroughPartialToFullAndNeverBack() {
+    void refundsMoveThroughPartialToFullAndALateSmallerTotalChangesNothing() {
         Order order = newOrder();
         assertThatThrownBy(order::refundable).isInstanceOf(OrderProblems.NotRefundable.class);
         order.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW);
         assertThat(order.refundable()).isEqualTo(Money.of(2999, "EUR"));
 
-        assertThat(order.applyRefunds(Money.of(1000, "EUR"), NOW)).isTrue();
+        assertThat(order.applyRefunds(eur(1000), NONE_FAILED, NOW)).isTrue();
         assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
-        assertThat(order.applyRefunds(Money.of(500, "EUR"), NOW)).isFalse(); // a late, smaller total
+        assertThat(order.applyRefunds(eur(500), NONE_FAILED, NOW)).isFalse(); // a late, smaller total
         assertThat(order.refundable()).isEqualTo(Money.of(1999, "EUR"));
-        assertThat(order.applyRefunds(Money.of(2999, "EUR"), NOW)).isTrue();
+        assertThat(order.applyRefunds(eur(2999), NONE_FAILED, NOW)).isTrue();
         assertThat(order.status()).isEqualTo(OrderStatus.REFUNDED);
         assertThatThrownBy(order::refundable).isInstanceOf(OrderProblems.NotRefundable.class);
         assertThat(order.registeredEvents()).filteredOn(OrderRefunded.class::isInstance).hasSize(2);
     }
 
     @Test
+    void aRefundThatFailsAtStripeMakesTheOrderPaidAgainAndRefundableAgain() {
+        Order order = newOrder();
+        order.confirmPayment("pi_1", eur(2999), NOW);
+        order.applyRefunds(eur(2999), NONE_FAILED, NOW);
+        assertThat(order.status()).isEqualTo(OrderStatus.REFUNDED);
+
+        assertThat(order.applyRefunds(eur(0), eur(2999), NOW)).isTrue();
+        assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(order.refunded()).isEqualTo(eur(0));
+        assertThat(order.refundable()).isEqualTo(eur(2999));
+        assertThat(order.applyRefunds(eur(0), eur(2999), NOW)).isFalse(); // the same report again
+
+        // refunded again, in part this time: the new refund's report carries the failure it followed
+        assertThat(order.applyRefunds(eur(1000), eur(2999), NOW)).isTrue();
+        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(order.registeredEvents()).filteredOn(OrderRefunded.class::isInstance).hasSize(2);
+    }
+
+    @Test
+    void aPartOfTheRefundsFailingLeavesThePartThatStands() {
+        Order order = newOrder();
+        order.confirmPayment("pi_1", eur(2999), NOW);
+        order.applyRefunds(eur(2999), NONE_FAILED, NOW);
+
+        order.applyRefunds(eur(999), eur(2000), NOW);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(order.refundable()).isEqualTo(eur(2000));
+    }
+
+    @Test
+    void aShippedOrderWhoseRefundFailsIsShippedAgain() {
+        Order order = newOrder();
+        order.confirmPayment("pi_1", eur(2999), NOW);
+        order.ship("DHL", "1", NOW);
+        order.applyRefunds(eur(500), NONE_FAILED, NOW);
+        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+
+        order.applyRefunds(eur(0), eur(500), NOW);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(order.trackingNumber()).isEqualTo("1");
+    }
+
+    @Test
+    void reportsOfTheRefundsApplyInAnyOrderTheNewestWins() {
+        // the payment's reports, oldest first: refunded in full, that refund failed, refunded 1000 again
+        Money[][] reports = { { eur(2999), NONE_FAILED }, { eur(0), eur(2999) }, { eur(1000), eur(2999) } };
+        int[][] deliveries = { { 0, 1, 2 }, { 2, 1, 0 }, { 1, 2, 0 }, { 2, 0, 1 }, { 0, 2, 1 }, { 1, 0, 2 } };
+        for (int[] delivery : deliveries) {
+            Order order = newOrder();
+            order.confirmPayment("pi_1", eur(2999), NOW);
+            for (int report : delivery) {
+                order.applyRefunds(reports[report][0], reports[report][1], NOW);
+                order.applyRefunds(reports[report][0], reports[report][1], NOW); // and each once more
+            }
+            assertThat(order.refunded()).as("delivered in the order %s", java.util.Arrays.toString(delivery))
+                    .isEqualTo(eur(1000));
+            assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        }
+    }
+
+    @Test
     void aRefundReportedBeforeThePaymentIsAppliedWhenThePaymentArrives() {
         Order full = newOrder();
-        assertThat(full.applyRefunds(Money.of(2999, "EUR"), NOW)).isTrue();
+        assertThat(full.applyRefunds(eur(2999), NONE_FAILED, NOW)).isTrue();
         assertThat(full.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
         assertThat(full.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW)).isEqualTo(Order.Confirmation.PAID);
         assertThat(full.status()).isEqualTo(OrderStatus.REFUNDED);
@@ -109,7 +180,7 @@ class OrderTests {
                 .satisfies(event -> assertThat(((OrderRefunded) event).fullyRefunded()).isTrue());
 
         Order partial = newOrder();
-        partial.applyRefunds(Money.of(999, "EUR"), NOW);
+        partial.applyRefunds(eur(999), NONE_FAILED, NOW);
         partial.confirmPayment("pi_2", Money.of(2999, "EUR"), NOW);
         assertThat(partial.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
         assertThat(partial.refundable()).isEqualTo(Money.of(2000, "EUR"));
@@ -136,25 +207,26 @@ class OrderTests {
     }
 
     @Test
-    void aPartiallyRefundedOrderShipsOnceAndAFullyRefundedOneNever() {
-        Order order = newOrder();
-        order.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW);
-        order.applyRefunds(Money.of(999, "EUR"), NOW);
-        order.ship("DHL", "1", NOW);
-        assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
-        assertThat(order.refunded()).isEqualTo(Money.of(999, "EUR"));
-        order.ship("DHL", "1", NOW);
-        assertThatThrownBy(() -> order.ship("UPS", "2", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class);
-        assertThat(order.registeredEvents()).filteredOn(OrderShipped.class::isInstance).hasSize(1);
-        order.applyRefunds(Money.of(1999, "EUR"), NOW);
-        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
-        order.ship("DHL", "1", NOW); // still the same shipment: no second OrderShipped, no status change
-        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
-        assertThat(order.registeredEvents()).filteredOn(OrderShipped.class::isInstance).hasSize(1);
+    void aRefundedOrderIsNotShippedButAShippedOrderCanBeRefunded() {
+        Order partly = newOrder();
+        partly.confirmPayment("pi_1", eur(2999), NOW);
+        partly.applyRefunds(eur(999), NONE_FAILED, NOW);
+        assertThatThrownBy(() -> partly.ship("DHL", "1", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class)
+                .hasMessageContaining("PARTIALLY_REFUNDED").hasMessageContaining("only a PAID order ships");
 
         Order refunded = newOrder();
-        refunded.confirmPayment("pi_2", Money.of(2999, "EUR"), NOW);
-        refunded.applyRefunds(Money.of(2999, "EUR"), NOW);
-        assertThatThrownBy(() -> refunded.ship("DHL", "3", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class);
+        refunded.confirmPayment("pi_2", eur(2999), NOW);
+        refunded.applyRefunds(eur(2999), NONE_FAILED, NOW);
+        assertThatThrownBy(() -> refunded.ship("DHL", "2", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class);
+
+        Order shipped = newOrder();
+        shipped.confirmPayment("pi_3", eur(2999), NOW);
+        shipped.ship("DHL", "3", NOW);
+        shipped.applyRefunds(eur(999), NONE_FAILED, NOW);
+        assertThat(shipped.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(shipped.shippedAt()).isEqualTo(NOW);
+        assertThatThrownBy(() -> shipped.ship("DHL", "3", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class)
+                .hasMessageContaining("shipped already");
+        assertThat(shipped.registeredEvents()).filteredOn(OrderShipped.class::isInstance).hasSize(1);
     }
 }

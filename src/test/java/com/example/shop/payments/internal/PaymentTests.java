@@ -11,6 +11,7 @@ import com.example.shop.payments.PaymentFailed;
 import com.example.shop.payments.PaymentRefunded;
 import com.example.shop.payments.PaymentStatus;
 import com.example.shop.payments.PaymentSucceeded;
+import com.example.shop.payments.RefundFailed;
 import com.example.shop.shared.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,31 +73,48 @@ class PaymentTests {
     }
 
     @Test
-    void theRefundedTotalFollowsStripeNeverExceedsTheCaptureAndOnlyIncreasesArePublished() {
-        assertThat(payment.refundedTotal(Money.of(500, "EUR"), NOW)).isEqualTo(Outcome.NOT_YET);
+    void theRefundedTotalFollowsStripeNeverExceedsTheCaptureAndEveryChangeIsPublished() {
+        assertThat(payment.refundedTotal(eur(500), eur(0), NOW)).isEqualTo(Outcome.NOT_YET);
         payment.apply(intent("succeeded", 2000, "EUR", null), NOW);
 
-        assertThat(payment.refundedTotal(Money.of(500, "EUR"), NOW)).isEqualTo(Outcome.APPLIED);
-        assertThat(payment.refundedTotal(Money.of(500, "EUR"), NOW)).isEqualTo(Outcome.NO_CHANGE);
+        assertThat(payment.refundedTotal(eur(500), eur(0), NOW)).isEqualTo(Outcome.APPLIED);
+        assertThat(payment.refundedTotal(eur(500), eur(0), NOW)).isEqualTo(Outcome.NO_CHANGE);
         assertThat(payment.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
-        assertThat(payment.refundable()).isEqualTo(Money.of(1500, "EUR"));
-        assertThat(payment.refundedTotal(Money.of(2500, "EUR"), NOW)).isEqualTo(Outcome.APPLIED);
+        assertThat(payment.refundable()).isEqualTo(eur(1500));
+        assertThat(payment.refundedTotal(eur(2500), eur(0), NOW)).isEqualTo(Outcome.APPLIED);
         assertThat(payment.status()).isEqualTo(PaymentStatus.REFUNDED);
-        assertThat(payment.refunded()).isEqualTo(Money.of(2000, "EUR"));
-        // a refund failed at Stripe: the total goes down, nothing is published
-        assertThat(payment.refundedTotal(Money.of(500, "EUR"), NOW)).isEqualTo(Outcome.REFUND_FAILED);
-        assertThat(payment.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
-        assertThat(payment.refundedTotal(Money.of(0, "EUR"), NOW)).isEqualTo(Outcome.REFUND_FAILED);
-        assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(payment.refunded()).isEqualTo(eur(2000));
         assertThat(payment.pendingEvents()).filteredOn(PaymentRefunded.class::isInstance)
                 .extracting(event -> ((PaymentRefunded) event).amount().amount()).containsExactly(500L, 1500L);
+    }
+
+    @Test
+    void aRefundThatFailsAtStripeLowersTheTotalAndIsPublishedWithBothSums() {
+        payment.apply(intent("succeeded", 2000, "EUR", null), NOW);
+        payment.refundedTotal(eur(2000), eur(0), NOW);
+
+        assertThat(payment.refundedTotal(eur(500), eur(1500), NOW)).isEqualTo(Outcome.REFUND_FAILED);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        assertThat(payment.refundedTotal(eur(0), eur(2000), NOW)).isEqualTo(Outcome.REFUND_FAILED);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(payment.refundable()).isEqualTo(eur(2000));
+        assertThat(payment.refundedTotal(eur(0), eur(2000), NOW)).isEqualTo(Outcome.NO_CHANGE);
+
+        assertThat(payment.pendingEvents()).filteredOn(RefundFailed.class::isInstance).map(RefundFailed.class::cast)
+                .containsExactly(
+                        new RefundFailed("order-1", "pi_1", eur(1500), eur(500), eur(1500), NOW),
+                        new RefundFailed("order-1", "pi_1", eur(500), eur(0), eur(2000), NOW));
+        // refunded again after the failure: the new refund carries what has failed so far
+        assertThat(payment.refundedTotal(eur(2000), eur(2000), NOW)).isEqualTo(Outcome.APPLIED);
+        assertThat(payment.pendingEvents()).filteredOn(PaymentRefunded.class::isInstance).map(PaymentRefunded.class::cast)
+                .last().isEqualTo(new PaymentRefunded("order-1", "pi_1", eur(2000), eur(2000), eur(2000), NOW));
     }
 
     @Test
     void refundsAndDisputesOfAPaymentHeldForReviewNeedPeople() {
         payment.apply(intent("succeeded", 1999, "EUR", null), NOW); // amount mismatch: held
 
-        assertThat(payment.refundedTotal(Money.of(500, "EUR"), NOW)).isEqualTo(Outcome.NEEDS_REVIEW);
+        assertThat(payment.refundedTotal(eur(500), eur(0), NOW)).isEqualTo(Outcome.NEEDS_REVIEW);
         assertThat(payment.disputeOpened("dp_1", Money.of(1999, "EUR"), "needs_response", NOW))
                 .isEqualTo(Outcome.NEEDS_REVIEW);
         assertThat(payment.pendingEvents()).isEmpty();
@@ -138,6 +156,10 @@ class PaymentTests {
                 null);
         assertThat(payment.apply(other, NOW)).isEqualTo(Outcome.SUPERSEDED);
         assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);
+    }
+
+    private static Money eur(long minorUnits) {
+        return Money.of(minorUnits, "EUR");
     }
 
     private static IntentSnapshot intent(String status, long amount, String currency, String failure) {
