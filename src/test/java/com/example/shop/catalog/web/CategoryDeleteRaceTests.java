@@ -22,6 +22,7 @@ import com.example.shop.catalog.internal.CatalogAdministration;
 import com.example.shop.catalog.internal.CategoryView;
 import com.example.shop.catalog.internal.ProductCommand;
 import com.example.shop.testsupport.IntegrationTest;
+import com.example.shop.testsupport.LockWaits;
 import com.example.shop.testsupport.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +63,7 @@ class CategoryDeleteRaceTests {
 
         // the creation still sees the category, inserts, and waits for the deletion's lock on it
         CompletableFuture<MockHttpServletResponse> creation = CompletableFuture.supplyAsync(() -> createProductIn(category.slug()));
-        awaitALockWait();
+        LockWaits.awaitLockWaits(jdbc, 1, "catalog_");
         commit.countDown();
         deletion.get(30, TimeUnit.SECONDS);
 
@@ -91,7 +92,7 @@ class CategoryDeleteRaceTests {
         CompletableFuture<MockHttpServletResponse> deletion = CompletableFuture.supplyAsync(() -> call(() ->
                 mvc.perform(delete("/api/admin/categories/" + category.id())
                         .header(HttpHeaders.AUTHORIZATION, Tokens.admin())).andReturn().getResponse()));
-        awaitALockWait();
+        LockWaits.awaitLockWaits(jdbc, 1, "catalog_");
         commit.countDown();
         creation.get(30, TimeUnit.SECONDS);
 
@@ -112,17 +113,6 @@ class CategoryDeleteRaceTests {
                 .andReturn().getResponse());
     }
 
-    /** Until a transaction waits for a row lock: the other side has reached the point of the race. */
-    private void awaitALockWait() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (jdbc.queryForObject("select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'",
-                Integer.class) == 0) {
-            assertThat(System.nanoTime()).as("a transaction waiting for a lock").isLessThan(deadline);
-            // InnoDB refreshes what innodb_trx shows only when it was last read more than 0.1 s ago:
-            // polling faster would keep showing the moment before the wait began
-            Thread.sleep(250);
-        }
-    }
 
     private static void await(CountDownLatch latch) {
         try {

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.example.shop.payments.StartPayment;
 import com.example.shop.shared.Money;
 import com.example.shop.testsupport.IntegrationTest;
+import com.example.shop.testsupport.LockWaits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +59,7 @@ class RefundReleaseRaceTests {
         assertThat(filled.await(30, TimeUnit.SECONDS)).isTrue();
         // the caller's Stripe call timed out: it releases the reservation while the webhook holds it
         CompletableFuture<Void> release = CompletableFuture.runAsync(() -> ledger.releaseRefund(reference, "key-1"));
-        awaitALockWaitOnPayments();
+        LockWaits.awaitLockWaits(jdbc, 1, "payments_");
         commit.countDown();
 
         assertThat(webhook.get(30, TimeUnit.SECONDS)).isEqualTo(Outcome.APPLIED);
@@ -91,18 +92,6 @@ class RefundReleaseRaceTests {
                 reference, 1, null);
     }
 
-    /** Until a transaction on the payments tables waits for a row lock: the release has reached the race. */
-    private void awaitALockWaitOnPayments() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (jdbc.queryForObject("""
-                select count(*) from information_schema.innodb_trx
-                where trx_state = 'LOCK WAIT' and trx_query like '%payments\\_%'""", Integer.class) == 0) {
-            assertThat(System.nanoTime()).as("a transaction waiting for a lock").isLessThan(deadline);
-            // InnoDB refreshes what innodb_trx shows only when it was last read more than 0.1 s ago:
-            // polling faster would keep showing the moment before the wait began
-            Thread.sleep(250);
-        }
-    }
 
     private static void await(CountDownLatch latch) {
         try {

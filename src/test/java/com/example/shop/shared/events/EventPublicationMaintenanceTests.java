@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.shop.shared.events.RegistryProbe.Behaviour;
 import com.example.shop.testsupport.IntegrationTest;
+import com.example.shop.testsupport.LockWaits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -199,10 +200,7 @@ class EventPublicationMaintenanceTests {
             awaitLatch(locked);
             List<Future<?>> runs = List.of(threads.submit(maintenance::resubmitFailed),
                     threads.submit(maintenance::resubmitFailed));
-            // innodb_trx is refreshed only when it was last read more than 0.1 s ago: poll slower than that
-            await().pollInterval(Duration.ofMillis(250)).atMost(Duration.ofSeconds(30))
-                    .until(() -> jdbc.queryForObject("select count(*) from information_schema.innodb_trx "
-                            + "where trx_state = 'LOCK WAIT'", Integer.class) >= 2);
+            LockWaits.awaitLockWaits(jdbc, 2, "event_publication");
             release.countDown();
             holder.get(30, TimeUnit.SECONDS);
             for (Future<?> run : runs) {
