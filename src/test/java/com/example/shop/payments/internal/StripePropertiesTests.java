@@ -11,14 +11,14 @@ class StripePropertiesTests {
 
     @Test
     void toStringMasksTheSecretKeyAndTheWebhookSecret() {
-        StripeProperties properties = new StripeProperties("sk_live_51Habcdefghijklmnop", "pk_live_51Hpublic",
-                "whsec_0123456789abcdef", "https://api.stripe.com", Duration.ofSeconds(5), Duration.ofSeconds(10),
+        StripeProperties properties = new StripeProperties("sk_test_not-a-real-key-abcdefghijklmnop",
+                "pk_test_not-a-real-key-public", "whsec_0123456789abcdef", "https://api.stripe.com", Duration.ofSeconds(5), Duration.ofSeconds(10),
                 2, Duration.ofSeconds(300));
 
         assertThat(properties.toString())
-                .contains("secretKey=sk_live_****", "webhookSecret=whsec_****", "publishableKey=pk_live_51Hpublic",
-                        "readTimeout=PT10S")
-                .doesNotContain("51Habcdefghijklmnop", "0123456789abcdef");
+                .contains("secretKey=sk_test_****", "webhookSecret=whsec_****",
+                        "publishableKey=pk_test_not-a-real-key-public", "readTimeout=PT10S")
+                .doesNotContain("abcdefghijklmnop", "0123456789abcdef");
     }
 
     @Test
