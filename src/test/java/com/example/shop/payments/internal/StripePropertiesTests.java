@@ -12,8 +12,8 @@ class StripePropertiesTests {
     @Test
     void toStringMasksTheSecretKeyAndTheWebhookSecret() {
         StripeProperties properties = new StripeProperties("sk_test_not-a-real-key-abcdefghijklmnop",
-                "pk_test_not-a-real-key-public", "whsec_0123456789abcdef", "https://api.stripe.com", Duration.ofSeconds(5), Duration.ofSeconds(10),
-                2, Duration.ofSeconds(300));
+                "pk_test_not-a-real-key-public", "whsec_0123456789abcdef", "https://api.stripe.com",
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 2, Duration.ofSeconds(300));
 
         assertThat(properties.toString())
                 .contains("secretKey=sk_test_****", "webhookSecret=whsec_****",
