@@ -23,7 +23,7 @@ import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.example.shop.orders.internal.OrderManagement;
+import com.example.shop.orders.internal.OrderPaymentService;
 import com.example.shop.orders.internal.PaymentTimeout;
 import com.example.shop.payments.StripeEvents;
 import com.example.shop.payments.StripeStandIn;
@@ -52,7 +52,7 @@ class OrderLifecycleTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    OrderManagement orders;
+    OrderPaymentService orders;
 
     @Autowired
     PaymentTimeout timeout;

@@ -63,6 +63,21 @@ class OrderListTests {
     }
 
     @Test
+    void eachListedOrderCountsItsItems() throws Exception {
+        String token = Tokens.customer();
+        String three = fixtures.placeOrder(token, 100, 5, 3).orderId();
+        String one = fixtures.placeOrder(token, 100, 5, 1).orderId();
+
+        String mine = mvc.perform(get("/api/orders").header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<Integer>>read(mine, "$.content[?(@.id == '" + three + "')].itemCount")).containsExactly(3);
+        assertThat(JsonPath.<List<Integer>>read(mine, "$.content[?(@.id == '" + one + "')].itemCount")).containsExactly(1);
+        String all = mvc.perform(get("/api/admin/orders").param("size", "100").header(HttpHeaders.AUTHORIZATION, Tokens.admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<Integer>>read(all, "$.content[?(@.id == '" + three + "')].itemCount")).containsExactly(3);
+    }
+
+    @Test
     void aPageNumberBeyondTheBoundIsABadRequestNotAnError() throws Exception {
         mvc.perform(get("/api/orders").param("page", "2147483647").param("size", "100")
                         .header(HttpHeaders.AUTHORIZATION, Tokens.customer()))

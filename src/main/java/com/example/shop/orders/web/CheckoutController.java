@@ -25,11 +25,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.shop.cart.CartId;
 import com.example.shop.customers.CurrentCustomer;
 import com.example.shop.customers.CustomerId;
+import com.example.shop.orders.OrderId;
+import com.example.shop.orders.internal.CheckoutService;
 import com.example.shop.orders.internal.IdempotentRequests;
 import com.example.shop.orders.internal.OrderDetails;
-import com.example.shop.orders.internal.OrderManagement;
+import com.example.shop.orders.internal.OrderQueryService;
 import com.example.shop.orders.internal.OrderStatus;
 import com.example.shop.payments.PaymentView;
 
@@ -41,13 +44,16 @@ class CheckoutController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private final OrderManagement orders;
+    private final CheckoutService checkout;
+    private final OrderQueryService queries;
     private final IdempotentRequests idempotent;
     private final CurrentCustomer caller;
     private final JsonMapper json;
 
-    CheckoutController(OrderManagement orders, IdempotentRequests idempotent, CurrentCustomer caller, JsonMapper json) {
-        this.orders = orders;
+    CheckoutController(CheckoutService checkout, OrderQueryService queries, IdempotentRequests idempotent,
+            CurrentCustomer caller, JsonMapper json) {
+        this.checkout = checkout;
+        this.queries = queries;
         this.idempotent = idempotent;
         this.caller = caller;
         this.json = json;
@@ -96,7 +102,7 @@ class CheckoutController {
                 ? place(customer, request, Optional.empty())
                 : idempotent.execute("checkout", customer.value(), key, json.writeValueAsString(request),
                         claim -> place(customer, request, Optional.of(claim)),
-                        orderId -> created(orders.details(orderId, customer, false)));
+                        orderId -> created(queries.details(new OrderId(orderId), customer, false)));
         String orderId = json.readTree(response.body()).path("orderId").asString();
         return ResponseEntity.status(response.status())
                 .header(HttpHeaders.LOCATION, "/api/orders/" + orderId)
@@ -104,8 +110,10 @@ class CheckoutController {
                 .body(response.body());
     }
 
-    private IdempotentRequests.Response place(CustomerId customer, CheckoutRequest request, Optional<UUID> claim) {
-        return created(orders.checkout(customer, request.cartId(), request.shippingAddress().toAddress(), claim));
+    private IdempotentRequests.Response place(CustomerId customer, CheckoutRequest request,
+            Optional<IdempotentRequests.Claim> claim) {
+        return created(checkout.checkout(customer, new CartId(request.cartId()), request.shippingAddress().toAddress(),
+                claim));
     }
 
     /**
@@ -114,7 +122,7 @@ class CheckoutController {
      * current status and last payment, and no payment is started.
      */
     private IdempotentRequests.Response created(OrderDetails order) {
-        Optional<PaymentView> payment = orders.startPayment(order);
+        Optional<PaymentView> payment = checkout.startPayment(order);
         String note = payment.isPresent() ? null
                 : order.status() == OrderStatus.PENDING_PAYMENT
                         ? "The payment could not be started yet; GET /api/orders/" + order.id() + "/payment starts it."

@@ -19,8 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.shop.customers.CurrentCustomer;
-import com.example.shop.orders.internal.OrderManagement;
+import com.example.shop.orders.OrderId;
+import com.example.shop.orders.internal.CheckoutService;
+import com.example.shop.orders.internal.OrderLifecycleService;
 import com.example.shop.orders.internal.OrderProblems;
+import com.example.shop.orders.internal.OrderQueryService;
 import com.example.shop.shared.web.PageResponse;
 
 @Tag(name = "Orders")
@@ -30,11 +33,16 @@ import com.example.shop.shared.web.PageResponse;
 @RequestMapping("/api/orders")
 class OrderController {
 
-    private final OrderManagement orders;
+    private final OrderQueryService queries;
+    private final CheckoutService checkout;
+    private final OrderLifecycleService lifecycle;
     private final CurrentCustomer caller;
 
-    OrderController(OrderManagement orders, CurrentCustomer caller) {
-        this.orders = orders;
+    OrderController(OrderQueryService queries, CheckoutService checkout, OrderLifecycleService lifecycle,
+            CurrentCustomer caller) {
+        this.queries = queries;
+        this.checkout = checkout;
+        this.lifecycle = lifecycle;
         this.caller = caller;
     }
 
@@ -44,7 +52,7 @@ class OrderController {
     @GetMapping
     PageResponse<OrderResponses.Summary> mine(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PageResponse.of(orders.mine(caller.require(), PageRequest.of(page, size)), OrderResponses.Summary::from);
+        return PageResponse.of(queries.mine(caller.require(), PageRequest.of(page, size)), OrderResponses.Summary::from);
     }
 
     @Operation(summary = "One order (its owner or an admin)")
@@ -52,7 +60,7 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "The order")
     @GetMapping("/{id}")
     OrderResponses.Order get(@PathVariable UUID id) {
-        return OrderResponses.Order.from(orders.details(id, caller.require(), caller.isAdmin()));
+        return OrderResponses.Order.from(queries.details(new OrderId(id), caller.require(), caller.isAdmin()));
     }
 
     @Operation(summary = "The order's payment", description = "Starts it when the order is still unpaid and it was "
@@ -63,7 +71,7 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "The PaymentIntent to confirm with Stripe.js")
     @GetMapping("/{id}/payment")
     OrderResponses.Payment payment(@PathVariable UUID id) {
-        return orders.payment(id, caller.require()).map(OrderResponses.Payment::from)
+        return checkout.payment(new OrderId(id), caller.require()).map(OrderResponses.Payment::from)
                 .orElseThrow(() -> new OrderProblems.OrderNotFound(id));
     }
 
@@ -74,6 +82,6 @@ class OrderController {
     @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's")
     @PostMapping("/{id}/cancel")
     OrderResponses.Order cancel(@PathVariable UUID id) {
-        return OrderResponses.Order.from(orders.cancel(id, caller.require(), caller.isAdmin()));
+        return OrderResponses.Order.from(lifecycle.cancel(new OrderId(id), caller.require(), caller.isAdmin()));
     }
 }
