@@ -88,17 +88,17 @@ public class CartService implements Carts {
     }
 
     @Transactional(readOnly = true)
-    public PricedCart get(UUID cartId, Optional<CustomerId> caller) {
-        return price(accessible(carts.findWithItems(cartId), cartId, caller));
+    public PricedCart get(CartId cartId, Optional<CustomerId> caller) {
+        return price(accessible(carts.findWithItems(cartId.value()), cartId, caller));
     }
 
     public record Added(PricedCart cart, boolean newLine) {
     }
 
     @Transactional
-    public Added addItem(UUID cartId, Optional<CustomerId> caller, ProductId productId, int quantity) {
+    public Added addItem(CartId cartId, Optional<CustomerId> caller, ProductId productId, int quantity) {
         Cart.requireLineQuantity(quantity);
-        Cart cart = accessible(carts.findForUpdate(cartId), cartId, caller);
+        Cart cart = accessible(carts.findForUpdate(cartId.value()), cartId, caller);
         ProductSnapshot product = catalog.find(productId).filter(ProductSnapshot::active)
                 .orElseThrow(() -> new CartProblems.ProductNotFound(productId));
         int wanted = cart.quantityOf(productId) + quantity;
@@ -109,12 +109,12 @@ public class CartService implements Carts {
     }
 
     @Transactional
-    public PricedCart changeItem(UUID cartId, Optional<CustomerId> caller, UUID itemId, int quantity) {
+    public PricedCart changeItem(CartId cartId, Optional<CustomerId> caller, CartItemId itemId, int quantity) {
         if (quantity != 0) {
             Cart.requireLineQuantity(quantity);
         }
-        Cart cart = accessible(carts.findForUpdate(cartId), cartId, caller);
-        CartItem item = cart.item(itemId).orElseThrow(() -> new CartProblems.ItemNotFound(itemId));
+        Cart cart = accessible(carts.findForUpdate(cartId.value()), cartId, caller);
+        CartItem item = cart.item(itemId.value()).orElseThrow(() -> new CartProblems.ItemNotFound(itemId.value()));
         if (quantity > item.quantity()) {
             ProductSnapshot product = catalog.find(item.productId()).filter(ProductSnapshot::active)
                     .orElseThrow(() -> new CartProblems.ProductNotFound(item.productId()));
@@ -125,9 +125,9 @@ public class CartService implements Carts {
     }
 
     @Transactional
-    public PricedCart removeItem(UUID cartId, Optional<CustomerId> caller, UUID itemId) {
-        Cart cart = accessible(carts.findForUpdate(cartId), cartId, caller);
-        CartItem item = cart.item(itemId).orElseThrow(() -> new CartProblems.ItemNotFound(itemId));
+    public PricedCart removeItem(CartId cartId, Optional<CustomerId> caller, CartItemId itemId) {
+        Cart cart = accessible(carts.findForUpdate(cartId.value()), cartId, caller);
+        CartItem item = cart.item(itemId.value()).orElseThrow(() -> new CartProblems.ItemNotFound(itemId.value()));
         cart.remove(item, clock.instant());
         return price(carts.saveAndFlush(cart));
     }
@@ -145,12 +145,12 @@ public class CartService implements Carts {
      * reported; the anonymous cart is deleted. A cart that belongs to
      * anyone (the caller included) is not anonymous and is reported as not found.
      */
-    public Merged merge(CustomerId customer, UUID sourceId) {
+    public Merged merge(CustomerId customer, CartId sourceId) {
         mine(customer); // make sure the target exists before locking
         return transactions.execute(status -> {
             Cart target = carts.findByOwnerForUpdate(customer.value()).orElseThrow();
-            Cart source = carts.findForUpdate(sourceId).filter(Cart::isAnonymous)
-                    .orElseThrow(() -> new CartProblems.CartNotFound(sourceId));
+            Cart source = carts.findForUpdate(sourceId.value()).filter(Cart::isAnonymous)
+                    .orElseThrow(() -> new CartProblems.CartNotFound(sourceId.value()));
             List<ProductId> ids = source.items().stream().map(CartItem::productId).toList();
             Map<ProductId, ProductSnapshot> products = catalog.findAll(ids);
             List<Adjustment> adjustments = new ArrayList<>();
@@ -224,8 +224,8 @@ public class CartService implements Carts {
         return total;
     }
 
-    private Cart accessible(Optional<Cart> cart, UUID id, Optional<CustomerId> caller) {
-        return cart.filter(c -> c.isAccessibleBy(caller)).orElseThrow(() -> new CartProblems.CartNotFound(id));
+    private Cart accessible(Optional<Cart> cart, CartId id, Optional<CustomerId> caller) {
+        return cart.filter(c -> c.isAccessibleBy(caller)).orElseThrow(() -> new CartProblems.CartNotFound(id.value()));
     }
 
     private static void requireAvailable(ProductSnapshot product, int wanted) {

@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.shop.cart.CartId;
+import com.example.shop.cart.internal.CartItemId;
 import com.example.shop.cart.internal.CartService;
 import com.example.shop.cart.internal.PricedCart;
 import com.example.shop.catalog.ProductId;
@@ -104,7 +106,7 @@ class CartController {
     @ApiResponse(responseCode = "401", description = "No valid token")
     @PostMapping("/mine/merge")
     MergeResponse merge(@Valid @RequestBody MergeRequest request) {
-        CartService.Merged merged = carts.merge(caller.require(), request.cartId());
+        CartService.Merged merged = carts.merge(caller.require(), new CartId(request.cartId()));
         return new MergeResponse(CartResponse.from(merged.cart()), merged.adjustments());
     }
 
@@ -113,7 +115,7 @@ class CartController {
     @ApiResponse(responseCode = "200", description = "The cart, priced now")
     @GetMapping("/{id}")
     CartResponse get(@PathVariable UUID id) {
-        return CartResponse.from(carts.get(id, caller.id()));
+        return CartResponse.from(carts.get(new CartId(id), caller.id()));
     }
 
     @Operation(summary = "Add a product", description = "Adding a product already in the cart adds to its quantity.")
@@ -124,7 +126,8 @@ class CartController {
     @ApiResponse(responseCode = "409", description = "More than available (insufficient-stock), or a new product for a cart that already has 100 lines (cart-full)")
     @PostMapping("/{id}/items")
     ResponseEntity<CartResponse> addItem(@PathVariable UUID id, @Valid @RequestBody AddItemRequest request) {
-        CartService.Added added = carts.addItem(id, caller.id(), new ProductId(request.productId()), request.quantity());
+        CartService.Added added = carts.addItem(new CartId(id), caller.id(), new ProductId(request.productId()),
+                request.quantity());
         return ResponseEntity.status(added.newLine() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(CartResponse.from(added.cart()));
     }
@@ -136,7 +139,8 @@ class CartController {
     @ApiResponse(responseCode = "404", description = "Unknown cart or line")
     @PatchMapping("/{id}/items/{itemId}")
     CartResponse changeItem(@PathVariable UUID id, @PathVariable UUID itemId, @Valid @RequestBody ChangeItemRequest request) {
-        return CartResponse.from(carts.changeItem(id, caller.id(), itemId, request.quantity()));
+        return CartResponse.from(
+                carts.changeItem(new CartId(id), caller.id(), new CartItemId(itemId), request.quantity()));
     }
 
     @Operation(summary = "Remove a line")
@@ -144,6 +148,6 @@ class CartController {
     @ApiResponse(responseCode = "404", description = "Unknown cart or line")
     @DeleteMapping("/{id}/items/{itemId}")
     CartResponse removeItem(@PathVariable UUID id, @PathVariable UUID itemId) {
-        return CartResponse.from(carts.removeItem(id, caller.id(), itemId));
+        return CartResponse.from(carts.removeItem(new CartId(id), caller.id(), new CartItemId(itemId)));
     }
 }

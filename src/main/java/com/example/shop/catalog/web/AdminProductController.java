@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.example.shop.catalog.internal.CatalogAdministration;
+import com.example.shop.catalog.ProductId;
+import com.example.shop.catalog.internal.CatalogAdminService;
 import com.example.shop.catalog.internal.ProductCommand;
 import com.example.shop.catalog.internal.ProductView;
 import com.example.shop.catalog.web.CatalogDtos.AdminProductResponse;
@@ -38,10 +39,10 @@ import com.example.shop.catalog.web.CatalogDtos.UpdateProductRequest;
 @ApiResponse(responseCode = "403", description = "Not an admin")
 class AdminProductController {
 
-    private final CatalogAdministration admin;
+    private final CatalogAdminService admin;
     private final CatalogResponses responses;
 
-    AdminProductController(CatalogAdministration admin, CatalogResponses responses) {
+    AdminProductController(CatalogAdminService admin, CatalogResponses responses) {
         this.admin = admin;
         this.responses = responses;
     }
@@ -57,7 +58,7 @@ class AdminProductController {
                 request.active());
         ProductView view = admin.createProduct(command, request.stock() == null ? 0 : request.stock());
         return ResponseEntity.created(URI.create("/api/admin/products/" + view.id()))
-                .body(responses.toAdmin(view, admin.stockOf(view.id())));
+                .body(responses.toAdmin(view, admin.stockOf(new ProductId(view.id()))));
     }
 
     @GetMapping("/{id}")
@@ -65,7 +66,8 @@ class AdminProductController {
     @ApiResponse(responseCode = "200", description = "The product")
     @ApiResponse(responseCode = "404", description = "Unknown product")
     AdminProductResponse one(@PathVariable UUID id) {
-        return responses.toAdmin(admin.product(id), admin.stockOf(id));
+        ProductId product = new ProductId(id);
+        return responses.toAdmin(admin.product(product), admin.stockOf(product));
     }
 
     @PutMapping("/{id}")
@@ -80,8 +82,9 @@ class AdminProductController {
         ProductCommand command = new ProductCommand(request.sku(), request.slug(), request.name(), request.description(),
                 request.price().amount(), request.price().currency(), request.categorySlugs(), request.imageUrl(),
                 request.active());
-        ProductView view = admin.updateProduct(id, request.version(), command);
-        return responses.toAdmin(view, admin.stockOf(id));
+        ProductId product = new ProductId(id);
+        ProductView view = admin.updateProduct(product, request.version(), command);
+        return responses.toAdmin(view, admin.stockOf(product));
     }
 
     @DeleteMapping("/{id}")
@@ -89,7 +92,7 @@ class AdminProductController {
     @ApiResponse(responseCode = "204", description = "Deactivated")
     @ApiResponse(responseCode = "404", description = "Unknown product")
     ResponseEntity<Void> deactivate(@PathVariable UUID id) {
-        admin.deactivateProduct(id);
+        admin.deactivateProduct(new ProductId(id));
         return ResponseEntity.noContent().build();
     }
 
@@ -98,7 +101,7 @@ class AdminProductController {
     @ApiResponse(responseCode = "200", description = "The stock")
     @ApiResponse(responseCode = "404", description = "Unknown product")
     StockResponse stock(@PathVariable UUID id) {
-        return responses.stock(id, admin.stockOf(id));
+        return responses.stock(id, admin.stockOf(new ProductId(id)));
     }
 
     @PutMapping("/{id}/stock")
@@ -108,6 +111,6 @@ class AdminProductController {
     @ApiResponse(responseCode = "404", description = "Unknown product")
     @ApiResponse(responseCode = "409", description = "Below what is reserved")
     StockResponse setStock(@PathVariable UUID id, @Valid @RequestBody StockRequest request) {
-        return responses.stock(id, admin.setOnHand(id, request.onHand()));
+        return responses.stock(id, admin.setOnHand(new ProductId(id), request.onHand()));
     }
 }

@@ -1,9 +1,9 @@
 package com.example.shop.customers.internal;
 
-/** A customer's address book holds at most {@link AddressBook#MAX_ADDRESSES} entries. */
+/** A customer's address book holds at most {@link AddressBookService#MAX_ADDRESSES} entries. */
 public class AddressBookFull extends RuntimeException {
 
     public AddressBookFull() {
-        super("The address book holds at most " + AddressBook.MAX_ADDRESSES + " addresses.", null, false, false);
+        super("The address book holds at most " + AddressBookService.MAX_ADDRESSES + " addresses.", null, false, false);
     }
 }

@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.shop.customers.CurrentCustomer;
-import com.example.shop.customers.internal.AddressBook;
+import com.example.shop.customers.internal.AddressBookService;
+import com.example.shop.customers.internal.AddressId;
 
 @Tag(name = "Customers", description = "The caller's profile and address book")
 @SecurityRequirement(name = "bearerAuth")
@@ -36,10 +37,10 @@ import com.example.shop.customers.internal.AddressBook;
 @RequestMapping("/api/customers/me/addresses")
 class AddressController {
 
-    private final AddressBook addressBook;
+    private final AddressBookService addressBook;
     private final CurrentCustomer currentCustomer;
 
-    AddressController(AddressBook addressBook, CurrentCustomer currentCustomer) {
+    AddressController(AddressBookService addressBook, CurrentCustomer currentCustomer) {
         this.addressBook = addressBook;
         this.currentCustomer = currentCustomer;
     }
@@ -52,8 +53,8 @@ class AddressController {
             @NotBlank @Size(max = 20) @NoLoneSurrogates String postalCode,
             @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country) {
 
-        AddressBook.AddressData data() {
-            return new AddressBook.AddressData(name.strip(), line1.strip(),
+        AddressBookService.AddressData data() {
+            return new AddressBookService.AddressData(name.strip(), line1.strip(),
                     line2 == null || line2.isBlank() ? null : line2.strip(), city.strip(), postalCode.strip(),
                     country.toUpperCase(Locale.ROOT));
         }
@@ -62,8 +63,8 @@ class AddressController {
     record AddressResponse(UUID id, String name, String line1, String line2, String city, String postalCode,
             String country) {
 
-        static AddressResponse of(AddressBook.Entry entry) {
-            AddressBook.AddressData a = entry.address();
+        static AddressResponse of(AddressBookService.Entry entry) {
+            AddressBookService.AddressData a = entry.address();
             return new AddressResponse(entry.id(), a.name(), a.line1(), a.line2(), a.city(), a.postalCode(),
                     a.country());
         }
@@ -83,7 +84,7 @@ class AddressController {
     @ApiResponse(responseCode = "404", description = "No such address of the caller")
     @GetMapping("/{id}")
     AddressResponse get(@PathVariable UUID id) {
-        return AddressResponse.of(addressBook.get(currentCustomer.require(), id));
+        return AddressResponse.of(addressBook.get(currentCustomer.require(), new AddressId(id)));
     }
 
     @Operation(summary = "Add an address")
@@ -105,7 +106,7 @@ class AddressController {
     @ApiResponse(responseCode = "404", description = "No such address of the caller")
     @PutMapping("/{id}")
     AddressResponse change(@PathVariable UUID id, @Valid @RequestBody AddressRequest request) {
-        return AddressResponse.of(addressBook.change(currentCustomer.require(), id, request.data()));
+        return AddressResponse.of(addressBook.change(currentCustomer.require(), new AddressId(id), request.data()));
     }
 
     @Operation(summary = "Delete an address")
@@ -115,6 +116,6 @@ class AddressController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable UUID id) {
-        addressBook.remove(currentCustomer.require(), id);
+        addressBook.remove(currentCustomer.require(), new AddressId(id));
     }
 }

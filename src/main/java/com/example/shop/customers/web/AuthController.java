@@ -25,22 +25,23 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.shop.customers.CurrentCustomer;
-import com.example.shop.customers.internal.Accounts;
+import com.example.shop.customers.internal.AccountService;
 import com.example.shop.customers.internal.Emails;
-import com.example.shop.customers.internal.Logins;
-import com.example.shop.customers.internal.PasswordResets;
+import com.example.shop.customers.internal.LoginService;
+import com.example.shop.customers.internal.PasswordResetService;
 
 @Tag(name = "Auth", description = "Registration, login, token refresh, logout and password reset")
 @RestController
 @RequestMapping("/api/auth")
 class AuthController {
 
-    private final Accounts accounts;
-    private final Logins logins;
-    private final PasswordResets passwordResets;
+    private final AccountService accounts;
+    private final LoginService logins;
+    private final PasswordResetService passwordResets;
     private final CurrentCustomer currentCustomer;
 
-    AuthController(Accounts accounts, Logins logins, PasswordResets passwordResets, CurrentCustomer currentCustomer) {
+    AuthController(AccountService accounts, LoginService logins, PasswordResetService passwordResets,
+            CurrentCustomer currentCustomer) {
         this.accounts = accounts;
         this.logins = logins;
         this.passwordResets = passwordResets;
@@ -78,7 +79,7 @@ class AuthController {
     record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken,
             long refreshExpiresIn) {
 
-        static TokenResponse of(Logins.TokenPair pair) {
+        static TokenResponse of(LoginService.TokenPair pair) {
             return new TokenResponse(pair.accessToken(), "Bearer", pair.expiresIn(), pair.refreshToken(),
                     pair.refreshExpiresIn());
         }
@@ -122,7 +123,7 @@ class AuthController {
     @ApiResponse(responseCode = "429", description = "Too many registrations from this address; see Retry-After")
     @PostMapping("/register")
     ResponseEntity<Registered> register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
-        Accounts.Account account = accounts.register(request.email(), request.password(), request.name(),
+        AccountService.Account account = accounts.register(request.email(), request.password(), request.name(),
                 http.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/customers/me"))
                 .body(new Registered(account.id(), account.email(), account.name()));

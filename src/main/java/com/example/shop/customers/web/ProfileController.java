@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.shop.customers.CurrentCustomer;
-import com.example.shop.customers.internal.Accounts;
+import com.example.shop.customers.internal.AccountService;
 
 @Tag(name = "Customers", description = "The caller's profile and address book")
 @SecurityRequirement(name = "bearerAuth")
@@ -27,17 +27,17 @@ import com.example.shop.customers.internal.Accounts;
 @RequestMapping("/api/customers/me")
 class ProfileController {
 
-    private final Accounts accounts;
+    private final AccountService accounts;
     private final CurrentCustomer currentCustomer;
 
-    ProfileController(Accounts accounts, CurrentCustomer currentCustomer) {
+    ProfileController(AccountService accounts, CurrentCustomer currentCustomer) {
         this.accounts = accounts;
         this.currentCustomer = currentCustomer;
     }
 
     record Profile(UUID id, String email, String name, List<String> roles) {
 
-        static Profile of(Accounts.Account account) {
+        static Profile of(AccountService.Account account) {
             return new Profile(account.id(), account.email(), account.name(),
                     account.roles().stream().map(Enum::name).sorted().toList());
         }
