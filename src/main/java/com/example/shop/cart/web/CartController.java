@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 import com.example.shop.cart.CartId;
 import com.example.shop.cart.internal.CartItemId;
 import com.example.shop.cart.internal.CartService;
-import com.example.shop.cart.internal.PricedCart;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.customers.CurrentCustomer;
 import com.example.shop.shared.Money;
@@ -41,23 +40,18 @@ class CartController {
 
     private final CartService carts;
     private final CurrentCustomer caller;
+    private final CartWebMapper mapper;
 
-    CartController(CartService carts, CurrentCustomer caller) {
+    CartController(CartService carts, CurrentCustomer caller, CartWebMapper mapper) {
         this.carts = carts;
         this.caller = caller;
+        this.mapper = mapper;
     }
 
     record CartResponse(UUID id, boolean owned, List<Item> items, int itemCount, Money subtotal, boolean checkoutReady) {
 
         record Item(UUID id, UUID productId, String name, Money unitPrice, int quantity, Money lineTotal,
                 boolean available) {
-        }
-
-        static CartResponse from(PricedCart cart) {
-            return new CartResponse(cart.id(), cart.owned(), cart.items().stream()
-                    .map(line -> new Item(line.id(), line.productId().value(), line.name(), line.unitPrice(),
-                            line.quantity(), line.lineTotal(), line.available()))
-                    .toList(), cart.itemCount(), cart.subtotal(), cart.checkoutReady());
         }
     }
 
@@ -81,7 +75,7 @@ class CartController {
     @PostMapping
     ResponseEntity<CartResponse> create() {
         CartService.Created created = carts.create(caller.id());
-        CartResponse body = CartResponse.from(created.cart());
+        CartResponse body = mapper.toResponse(created.cart());
         return created.created()
                 ? ResponseEntity.created(URI.create("/api/carts/" + body.id())).body(body)
                 : ResponseEntity.ok(body);
@@ -93,7 +87,7 @@ class CartController {
     @ApiResponse(responseCode = "200", description = "The cart")
     @GetMapping("/mine")
     CartResponse mine() {
-        return CartResponse.from(carts.mine(caller.require()));
+        return mapper.toResponse(carts.mine(caller.require()));
     }
 
     @Operation(summary = "Merge an anonymous cart into the caller's cart",
@@ -107,7 +101,7 @@ class CartController {
     @PostMapping("/mine/merge")
     MergeResponse merge(@Valid @RequestBody MergeRequest request) {
         CartService.Merged merged = carts.merge(caller.require(), new CartId(request.cartId()));
-        return new MergeResponse(CartResponse.from(merged.cart()), merged.adjustments());
+        return mapper.toResponse(merged);
     }
 
     @Operation(summary = "Read a cart", description = "Prices are the catalog's current ones.")
@@ -115,7 +109,7 @@ class CartController {
     @ApiResponse(responseCode = "200", description = "The cart, priced now")
     @GetMapping("/{id}")
     CartResponse get(@PathVariable UUID id) {
-        return CartResponse.from(carts.get(new CartId(id), caller.id()));
+        return mapper.toResponse(carts.get(new CartId(id), caller.id()));
     }
 
     @Operation(summary = "Add a product", description = "Adding a product already in the cart adds to its quantity.")
@@ -129,7 +123,7 @@ class CartController {
         CartService.Added added = carts.addItem(new CartId(id), caller.id(), new ProductId(request.productId()),
                 request.quantity());
         return ResponseEntity.status(added.newLine() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(CartResponse.from(added.cart()));
+                .body(mapper.toResponse(added.cart()));
     }
 
     @Operation(summary = "Change a line's quantity (0 removes it)")
@@ -139,7 +133,7 @@ class CartController {
     @ApiResponse(responseCode = "404", description = "Unknown cart or line")
     @PatchMapping("/{id}/items/{itemId}")
     CartResponse changeItem(@PathVariable UUID id, @PathVariable UUID itemId, @Valid @RequestBody ChangeItemRequest request) {
-        return CartResponse.from(
+        return mapper.toResponse(
                 carts.changeItem(new CartId(id), caller.id(), new CartItemId(itemId), request.quantity()));
     }
 
@@ -148,6 +142,6 @@ class CartController {
     @ApiResponse(responseCode = "404", description = "Unknown cart or line")
     @DeleteMapping("/{id}/items/{itemId}")
     CartResponse removeItem(@PathVariable UUID id, @PathVariable UUID itemId) {
-        return CartResponse.from(carts.removeItem(new CartId(id), caller.id(), new CartItemId(itemId)));
+        return mapper.toResponse(carts.removeItem(new CartId(id), caller.id(), new CartItemId(itemId)));
     }
 }

@@ -35,11 +35,11 @@ import com.example.shop.catalog.web.CatalogDtos.CategoryResponse;
 class AdminCategoryController {
 
     private final CatalogAdminService admin;
-    private final CatalogResponses responses;
+    private final CatalogWebMapper mapper;
 
-    AdminCategoryController(CatalogAdminService admin, CatalogResponses responses) {
+    AdminCategoryController(CatalogAdminService admin, CatalogWebMapper mapper) {
         this.admin = admin;
-        this.responses = responses;
+        this.mapper = mapper;
     }
 
     @PostMapping
@@ -49,7 +49,7 @@ class AdminCategoryController {
     @ApiResponse(responseCode = "409", description = "Slug already in use, or the parent deleted meanwhile")
     ResponseEntity<CategoryResponse> create(@Valid @RequestBody CategoryRequest request) {
         CategoryView view = admin.createCategory(request.slug(), request.name(), request.parentSlug());
-        return ResponseEntity.created(URI.create("/api/admin/categories/" + view.id())).body(responses.toResponse(view));
+        return ResponseEntity.created(URI.create("/api/admin/categories/" + view.id())).body(mapper.toResponse(view));
     }
 
     @PutMapping("/{id}")
@@ -59,7 +59,7 @@ class AdminCategoryController {
     @ApiResponse(responseCode = "404", description = "Unknown category")
     @ApiResponse(responseCode = "409", description = "Slug in use, the move would make a cycle, or the parent deleted meanwhile")
     CategoryResponse update(@PathVariable UUID id, @Valid @RequestBody CategoryRequest request) {
-        return responses.toResponse(
+        return mapper.toResponse(
                 admin.updateCategory(new CategoryId(id), request.slug(), request.name(), request.parentSlug()));
     }
 

@@ -22,11 +22,11 @@ import com.example.shop.catalog.web.CatalogDtos.CategoryResponse;
 class CategoryController {
 
     private final CatalogQueryService queries;
-    private final CatalogResponses responses;
+    private final CatalogWebMapper mapper;
 
-    CategoryController(CatalogQueryService queries, CatalogResponses responses) {
+    CategoryController(CatalogQueryService queries, CatalogWebMapper mapper) {
         this.queries = queries;
-        this.responses = responses;
+        this.mapper = mapper;
     }
 
     @GetMapping
@@ -35,6 +35,6 @@ class CategoryController {
     ResponseEntity<List<CategoryResponse>> all() {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
-                .body(queries.categories().stream().map(responses::toResponse).toList());
+                .body(queries.categories().stream().map(mapper::toResponse).toList());
     }
 }

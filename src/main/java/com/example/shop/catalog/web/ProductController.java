@@ -42,11 +42,11 @@ class ProductController {
     static final CacheControl PUBLIC_SHORT = CacheControl.maxAge(Duration.ofSeconds(10)).cachePublic();
 
     private final CatalogQueryService queries;
-    private final CatalogResponses responses;
+    private final CatalogWebMapper mapper;
 
-    ProductController(CatalogQueryService queries, CatalogResponses responses) {
+    ProductController(CatalogQueryService queries, CatalogWebMapper mapper) {
         this.queries = queries;
-        this.responses = responses;
+        this.mapper = mapper;
     }
 
     @GetMapping
@@ -69,7 +69,7 @@ class ProductController {
         Map<ProductId, Integer> available = queries.available(
                 result.content().stream().map(view -> new ProductId(view.id())).toList());
         List<ProductResponse> content = result.content().stream()
-                .map(view -> responses.toResponse(view, available.getOrDefault(new ProductId(view.id()), 0)))
+                .map(view -> mapper.toResponse(view, available.getOrDefault(new ProductId(view.id()), 0)))
                 .toList();
         PageResponse<ProductResponse> body = new PageResponse<>(content,
                 new PageResponse.PageMetadata(result.number(), result.size(), result.totalElements(), result.totalPages()));
@@ -85,6 +85,6 @@ class ProductController {
                 CatalogException.Reason.PRODUCT_NOT_FOUND, "No product '" + idOrSlug + "'."));
         ProductId id = new ProductId(view.id());
         int available = queries.available(List.of(id)).getOrDefault(id, 0);
-        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(responses.toDetail(view, available));
+        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(mapper.toDetail(view, available));
     }
 }

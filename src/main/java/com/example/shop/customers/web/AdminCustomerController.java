@@ -39,17 +39,14 @@ class AdminCustomerController {
     private static final int MAX_SIZE = 100;
 
     private final AccountService accounts;
+    private final CustomerWebMapper mapper;
 
-    AdminCustomerController(AccountService accounts) {
+    AdminCustomerController(AccountService accounts, CustomerWebMapper mapper) {
         this.accounts = accounts;
+        this.mapper = mapper;
     }
 
     record CustomerResponse(UUID id, String email, String name, List<String> roles, Instant createdAt) {
-
-        static CustomerResponse of(AccountService.Account account) {
-            return new CustomerResponse(account.id(), account.email(), account.name(),
-                    account.roles().stream().map(Enum::name).sorted().toList(), account.createdAt());
-        }
     }
 
     @Operation(summary = "All customer accounts, paged", description = "sort: createdAt (default, newest first), email or name; size is capped at 100")
@@ -71,7 +68,7 @@ class AdminCustomerController {
         }
         Sort order = Sort.by(direction, SORTABLE.get(parts[0])).and(Sort.by(Sort.Direction.ASC, "id"));
         Page<AccountService.Account> result = accounts.list(PageRequest.of(page, Math.min(size, MAX_SIZE), order));
-        return PageResponse.of(result, CustomerResponse::of);
+        return PageResponse.of(result, mapper::toCustomer);
     }
 
     @Operation(summary = "One customer account")
@@ -81,6 +78,6 @@ class AdminCustomerController {
     @ApiResponse(responseCode = "404", description = "No such customer")
     @GetMapping("/{id}")
     CustomerResponse get(@PathVariable UUID id) {
-        return CustomerResponse.of(accounts.profile(new CustomerId(id)));
+        return mapper.toCustomer(accounts.profile(new CustomerId(id)));
     }
 }

@@ -39,13 +39,15 @@ class AuthController {
     private final LoginService logins;
     private final PasswordResetService passwordResets;
     private final CurrentCustomer currentCustomer;
+    private final CustomerWebMapper mapper;
 
     AuthController(AccountService accounts, LoginService logins, PasswordResetService passwordResets,
-            CurrentCustomer currentCustomer) {
+            CurrentCustomer currentCustomer, CustomerWebMapper mapper) {
         this.accounts = accounts;
         this.logins = logins;
         this.passwordResets = passwordResets;
         this.currentCustomer = currentCustomer;
+        this.mapper = mapper;
     }
 
     /** Only these fields are read: {@code roles}, {@code id} or {@code admin} in the body are ignored. */
@@ -78,11 +80,6 @@ class AuthController {
 
     record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken,
             long refreshExpiresIn) {
-
-        static TokenResponse of(LoginService.TokenPair pair) {
-            return new TokenResponse(pair.accessToken(), "Bearer", pair.expiresIn(), pair.refreshToken(),
-                    pair.refreshExpiresIn());
-        }
 
         @Override
         public String toString() {
@@ -126,7 +123,7 @@ class AuthController {
         AccountService.Account account = accounts.register(request.email(), request.password(), request.name(),
                 http.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/customers/me"))
-                .body(new Registered(account.id(), account.email(), account.name()));
+                .body(mapper.toRegistered(account));
     }
 
     @Operation(summary = "Log in with e-mail and password", description = """
@@ -138,7 +135,7 @@ class AuthController {
     @ApiResponse(responseCode = "429", description = "Too many failed attempts; see Retry-After")
     @PostMapping("/login")
     TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        return TokenResponse.of(logins.login(request.email(), request.password(), http.getRemoteAddr()));
+        return mapper.toTokens(logins.login(request.email(), request.password(), http.getRemoteAddr()));
     }
 
     @Operation(summary = "Exchange a refresh token for a new token pair", description = """
@@ -149,7 +146,7 @@ class AuthController {
     @ApiResponse(responseCode = "401", description = "Unknown, expired, revoked or already used refresh token")
     @PostMapping("/refresh")
     TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
-        return TokenResponse.of(logins.refresh(request.refreshToken()));
+        return mapper.toTokens(logins.refresh(request.refreshToken()));
     }
 
     @Operation(summary = "Log out: revoke the session of a refresh token")

@@ -29,18 +29,15 @@ class ProfileController {
 
     private final AccountService accounts;
     private final CurrentCustomer currentCustomer;
+    private final CustomerWebMapper mapper;
 
-    ProfileController(AccountService accounts, CurrentCustomer currentCustomer) {
+    ProfileController(AccountService accounts, CurrentCustomer currentCustomer, CustomerWebMapper mapper) {
         this.accounts = accounts;
         this.currentCustomer = currentCustomer;
+        this.mapper = mapper;
     }
 
     record Profile(UUID id, String email, String name, List<String> roles) {
-
-        static Profile of(AccountService.Account account) {
-            return new Profile(account.id(), account.email(), account.name(),
-                    account.roles().stream().map(Enum::name).sorted().toList());
-        }
     }
 
     /** Only the name can be changed here; {@code id}, {@code email}, {@code roles} or {@code admin} are ignored. */
@@ -53,7 +50,7 @@ class ProfileController {
     @ApiResponse(responseCode = "404", description = "The account no longer exists")
     @GetMapping
     Profile get() {
-        return Profile.of(accounts.profile(currentCustomer.require()));
+        return mapper.toProfile(accounts.profile(currentCustomer.require()));
     }
 
     @Operation(summary = "Change the caller's name")
@@ -63,6 +60,6 @@ class ProfileController {
     @ApiResponse(responseCode = "404", description = "The account no longer exists")
     @PutMapping
     Profile update(@Valid @RequestBody ProfileUpdate update) {
-        return Profile.of(accounts.rename(currentCustomer.require(), update.name()));
+        return mapper.toProfile(accounts.rename(currentCustomer.require(), update.name()));
     }
 }

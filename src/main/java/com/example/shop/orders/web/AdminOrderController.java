@@ -54,14 +54,16 @@ class AdminOrderController {
     private final IdempotentRequests idempotent;
     private final JsonMapper json;
     private final String currency;
+    private final OrderWebMapper mapper;
 
     AdminOrderController(OrderQueryService queries, OrderLifecycleService lifecycle, IdempotentRequests idempotent,
-            JsonMapper json, @Value("${shop.currency:EUR}") String currency) {
+            JsonMapper json, @Value("${shop.currency:EUR}") String currency, OrderWebMapper mapper) {
         this.queries = queries;
         this.lifecycle = lifecycle;
         this.idempotent = idempotent;
         this.json = json;
         this.currency = currency;
+        this.mapper = mapper;
     }
 
     record ShipRequest(@NotBlank @Size(max = 60) String carrier, @NotBlank @Size(max = 100) String trackingNumber) {
@@ -81,7 +83,7 @@ class AdminOrderController {
     PageResponse<OrderResponses.AdminSummary> all(@RequestParam Optional<OrderStatus> status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PageResponse.of(queries.all(status, PageRequest.of(page, size)), OrderResponses.AdminSummary::from);
+        return PageResponse.of(queries.all(status, PageRequest.of(page, size)), mapper::toAdminSummary);
     }
 
     @Operation(summary = "Ship a paid order", description = "PAID -> SHIPPED, and only that: an order in any other "
@@ -94,7 +96,7 @@ class AdminOrderController {
     @ApiResponse(responseCode = "404", description = "Unknown order")
     @PostMapping("/{id}/ship")
     OrderResponses.Order ship(@PathVariable UUID id, @Valid @RequestBody ShipRequest request) {
-        return OrderResponses.Order.from(lifecycle.ship(new OrderId(id), request.carrier(), request.trackingNumber()));
+        return mapper.toOrder(lifecycle.ship(new OrderId(id), request.carrier(), request.trackingNumber()));
     }
 
     @Operation(summary = "Refund a paid order through Stripe", description = "Full when `amount` is absent. The "

@@ -49,14 +49,16 @@ class CheckoutController {
     private final IdempotentRequests idempotent;
     private final CurrentCustomer caller;
     private final JsonMapper json;
+    private final OrderWebMapper mapper;
 
     CheckoutController(CheckoutService checkout, OrderQueryService queries, IdempotentRequests idempotent,
-            CurrentCustomer caller, JsonMapper json) {
+            CurrentCustomer caller, JsonMapper json, OrderWebMapper mapper) {
         this.checkout = checkout;
         this.queries = queries;
         this.idempotent = idempotent;
         this.caller = caller;
         this.json = json;
+        this.mapper = mapper;
     }
 
     record AddressRequest(
@@ -66,10 +68,6 @@ class CheckoutController {
             @Schema(example = "Berlin") @NotBlank @Size(max = 100) String city,
             @Schema(example = "10115") @NotBlank @Size(max = 20) String postalCode,
             @Schema(example = "DE") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String country) {
-
-        OrderDetails.Address toAddress() {
-            return new OrderDetails.Address(name, line1, line2, city, postalCode, country);
-        }
     }
 
     record CheckoutRequest(@NotNull UUID cartId, @NotNull @Valid AddressRequest shippingAddress) {
@@ -112,8 +110,8 @@ class CheckoutController {
 
     private IdempotentRequests.Response place(CustomerId customer, CheckoutRequest request,
             Optional<IdempotentRequests.Claim> claim) {
-        return created(checkout.checkout(customer, new CartId(request.cartId()), request.shippingAddress().toAddress(),
-                claim));
+        return created(checkout.checkout(customer, new CartId(request.cartId()),
+                mapper.toAddress(request.shippingAddress()), claim));
     }
 
     /**
@@ -127,8 +125,7 @@ class CheckoutController {
                 : order.status() == OrderStatus.PENDING_PAYMENT
                         ? "The payment could not be started yet; GET /api/orders/" + order.id() + "/payment starts it."
                         : "The order is " + order.status() + "; no payment is started for it.";
-        OrderResponses.Checkout body = new OrderResponses.Checkout(order.id(), order.status().name(), order.total(),
-                payment.map(OrderResponses.Payment::from).orElse(null), note);
+        OrderResponses.Checkout body = mapper.toCheckout(order, payment.orElse(null), note);
         return new IdempotentRequests.Response(201, json.writeValueAsString(body));
     }
 }

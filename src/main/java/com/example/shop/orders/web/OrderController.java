@@ -37,13 +37,15 @@ class OrderController {
     private final CheckoutService checkout;
     private final OrderLifecycleService lifecycle;
     private final CurrentCustomer caller;
+    private final OrderWebMapper mapper;
 
     OrderController(OrderQueryService queries, CheckoutService checkout, OrderLifecycleService lifecycle,
-            CurrentCustomer caller) {
+            CurrentCustomer caller, OrderWebMapper mapper) {
         this.queries = queries;
         this.checkout = checkout;
         this.lifecycle = lifecycle;
         this.caller = caller;
+        this.mapper = mapper;
     }
 
     @Operation(summary = "The caller's orders, newest first")
@@ -52,7 +54,7 @@ class OrderController {
     @GetMapping
     PageResponse<OrderResponses.Summary> mine(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PageResponse.of(queries.mine(caller.require(), PageRequest.of(page, size)), OrderResponses.Summary::from);
+        return PageResponse.of(queries.mine(caller.require(), PageRequest.of(page, size)), mapper::toSummary);
     }
 
     @Operation(summary = "One order (its owner or an admin)")
@@ -60,7 +62,7 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "The order")
     @GetMapping("/{id}")
     OrderResponses.Order get(@PathVariable UUID id) {
-        return OrderResponses.Order.from(queries.details(new OrderId(id), caller.require(), caller.isAdmin()));
+        return mapper.toOrder(queries.details(new OrderId(id), caller.require(), caller.isAdmin()));
     }
 
     @Operation(summary = "The order's payment", description = "Starts it when the order is still unpaid and it was "
@@ -71,7 +73,7 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "The PaymentIntent to confirm with Stripe.js")
     @GetMapping("/{id}/payment")
     OrderResponses.Payment payment(@PathVariable UUID id) {
-        return checkout.payment(new OrderId(id), caller.require()).map(OrderResponses.Payment::from)
+        return checkout.payment(new OrderId(id), caller.require()).map(mapper::toPayment)
                 .orElseThrow(() -> new OrderProblems.OrderNotFound(id));
     }
 
@@ -82,6 +84,6 @@ class OrderController {
     @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's")
     @PostMapping("/{id}/cancel")
     OrderResponses.Order cancel(@PathVariable UUID id) {
-        return OrderResponses.Order.from(lifecycle.cancel(new OrderId(id), caller.require(), caller.isAdmin()));
+        return mapper.toOrder(lifecycle.cancel(new OrderId(id), caller.require(), caller.isAdmin()));
     }
 }
