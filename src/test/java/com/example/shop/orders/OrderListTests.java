@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.example.shop.testsupport.IntegrationTest;
@@ -29,14 +27,7 @@ class OrderListTests {
     MockMvc mvc;
 
     @Autowired
-    JdbcTemplate jdbc;
-
     OrderFixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new OrderFixtures(mvc, jdbc);
-    }
 
     @Test
     void aCustomersOrdersComeNewestFirst() throws Exception {
