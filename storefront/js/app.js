@@ -103,9 +103,7 @@ function renderAccount() {
 
 function renderCartCount(cart) {
   const count = cart?.itemCount ?? 0;
-  const badge = document.getElementById('cart-count');
-  badge.textContent = String(count);
-  badge.setAttribute('aria-label', `${count} ${count === 1 ? 'item' : 'items'}`);
+  document.getElementById('cart-count').textContent = String(count);
 }
 
 async function start() {
