@@ -9,14 +9,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.example.shop.cart.internal.CartProblems;
+import com.example.shop.cart.CartNotFound;
+import com.example.shop.cart.internal.CartFull;
+import com.example.shop.cart.internal.NotEnoughStock;
+import com.example.shop.cart.internal.QuantityOutOfRange;
 import com.example.shop.catalog.InsufficientStock;
 import com.example.shop.catalog.ProductId;
+import com.example.shop.catalog.internal.InvalidField;
+import com.example.shop.catalog.internal.WrongCurrency;
 import com.example.shop.customers.internal.LoginThrottled;
 import com.example.shop.customers.internal.TooManyRequests;
 import com.example.shop.orders.OrderId;
-import com.example.shop.orders.internal.OrderProblems;
+import com.example.shop.orders.internal.EmptyCart;
+import com.example.shop.orders.internal.IdempotencyKeyReused;
+import com.example.shop.orders.internal.IllegalOrderTransition;
 import com.example.shop.orders.internal.OrderStatus;
+import com.example.shop.orders.internal.UnavailableProducts;
 import com.example.shop.payments.PaymentNotFound;
 import com.example.shop.payments.PaymentProviderMisconfigured;
 import com.example.shop.payments.PaymentProviderUnavailable;
@@ -52,7 +60,8 @@ class ExceptionProbe {
 
     @GetMapping("/payment-provider-misconfigured")
     void providerMisconfigured() {
-        throw new PaymentProviderMisconfigured("The payment provider is not available.", null);
+        throw new PaymentProviderMisconfigured("The payment provider is not available.",
+                new IllegalStateException("401 from Stripe"));
     }
 
     @GetMapping("/webhook-retry-later")
@@ -87,27 +96,32 @@ class ExceptionProbe {
 
     @GetMapping("/not-enough-stock")
     void notEnoughStock() {
-        throw new CartProblems.NotEnoughStock(new ProductId(ID), 5, 2);
+        throw new NotEnoughStock(new ProductId(ID), 5, 2);
     }
 
     @GetMapping("/cart-full")
     void cartFull() {
-        throw new CartProblems.CartFull(100);
+        throw new CartFull(100);
     }
 
     @GetMapping("/quantity-out-of-range")
     void quantityOutOfRange() {
-        throw new CartProblems.QuantityOutOfRange(120);
+        throw new QuantityOutOfRange(120);
     }
 
     @GetMapping("/cart-not-found")
     void cartNotFound() {
-        throw new CartProblems.CartNotFound(ID);
+        throw new CartNotFound(ID);
     }
 
-    @GetMapping("/checkout-cart-not-found")
-    void checkoutCartNotFound() {
-        throw new OrderProblems.CartNotFound(ID);
+    @GetMapping("/invalid-field")
+    void invalidField() {
+        throw new InvalidField("name", "name must not be blank");
+    }
+
+    @GetMapping("/wrong-currency")
+    void wrongCurrency() {
+        throw new WrongCurrency("EUR", "USD");
     }
 
     @GetMapping("/insufficient-stock")
@@ -118,21 +132,21 @@ class ExceptionProbe {
 
     @GetMapping("/product-unavailable")
     void productUnavailable() {
-        throw new OrderProblems.UnavailableProducts(List.of(ID, OTHER));
+        throw new UnavailableProducts(List.of(ID, OTHER));
     }
 
     @GetMapping("/empty-cart")
     void emptyCart() {
-        throw new OrderProblems.EmptyCart();
+        throw new EmptyCart();
     }
 
     @GetMapping("/illegal-order-transition")
     void illegalTransition() {
-        throw new OrderProblems.IllegalTransition(new OrderId(ID), OrderStatus.PENDING_PAYMENT, OrderStatus.SHIPPED);
+        throw new IllegalOrderTransition(new OrderId(ID), OrderStatus.PENDING_PAYMENT, OrderStatus.SHIPPED);
     }
 
     @GetMapping("/idempotency-key-reused")
     void idempotencyKeyReused() {
-        throw new OrderProblems.IdempotencyKeyReused();
+        throw new IdempotencyKeyReused();
     }
 }

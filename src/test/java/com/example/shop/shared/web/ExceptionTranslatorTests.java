@@ -116,12 +116,22 @@ class ExceptionTranslatorTests {
     }
 
     @Test
-    void anUnknownCartIsTheSameAnswerFromCartAndFromCheckout() throws Exception {
-        String notFound = """
+    void anUnknownCart() throws Exception {
+        answer("cart-not-found", 404, """
                 {"type": "https://shop.example/problems/cart-not-found", "title": "Cart not found", "status": 404,
-                 "detail": "Cart %s not found"}""".formatted(ID);
-        answer("cart-not-found", 404, notFound);
-        answer("checkout-cart-not-found", 404, notFound);
+                 "detail": "Cart %s not found"}""".formatted(ID));
+    }
+
+    @Test
+    void aBrokenCatalogRuleIsAValidationProblemNamingTheField() throws Exception {
+        answer("invalid-field", 400, """
+                {"type": "https://shop.example/problems/validation", "title": "Invalid request", "status": 400,
+                 "detail": "name must not be blank",
+                 "errors": [{"field": "name", "message": "name must not be blank"}]}""");
+        answer("wrong-currency", 400, """
+                {"type": "https://shop.example/problems/wrong-currency", "title": "Wrong currency", "status": 400,
+                 "detail": "Prices are in the shop's currency, EUR; got USD.",
+                 "errors": [{"field": "price.currency", "message": "Prices are in the shop's currency, EUR; got USD."}]}""");
     }
 
     @Test
