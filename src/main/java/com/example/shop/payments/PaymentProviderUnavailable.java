@@ -13,7 +13,8 @@ import com.example.shop.shared.ShopException;
  */
 public class PaymentProviderUnavailable extends ShopException {
 
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+    /** How long a caller is asked to wait whenever Stripe is out of reach. */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     public PaymentProviderUnavailable(String message, @Nullable Throwable cause) {
         super(new ErrorType("payment-provider-unavailable", "Payment provider unavailable", 503), message, cause);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.event.Level;
 
+import com.example.shop.payments.PaymentProviderUnavailable;
 import com.example.shop.shared.ErrorType;
 import com.example.shop.shared.ShopException;
 
@@ -15,15 +16,14 @@ import com.example.shop.shared.ShopException;
  */
 public class WebhookRetryLater extends ShopException {
 
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
-
     public WebhookRetryLater(String message, @Nullable Throwable cause) {
         super(new ErrorType("webhook-retry-later", "Try again later", 503), message, cause);
     }
 
+    /** The same wait as when Stripe is out of reach (Stripe itself redelivers on a schedule of its own). */
     @Override
     public Duration retryAfter() {
-        return RETRY_AFTER;
+        return PaymentProviderUnavailable.RETRY_AFTER;
     }
 
     @Override

@@ -116,7 +116,7 @@ class ExceptionTranslatorTests {
     }
 
     @Test
-    void anUnknownCart() throws Exception {
+    void anUnknownCartIsACartNotFound() throws Exception {
         answer("cart-not-found", 404, """
                 {"type": "https://shop.example/problems/cart-not-found", "title": "Cart not found", "status": 404,
                  "detail": "Cart %s not found"}""".formatted(ID));
