@@ -2,9 +2,9 @@ package com.example.shop.payments;
 
 import java.util.Optional;
 
-import org.springframework.lang.Nullable;
 
 import com.example.shop.shared.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The payments module's entry point for other modules. It speaks of a neutral <em>reference</em> (for the

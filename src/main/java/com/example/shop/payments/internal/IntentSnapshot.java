@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.stripe.model.PaymentIntent;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.lang.Nullable;
 
 /** What this module needs of a Stripe PaymentIntent, whichever way it was obtained. */
 record IntentSnapshot(String id, String status, long amount, @Nullable Long amountReceived, String currency,

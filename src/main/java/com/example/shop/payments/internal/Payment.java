@@ -15,10 +15,10 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.lang.Nullable;
 
 import com.example.shop.payments.DisputeClosed;
 import com.example.shop.payments.PaymentCanceled;

@@ -5,11 +5,11 @@ import java.util.Optional;
 
 import com.stripe.model.Refund;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 import com.example.shop.payments.PaymentNotFound;

@@ -12,9 +12,9 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.springframework.lang.Nullable;
 
 import com.example.shop.shared.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One refund of a payment, counted once by Stripe's refund id: one this system asked for under the caller's

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.stripe.model.Refund;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.lang.Nullable;
 
 /**
  * What this module needs of a Stripe refund, whichever way it was obtained. {@code shopKey} is the caller's

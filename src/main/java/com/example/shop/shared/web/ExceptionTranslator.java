@@ -1,6 +1,6 @@
 package com.example.shop.shared.web;
 
-import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolationException;
@@ -8,19 +8,19 @@ import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.slf4j.event.Level;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.core.MethodParameter;
@@ -39,19 +39,37 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.example.shop.shared.ErrorType;
+import com.example.shop.shared.ShopException;
+
 /**
- * Owns the framework's exceptions and the last-resort 500. Modules map their own exceptions in
- * advices of their own, which run first ({@link Ordered#LOWEST_PRECEDENCE} here).
+ * The one translation of exceptions into answers: every failed request is answered with an RFC 9457 problem
+ * ({@code application/problem+json}, built by {@link Problems}). A module's own failures are
+ * {@link ShopException}s, translated generically from what they carry; the framework's exceptions (validation,
+ * unreadable bodies, missing parameters, security, lost database locks) are translated here one by one; anything
+ * else is an unexpected 500. No module has a handler of its own: a new kind of failure is a new exception.
  * <p>
- * Every answer is {@code application/problem+json} with a stable {@code type}; none carries a stack
- * trace, SQL or a class name. A 500 is logged with the request's correlation id, and the body
- * carries that id.
+ * No answer carries a stack trace, SQL or a class name. A 500 is logged with the request's correlation id, and
+ * the body carries that id.
  */
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
-class GlobalProblemHandler extends ResponseEntityExceptionHandler {
+class ExceptionTranslator extends ResponseEntityExceptionHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(GlobalProblemHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(ExceptionTranslator.class);
+    private static final ErrorType MALFORMED_REQUEST = new ErrorType("malformed-request", "Malformed request body", 400);
+    private static final ErrorType BUSY = new ErrorType("busy", "Busy", 503);
+
+    /** A module's failure: its type, detail, field, properties and Retry-After, as the exception states them. */
+    @ExceptionHandler(ShopException.class)
+    ResponseEntity<Object> shopException(ShopException ex) {
+        Level level = ex.logLevel();
+        if (level != null) {
+            // logged under the exception's own name, so that its module's log settings apply
+            LoggerFactory.getLogger(ex.getClass()).atLevel(level).log("Answered {} {}: {}", ex.type().status(),
+                    ex.type().slug(), ex.detail());
+        }
+        return problem(Problems.of(ex), ex.retryAfter());
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -61,7 +79,7 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
                         error instanceof FieldError field ? field.getField() : error.getObjectName(),
                         error.getDefaultMessage()))
                 .toList();
-        return problem(validation(errors));
+        return problem(Problems.validation(errors));
     }
 
     @Override
@@ -75,7 +93,7 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
                         : result.getResolvableErrors().stream().map(error -> new Problems.FieldError(
                                 parameterName(result.getMethodParameter()), error.getDefaultMessage())))
                 .toList();
-        return problem(validation(errors));
+        return problem(Problems.validation(errors));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -83,7 +101,7 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         List<Problems.FieldError> errors = ex.getConstraintViolations().stream()
                 .map(v -> new Problems.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
-        return problem(validation(errors));
+        return problem(Problems.validation(errors));
     }
 
     @Override
@@ -93,7 +111,7 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return problem(RequestBodyLimit.tooLarge(tooLarge.maxBytes()));
         }
-        ProblemDetail problem = Problems.badRequest("malformed-request", "Malformed request body",
+        ProblemDetail problem = Problems.of(MALFORMED_REQUEST,
                 "The request body is missing or is not valid JSON of the expected shape.");
         MismatchedInputException mismatch = findCause(ex, MismatchedInputException.class);
         String field = mismatch == null ? "" : jsonPath(mismatch.getPath());
@@ -134,7 +152,7 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail missing(String what, String name) {
-        ProblemDetail problem = validation(List.of(new Problems.FieldError(name, "required")));
+        ProblemDetail problem = Problems.validation(List.of(new Problems.FieldError(name, "required")));
         problem.setDetail("The " + what + " '" + name + "' is required.");
         return problem;
     }
@@ -146,7 +164,7 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        ProblemDetail problem = Problems.badRequest("invalid-parameter", "Invalid parameter",
+        ProblemDetail problem = Problems.of(ErrorType.INVALID_PARAMETER,
                 "Parameter '" + ex.getName() + "' has an invalid value.");
         Problems.withError(problem, ex.getName(), "invalid value");
         return problem(problem);
@@ -154,7 +172,7 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> staleVersion(OptimisticLockingFailureException ex) {
-        return problem(Problems.conflict("stale-version", "Stale version",
+        return problem(Problems.of(ErrorType.STALE_VERSION,
                 "The resource was changed by someone else; reload it and try again."));
     }
 
@@ -167,38 +185,28 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         String correlationId = CorrelationId.current();
         log.warn("Lost a lock conflict in the database [correlationId={}]: {}", correlationId,
                 ex.getMostSpecificCause().getMessage());
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
+        ProblemDetail problem = Problems.of(BUSY,
                 "The request met a concurrent change in the database and its last step was rolled back; send it "
                         + "again (with the same Idempotency-Key where the operation takes one).");
         problem.setProperty("correlationId", correlationId);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(typed(problem));
+        return problem(problem, Duration.ofSeconds(1));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> accessDenied(AccessDeniedException ex) {
-        return problem(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "You are not allowed to do this."));
+        return problem(Problems.forbidden());
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException ex) {
-        return problem(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                "A valid access token is required."));
+        return problem(Problems.unauthorized());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
         String correlationId = CorrelationId.current();
         log.error("Unexpected error [correlationId={}]", correlationId, ex);
-        return problem(internalError(correlationId));
-    }
-
-    static ProblemDetail internalError(String correlationId) {
-        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "Something went wrong on our side. Quote the correlation id when you report it.");
-        problem.setProperty("correlationId", correlationId);
-        return problem;
+        return problem(Problems.internalError(correlationId));
     }
 
     /**
@@ -212,7 +220,7 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
             String correlationId = CorrelationId.current();
             log.error("Unexpected error [correlationId={}]", correlationId, ex);
             ProblemDetail problem = statusCode.value() == HttpStatus.INTERNAL_SERVER_ERROR.value()
-                    ? internalError(correlationId)
+                    ? Problems.internalError(correlationId)
                     : body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(statusCode);
             problem.setProperty("correlationId", correlationId);
             body = problem;
@@ -225,31 +233,22 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
-            typed(problem);
+            Problems.typed(problem);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
-    static ProblemDetail typed(ProblemDetail problem) {
-        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-            HttpStatus status = HttpStatus.resolve(problem.getStatus());
-            String slug = status == null ? "error"
-                    : status.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-");
-            problem.setType(URI.create(Problems.TYPE_BASE + slug));
-        }
-        return problem;
-    }
-
-    private static ProblemDetail validation(List<Problems.FieldError> errors) {
-        ProblemDetail problem = Problems.badRequest("validation", "Invalid request",
-                "The request has " + errors.size() + " invalid field(s).");
-        return Problems.withErrors(problem, errors);
-    }
-
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(typed(problem));
+        return problem(problem, null);
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem, @Nullable Duration retryAfter) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
+        }
+        return response.body(Problems.typed(problem));
     }
 
     /** The name the client used: a header's or query parameter's own name, else the Java parameter's. */
@@ -273,7 +272,7 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
-    private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
+    private static <T extends Throwable> @Nullable T findCause(Throwable ex, Class<T> type) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);
