@@ -19,9 +19,10 @@ import com.example.shop.payments.StartPayment;
 import com.example.shop.shared.Money;
 
 /**
- * The database side of payments: every state change of a {@link Payment} goes through here, in a
- * transaction that holds the payment's row lock, whoever asked (a webhook, the reconciliation job, a
- * cancel or a refund). Nothing here talks to Stripe.
+ * The database side of payments, not an application service: no use case starts here, {@link PaymentService},
+ * {@link StripeWebhookProcessor} and {@link PaymentReconciliation} call it. Every state change of a
+ * {@link Payment} goes through here, in a transaction that holds the payment's row lock, whoever asked (a
+ * webhook, the reconciliation job, a cancel or a refund). Nothing here talks to Stripe.
  */
 @Component
 class PaymentLedger {
