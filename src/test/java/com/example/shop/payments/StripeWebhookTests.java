@@ -241,17 +241,17 @@ class StripeWebhookTests {
     }
 
     @Test
-    void canceledEventCancelsAWaitingPayment() throws Exception {
+    void aCancelledPaymentIntentCancelsAWaitingPayment() throws Exception {
         String reference = PaymentsTestSupport.newReference();
         PaymentView view = payments.start(PaymentsTestSupport.startOf(reference, 800));
-        ObjectNode canceled = stripe.intentJson(view.paymentIntentId());
-        canceled.put("status", "canceled");
-        String payload = eventJson("payment_intent.canceled", canceled);
+        ObjectNode cancelled = stripe.intentJson(view.paymentIntentId());
+        cancelled.put("status", "canceled");
+        String payload = eventJson("payment_intent.canceled", cancelled);
 
         deliver(payload, StripeSignatures.header(payload)).andExpect(jsonPath("$.outcome").value("applied"));
 
-        assertThat(db().status(reference)).isEqualTo("CANCELED");
-        assertThat(db().publications(PaymentCanceled.class, reference)).isEqualTo(1);
+        assertThat(db().status(reference)).isEqualTo("CANCELLED");
+        assertThat(db().publications(PaymentCancelled.class, reference)).isEqualTo(1);
     }
 
     @Test
@@ -381,7 +381,7 @@ class StripeWebhookTests {
     }
 
     @Test
-    void aNewerAttemptNeverStoredReplacesTheCanceledOneAndAnOlderAttemptIsIgnored() throws Exception {
+    void aNewerAttemptNeverStoredReplacesTheCancelledOneAndAnOlderAttemptIsIgnored() throws Exception {
         String reference = PaymentsTestSupport.newReference();
         PaymentView first = payments.start(PaymentsTestSupport.startOf(reference, 1800));
         payments.cancel(reference);

@@ -57,7 +57,7 @@ class PaymentLedger {
 
     /**
      * Stores the PaymentIntent just created for a request. Whatever is already stored for the reference
-     * wins unless it is a canceled earlier attempt.
+     * wins unless it is a cancelled earlier attempt.
      */
     @Transactional
     public Payment store(StartPayment request, int attempt, IntentSnapshot intent) {
@@ -72,7 +72,7 @@ class PaymentLedger {
                     request.customerEmail(), attempt, intent, Instant.now()));
         }
         Payment payment = existing.get();
-        if (!payment.paymentIntentId().equals(intent.id()) && payment.status() == PaymentStatus.CANCELED) {
+        if (!payment.paymentIntentId().equals(intent.id()) && payment.status() == PaymentStatus.CANCELLED) {
             payment.restart(intent, attempt, request.amount(), Instant.now());
             return payments.save(payment);
         }
@@ -95,7 +95,7 @@ class PaymentLedger {
             Optional<Payment> ofReference = payments.lockByReference(intent.reference());
             if (ofReference.isPresent()) {
                 payment = ofReference.get();
-                if (payment.status() != PaymentStatus.CANCELED || intent.attempt() <= payment.attempt()) {
+                if (payment.status() != PaymentStatus.CANCELLED || intent.attempt() <= payment.attempt()) {
                     log.info("PaymentIntent {} is an earlier attempt of {}: ignored", intent.id(),
                             intent.reference());
                     return Outcome.SUPERSEDED;
@@ -131,7 +131,7 @@ class PaymentLedger {
     /**
      * Refunds Stripe reported for a PaymentIntent (one from a {@code refund.*} event, or all of them listed for
      * a {@code charge.refunded}): each is recorded once by its id, and the payment's refunded total becomes
-     * the sum of those Stripe has not failed or canceled.
+     * the sum of those Stripe has not failed or cancelled.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome applyRefunds(String paymentIntentId, List<RefundSnapshot> reported, Instant at) {

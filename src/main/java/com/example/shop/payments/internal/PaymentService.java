@@ -43,7 +43,7 @@ class PaymentService implements Payments {
     @Override
     public PaymentView start(StartPayment request) {
         Optional<Payment> existing = ledger.find(request.reference());
-        if (existing.isPresent() && existing.get().status() != PaymentStatus.CANCELED) {
+        if (existing.isPresent() && existing.get().status() != PaymentStatus.CANCELLED) {
             Payment payment = existing.get();
             if (!payment.amount().equals(request.amount())) {
                 throw new PaymentRejected("Reference " + request.reference() + " already has a payment of "

@@ -101,7 +101,7 @@ class StripeGateway {
                 () -> StripeGatewaySnapshots.intent(stripe.v1().paymentIntents().retrieve(paymentIntentId, WEBHOOK)));
     }
 
-    /** Cancels a PaymentIntent; when Stripe refuses (it succeeded or was canceled meanwhile) its real state. */
+    /** Cancels a PaymentIntent; when Stripe refuses (it succeeded or was cancelled meanwhile) its real state. */
     IntentSnapshot cancelIntent(String paymentIntentId) {
         RequestOptions options = RequestOptions.builder().setIdempotencyKey("shop-cancel:" + paymentIntentId).build();
         try {
