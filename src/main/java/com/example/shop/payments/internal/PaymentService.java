@@ -3,8 +3,6 @@ package com.example.shop.payments.internal;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.stripe.model.Refund;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,20 +20,21 @@ import com.example.shop.payments.StartPayment;
 import com.example.shop.shared.Money;
 
 /**
- * {@link Payments} for the other modules. Not transactional on purpose: each method reads what is
+ * The payments module's application service: the use cases of {@link Payments} (start, cancel, refund, find)
+ * that other modules call. Not transactional on purpose: each method reads what is
  * stored, calls Stripe with no transaction open, then stores the result in a short transaction of its own
  * ({@link PaymentLedger}).
  */
 @Service
-class PaymentManagement implements Payments {
+class PaymentService implements Payments {
 
-    private static final Logger log = LoggerFactory.getLogger(PaymentManagement.class);
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
     private final PaymentLedger ledger;
     private final StripeGateway stripe;
     private final StripeProperties properties;
 
-    PaymentManagement(PaymentLedger ledger, StripeGateway stripe, StripeProperties properties) {
+    PaymentService(PaymentLedger ledger, StripeGateway stripe, StripeProperties properties) {
         this.ledger = ledger;
         this.stripe = stripe;
         this.properties = properties;
@@ -44,7 +43,7 @@ class PaymentManagement implements Payments {
     @Override
     public PaymentView start(StartPayment request) {
         Optional<Payment> existing = ledger.find(request.reference());
-        if (existing.isPresent() && existing.get().status() != PaymentStatus.CANCELED) {
+        if (existing.isPresent() && existing.get().status() != PaymentStatus.CANCELLED) {
             Payment payment = existing.get();
             if (!payment.amount().equals(request.amount())) {
                 throw new PaymentRejected("Reference " + request.reference() + " already has a payment of "
@@ -92,14 +91,13 @@ class PaymentManagement implements Payments {
             RefundRecord earlier = claim.earlier();
             return new RefundView(reference, earlier.refundId(), earlier.amount(), earlier.status(), claim.refunded());
         }
-        Refund refund;
+        RefundSnapshot made;
         try {
-            refund = stripe.refund(reference, claim.paymentIntentId(), claim.amount(), idempotencyKey, reason);
+            made = stripe.refund(reference, claim.paymentIntentId(), claim.amount(), idempotencyKey, reason);
         } catch (RuntimeException e) {
             ledger.releaseRefund(reference, idempotencyKey);
             throw e;
         }
-        RefundSnapshot made = RefundSnapshot.of(refund);
         Payment updated = ledger.confirmRefund(reference, idempotencyKey, made, reason);
         return new RefundView(reference, made.id(), new Money(made.amount(), claim.amount().currency()), made.status(),
                 updated.refunded());
