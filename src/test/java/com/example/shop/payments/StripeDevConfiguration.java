@@ -25,14 +25,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.cors.CorsConfiguration;
 import tools.jackson.databind.node.ObjectNode;
 
+import com.example.shop.shared.ErrorType;
 import com.example.shop.shared.security.CorsProperties;
 import com.example.shop.shared.web.Problems;
 
@@ -177,18 +178,19 @@ public class StripeDevConfiguration {
 
         @org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
         ResponseEntity<ProblemDetail> unknownIntent(IllegalArgumentException e) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.notFound(e.getMessage()));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(ErrorType.NOT_FOUND, e.getMessage()));
         }
 
         @org.springframework.web.bind.annotation.ExceptionHandler(IllegalStateException.class)
         ResponseEntity<ProblemDetail> wrongState(IllegalStateException e) {
             return ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(Problems.conflict("payment-intent-state", "PaymentIntent in another state", e.getMessage()));
+                    .body(Problems.of(new ErrorType("payment-intent-state", "PaymentIntent in another state", 409),
+                            e.getMessage()));
         }
 
         private static ResponseEntity<ProblemDetail> noStandIn() {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.conflict("no-stripe-stand-in",
-                    "No Stripe stand-in", "This run talks to Stripe's test mode: pay with a test card in the"
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(
+                    new ErrorType("no-stripe-stand-in", "No Stripe stand-in", 409), "This run talks to Stripe's test mode: pay with a test card in the"
                             + " storefront, or use `stripe trigger` with `stripe listen`."));
         }
     }

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.example.shop.shared.web.PageResponse;
 
-import com.example.shop.catalog.internal.CatalogException;
+import com.example.shop.catalog.internal.ProductNotFound;
 import com.example.shop.catalog.internal.ListingQuery;
 import com.example.shop.catalog.internal.ProductPage;
 import com.example.shop.catalog.internal.ProductQueries;
@@ -79,8 +79,7 @@ class ProductController {
     @ApiResponse(responseCode = "200", description = "The product")
     @ApiResponse(responseCode = "404", description = "Unknown or inactive product")
     ResponseEntity<ProductDetailResponse> one(@PathVariable String idOrSlug) {
-        ProductView view = queries.findPublic(idOrSlug).orElseThrow(() -> new CatalogException(
-                CatalogException.Reason.PRODUCT_NOT_FOUND, "No product '" + idOrSlug + "'."));
+        ProductView view = queries.findPublic(idOrSlug).orElseThrow(() -> new ProductNotFound(idOrSlug));
         int available = queries.available(List.of(view.id())).getOrDefault(view.id(), 0);
         return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(responses.toDetail(view, available));
     }

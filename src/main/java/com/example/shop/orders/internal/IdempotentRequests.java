@@ -91,7 +91,7 @@ public class IdempotentRequests {
             if (existing.isPresent()) {
                 IdempotencyRecord first = existing.get();
                 if (!first.requestHash().equals(hash)) {
-                    throw new OrderProblems.IdempotencyKeyReused();
+                    throw new IdempotencyKeyReused();
                 }
                 if (first.isCompleted()) {
                     return new Response(first.responseStatus(), first.responseBody());
@@ -105,7 +105,7 @@ public class IdempotentRequests {
                 }
             }
             if (clock.instant().isAfter(deadline)) {
-                throw new OrderProblems.IdempotentRequestInProgress();
+                throw new IdempotentRequestInProgress();
             }
             pause();
         }
@@ -120,7 +120,7 @@ public class IdempotentRequests {
     public void attach(UUID claim, UUID resource) {
         if (records.attach(claim, resource) != 1) {
             log.warn("Idempotency claim {} was taken over by a repetition while its request ran: nothing kept", claim);
-            throw new OrderProblems.IdempotentRequestInProgress("Another request with this Idempotency-Key took over "
+            throw new IdempotentRequestInProgress("Another request with this Idempotency-Key took over "
                     + "while this one was running, and nothing of this one was kept; repeat the request to get the result.");
         }
     }
@@ -200,7 +200,7 @@ public class IdempotentRequests {
             Thread.sleep(25);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OrderProblems.IdempotentRequestInProgress();
+            throw new IdempotentRequestInProgress();
         }
     }
 

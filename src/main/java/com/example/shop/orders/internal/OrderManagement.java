@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.shop.cart.CartId;
+import com.example.shop.cart.CartNotFound;
 import com.example.shop.cart.Carts;
 import com.example.shop.cart.CheckoutCart;
 import com.example.shop.catalog.Inventory;
@@ -68,12 +69,12 @@ public class OrderManagement {
             Optional<UUID> idempotencyClaim) {
         return transactions.execute(status -> {
             CheckoutCart cart = carts.lockForCheckout(new CartId(cartId), customer)
-                    .orElseThrow(() -> new OrderProblems.CartNotFound(cartId));
+                    .orElseThrow(() -> new CartNotFound(cartId));
             if (cart.isEmpty()) {
-                throw new OrderProblems.EmptyCart();
+                throw new EmptyCart();
             }
             if (!cart.unpurchasable().isEmpty()) {
-                throw new OrderProblems.UnavailableProducts(
+                throw new UnavailableProducts(
                         cart.unpurchasable().stream().map(line -> line.productId().value()).toList());
             }
             Order order = Order.place(customer, cart.lines(), address.toEmbedded(), clock.instant());
@@ -134,7 +135,7 @@ public class OrderManagement {
         return orders.findWithLines(orderId)
                 .filter(order -> admin || order.belongsTo(caller))
                 .map(OrderDetails::of)
-                .orElseThrow(() -> new OrderProblems.OrderNotFound(orderId));
+                .orElseThrow(() -> new OrderNotFound(orderId));
     }
 
     @Transactional(readOnly = true)
@@ -162,7 +163,7 @@ public class OrderManagement {
     public OrderDetails cancel(UUID orderId, CustomerId caller, boolean admin) {
         OrderDetails cancelled = transactions.execute(status -> {
             Order order = orders.findForUpdate(orderId).filter(o -> admin || o.belongsTo(caller))
-                    .orElseThrow(() -> new OrderProblems.OrderNotFound(orderId));
+                    .orElseThrow(() -> new OrderNotFound(orderId));
             order.cancel(order.belongsTo(caller) ? "cancelled by the customer" : "cancelled by an admin", clock.instant());
             inventory.release(order.stockLines());
             return OrderDetails.of(orders.save(order));
@@ -173,7 +174,7 @@ public class OrderManagement {
 
     @Transactional
     public OrderDetails ship(UUID orderId, String carrier, String trackingNumber) {
-        Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderProblems.OrderNotFound(orderId));
+        Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFound(orderId));
         order.ship(carrier, trackingNumber, clock.instant());
         return OrderDetails.of(orders.save(order));
     }
@@ -181,10 +182,10 @@ public class OrderManagement {
     /** Admin refund through payments: checked against what is left, then sent to Stripe outside any transaction. */
     public RefundView refund(UUID orderId, Optional<Money> amount, String idempotencyKey, String reason) {
         Money refundable = transactions.execute(status -> orders.findById(orderId)
-                .orElseThrow(() -> new OrderProblems.OrderNotFound(orderId)).refundable());
+                .orElseThrow(() -> new OrderNotFound(orderId)).refundable());
         Money requested = amount.orElse(refundable);
         if (requested.isZero() || requested.isGreaterThan(refundable)) {
-            throw new OrderProblems.NotRefundable(new OrderId(orderId),
+            throw new NotRefundable(new OrderId(orderId),
                     "requested " + requested + " but only " + refundable + " is left to refund");
         }
         // payments takes keys of at most 200 characters; a longer one stands for itself by its hash
@@ -193,7 +194,7 @@ public class OrderManagement {
         try {
             return payments.refund(orderId.toString(), requested, paymentsKey, reason);
         } catch (RefundNotPossible e) {
-            throw new OrderProblems.NotRefundable(new OrderId(orderId), e.getMessage());
+            throw new NotRefundable(new OrderId(orderId), e.getMessage());
         }
     }
 

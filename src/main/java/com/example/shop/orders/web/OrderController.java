@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.example.shop.customers.CurrentCustomer;
 import com.example.shop.orders.internal.OrderManagement;
-import com.example.shop.orders.internal.OrderProblems;
+import com.example.shop.orders.internal.OrderNotFound;
 import com.example.shop.shared.web.PageResponse;
 
 @Tag(name = "Orders")
@@ -64,7 +64,7 @@ class OrderController {
     @GetMapping("/{id}/payment")
     OrderResponses.Payment payment(@PathVariable UUID id) {
         return orders.payment(id, caller.require()).map(OrderResponses.Payment::from)
-                .orElseThrow(() -> new OrderProblems.OrderNotFound(id));
+                .orElseThrow(() -> new OrderNotFound(id));
     }
 
     @Operation(summary = "Cancel an unpaid order (its owner or an admin)", description = "Releases the stock and "
