@@ -1,7 +1,9 @@
 package com.example.shop;
 
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -14,7 +16,14 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import com.example.shop.shared.ShopException;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
@@ -29,11 +38,19 @@ class ArchitectureTests {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(BASE);
 
+    /**
+     * stripe-java stays inside payments' gateway ({@code StripeGateway*}: the calls and the translation of
+     * Stripe's objects into snapshots), its webhook translation ({@code StripeEventTranslator}: signatures and
+     * events into facts) and its configuration ({@code StripeConfiguration}: the client); nested classes
+     * included. Everything else, the rest of payments too, speaks in payments' own snapshots and facts.
+     */
     @Test
-    void stripeIsUsedOnlyInsidePayments() {
-        ArchRule rule = noClasses().that().resideOutsideOfPackage(BASE + ".payments..")
+    void stripeIsUsedOnlyByTheGatewayTheEventTranslatorAndTheConfiguration() {
+        String allowed = Pattern.quote(BASE + ".payments.internal.")
+                + "(StripeGateway\\w*|StripeEventTranslator|StripeConfiguration)(\\$.*)?";
+        ArchRule rule = noClasses().that().haveNameNotMatching(allowed)
                 .should().dependOnClassesThat().resideInAPackage("com.stripe..")
-                .because("payments is the only module that knows Stripe");
+                .because("Stripe's types stay behind payments' gateway, so the rest speaks of payments' own snapshots");
         rule.check(production);
     }
 
@@ -81,6 +98,55 @@ class ArchitectureTests {
                 .andShould().notBeAnnotatedWith("jakarta.persistence.PersistenceContext")
                 .because("dependencies come through constructors");
         rule.check(production);
+    }
+
+    @Test
+    void exceptionsAreTranslatedToProblemsInOnePlaceOnly() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage(BASE + ".shared.web")
+                .should().beAnnotatedWith(RestControllerAdvice.class)
+                .orShould().beMetaAnnotatedWith(ControllerAdvice.class)
+                .because("a module adds exceptions, never a handler: one translator answers for all of them");
+        rule.check(production);
+        assertThat(production.stream().filter(c -> c.isMetaAnnotatedWith(ControllerAdvice.class))
+                .map(JavaClass::getSimpleName)).containsExactly("ExceptionTranslator");
+    }
+
+    @Test
+    void modulesFailWithShopExceptions() {
+        ArchRule rule = classes().that().resideInAnyPackage(BASE + ".catalog..", BASE + ".cart..", BASE + ".orders..",
+                        BASE + ".payments..", BASE + ".customers..")
+                .and().areAssignableTo(Throwable.class)
+                .should().beAssignableTo(ShopException.class)
+                .because("every module states its failures one way: type, status, detail and what else the answer"
+                        + " carries");
+        rule.check(production);
+    }
+
+    @Test
+    void problemNamesTheAnswerNeverAnException() {
+        ArchRule rule = noClasses().that().haveSimpleNameEndingWith("Problem")
+                .or().haveSimpleNameEndingWith("Problems")
+                .should().beAssignableTo(Throwable.class)
+                .because("a problem is the RFC 9457 answer; what went wrong is an exception named in its module's"
+                        + " language");
+        rule.check(production);
+    }
+
+    @Test
+    void nullnessIsDeclaredWithJSpecify() {
+        ArchRule rule = noClasses().should().dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.lang.Nullable")
+                .because("packages are @NullMarked and name what may be null with org.jspecify's @Nullable");
+        rule.check(production);
+    }
+
+    @Test
+    void everyPackageIsNullMarked() {
+        Set<String> packages = new TreeSet<>();
+        production.forEach(c -> packages.add(c.getPackageName()));
+        assertThat(packages).contains(BASE, BASE + ".shared.web");
+        assertThat(packages).allSatisfy(name -> assertThat(production.getPackage(name).isAnnotatedWith(NullMarked.class))
+                .as("package-info.java of %s is annotated @NullMarked", name).isTrue());
     }
 
     /**

@@ -3,6 +3,7 @@
  * <p>
  * The top-level package is the module's API; sub-packages ({@code internal}, {@code web}) are hidden.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Orders",
         allowedDependencies = { "shared", "catalog", "cart", "payments", "customers" })
 package com.example.shop.orders;

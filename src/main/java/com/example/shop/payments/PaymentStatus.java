@@ -2,7 +2,7 @@ package com.example.shop.payments;
 
 /**
  * Where a payment stands. Once captured it never goes back to waiting: {@code SUCCEEDED} is never undone by
- * a late failure, and {@code CANCELED} is final. Before that, {@code FAILED} and {@code PROCESSING} may
+ * a late failure, and {@code CANCELLED} is final. Before that, {@code FAILED} and {@code PROCESSING} may
  * alternate, each a new attempt to pay the same PaymentIntent (as in Stripe's lifecycle). The refunded states
  * follow the refunded total, which goes down only when Stripe reports a refund failed.
  */
@@ -16,8 +16,8 @@ public enum PaymentStatus {
     SUCCEEDED,
     PARTIALLY_REFUNDED,
     REFUNDED,
-    /** Canceled before it succeeded; a new start for the reference creates a new PaymentIntent. */
-    CANCELED;
+    /** Cancelled before it succeeded; a new start for the reference creates a new PaymentIntent. */
+    CANCELLED;
 
     /** Succeeded, possibly refunded since: money was captured. */
     public boolean isCaptured() {
@@ -26,6 +26,6 @@ public enum PaymentStatus {
 
     /** Nothing more happens to it without a refund or a dispute. */
     public boolean isFinal() {
-        return isCaptured() || this == CANCELED;
+        return isCaptured() || this == CANCELLED;
     }
 }

@@ -2,9 +2,9 @@ package com.example.shop.payments;
 
 import java.util.Optional;
 
-import org.springframework.lang.Nullable;
 
 import com.example.shop.shared.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The payments module's entry point for other modules. It speaks of a neutral <em>reference</em> (for the
@@ -19,7 +19,7 @@ public interface Payments {
     /**
      * Creates the Stripe PaymentIntent for a reference, or returns the one it already has. Calling it
      * again for the same reference never creates a second PaymentIntent, unless the previous one was
-     * canceled, in which case a new attempt starts.
+     * cancelled, in which case a new attempt starts.
      *
      * @throws PaymentProviderUnavailable when Stripe cannot be reached or fails; calling again is safe
      * @throws PaymentRejected when Stripe refuses the request
@@ -27,8 +27,8 @@ public interface Payments {
     PaymentView start(StartPayment request);
 
     /**
-     * Cancels the payment of a reference if its PaymentIntent can still be canceled; a payment that has
-     * already succeeded or been canceled is left as it is.
+     * Cancels the payment of a reference if its PaymentIntent can still be cancelled; a payment that has
+     * already succeeded or been cancelled is left as it is.
      *
      * @throws PaymentNotFound when the reference has no payment
      */

@@ -3,5 +3,6 @@
  * <p>
  * The top-level package is the module's API; sub-packages ({@code internal}, {@code web}) are hidden.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Payments", allowedDependencies = "shared")
 package com.example.shop.payments;

@@ -273,7 +273,7 @@ class CheckoutTests {
                 .andExpect(jsonPath("$.orderId").value(orderId))
                 .andExpect(jsonPath("$.status").value("CANCELLED"))
                 .andExpect(jsonPath("$.payment.paymentIntentId").value(intent))
-                .andExpect(jsonPath("$.payment.status").value("CANCELED"));
+                .andExpect(jsonPath("$.payment.status").value("CANCELLED"));
 
         assertThat(fixtures.stripe.intentsFor(orderId)).isEqualTo(1);
         assertThat(fixtures.statusOf(orderId)).isEqualTo("CANCELLED");

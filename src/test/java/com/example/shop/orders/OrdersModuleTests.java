@@ -26,7 +26,7 @@ import com.example.shop.orders.internal.CheckoutService;
 import com.example.shop.orders.internal.OrderDetails;
 import com.example.shop.orders.internal.OrderQueryService;
 import com.example.shop.orders.internal.OrderStatus;
-import com.example.shop.payments.PaymentCanceled;
+import com.example.shop.payments.PaymentCancelled;
 import com.example.shop.payments.PaymentDisputed;
 import com.example.shop.payments.PaymentRefunded;
 import com.example.shop.payments.PaymentSucceeded;
@@ -90,10 +90,10 @@ class OrdersModuleTests {
     }
 
     @Test
-    void aCanceledPaymentCancelsTheUnpaidOrderAndReleasesItsStock(Scenario scenario) {
+    void aCancelledPaymentCancelsTheUnpaidOrderAndReleasesItsStock(Scenario scenario) {
         Placed placed = place(800, 4, 3);
 
-        scenario.publish(new PaymentCanceled(placed.reference(), "pi_module_canceled", Instant.now()))
+        scenario.publish(new PaymentCancelled(placed.reference(), "pi_module_cancelled", Instant.now()))
                 .andWaitForEventOfType(OrderCancelled.class)
                 .matching(cancelled -> cancelled.orderId().equals(placed.id()))
                 .toArriveAndVerify(cancelled -> assertThat(cancelled.reason()).isEqualTo("payment canceled"));

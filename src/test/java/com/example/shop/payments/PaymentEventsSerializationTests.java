@@ -24,7 +24,7 @@ class PaymentEventsSerializationTests {
         Object[] events = {
                 new PaymentSucceeded("ref", "pi_1", amount, at),
                 new PaymentFailed("ref", "pi_1", "Your card was declined.", at),
-                new PaymentCanceled("ref", "pi_1", at),
+                new PaymentCancelled("ref", "pi_1", at),
                 new PaymentRefunded("ref", "pi_1", Money.of(500, "EUR"), amount, Money.of(300, "EUR"), at),
                 new RefundFailed("ref", "pi_1", Money.of(300, "EUR"), Money.of(1699, "EUR"), Money.of(300, "EUR"), at),
                 new PaymentDisputed("ref", "pi_1", "dp_1", amount, at),

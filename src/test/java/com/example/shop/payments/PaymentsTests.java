@@ -293,12 +293,12 @@ class PaymentsTests {
 
         payments.cancel(reference);
 
-        assertThat(payments.find(reference)).get().extracting(PaymentView::status).isEqualTo(PaymentStatus.CANCELED);
+        assertThat(payments.find(reference)).get().extracting(PaymentView::status).isEqualTo(PaymentStatus.CANCELLED);
         assertThat(stripe.intentJson(first.paymentIntentId()).get("status").asString()).isEqualTo("canceled");
-        assertThat(db().publications(PaymentCanceled.class, reference)).isEqualTo(1);
+        assertThat(db().publications(PaymentCancelled.class, reference)).isEqualTo(1);
 
-        payments.cancel(reference); // already canceled: nothing happens, no second event
-        assertThat(db().publications(PaymentCanceled.class, reference)).isEqualTo(1);
+        payments.cancel(reference); // already cancelled: nothing happens, no second event
+        assertThat(db().publications(PaymentCancelled.class, reference)).isEqualTo(1);
 
         PaymentView second = payments.start(PaymentsTestSupport.startOf(reference, 1500));
         assertThat(second.paymentIntentId()).isNotEqualTo(first.paymentIntentId());
@@ -318,7 +318,7 @@ class PaymentsTests {
 
         assertThat(db().status(reference)).isEqualTo("SUCCEEDED");
         assertThat(db().publications(PaymentSucceeded.class, reference)).isEqualTo(1);
-        assertThat(db().publications(PaymentCanceled.class, reference)).isZero();
+        assertThat(db().publications(PaymentCancelled.class, reference)).isZero();
     }
 
     @Test

@@ -1,34 +1,30 @@
 package com.example.shop.payments;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import com.example.shop.payments.StripeObjects.Charge;
+import com.example.shop.payments.StripeObjects.Intent;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -37,54 +33,44 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 /**
  * A local Stripe for the tests and the offline dev run: WireMock speaking Stripe's wire format for the
- * calls this shop makes (create/retrieve/cancel PaymentIntent, create refund, retrieve charge and
- * dispute). Requests are form-encoded as stripe-java sends them; responses are Stripe's own fixture
- * objects ({@code fixtures3.json}, API version 2026-07-29.dahlia) with the values filled in.
+ * calls this shop makes (create/retrieve/cancel PaymentIntent, create and list refunds, retrieve charge and
+ * dispute; {@link StripeStandInHttp}), answering with Stripe's own fixture objects ({@link StripeObjects}).
  * <p>
- * Stateful where it matters: the same {@code Idempotency-Key} on the same path answers the first
- * response again (no second PaymentIntent), or a 400 {@code idempotency_error} when the parameters differ,
- * as Stripe does; a PaymentIntent can be moved to {@code succeeded}, {@code processing} or a failed attempt
- * ({@link #succeed}, {@link #fail}, {@link #markProcessing}); refunds are limited to what was captured, can
- * be made behind the shop's back ({@link #refundInDashboard}) or fail later ({@link #failRefund}), and are
- * listed by PaymentIntent; a response can be lost after the request was carried out ({@link #loseResponses}). Tests assert on the requests through WireMock's
- * journal ({@link #server()}) and may add stubs with a higher priority (a 500, say) in front of the
- * stateful default.
+ * Stateful where it matters: a PaymentIntent can be moved to {@code succeeded}, {@code processing} or a failed
+ * attempt ({@link #succeed}, {@link #fail}, {@link #markProcessing}); refunds are limited to what was
+ * captured, can be made behind the shop's back ({@link #refundInDashboard}) or fail later
+ * ({@link #failRefund}), and are listed by PaymentIntent; a response can be lost after the request was carried
+ * out ({@link #loseResponses}). Tests assert on the requests through WireMock's journal ({@link #server()},
+ * {@link #requests}) and may add stubs with a higher priority (a 500, say) in front of the stateful default.
  * <p>
- * One per JVM ({@link #shared()}), started on first use on a free port of 127.0.0.1.
+ * One per JVM ({@link #shared()}), started on first use on a free port of 127.0.0.1. Its state and its wire
+ * side share this object's lock.
  */
 public final class StripeStandIn {
 
     private static final Logger log = LoggerFactory.getLogger(StripeStandIn.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String TRANSFORMER = "stripe-stand-in";
-    private static final Pattern INTENT = Pattern.compile("/v1/payment_intents/([^/]+)");
-    private static final Pattern CANCEL = Pattern.compile("/v1/payment_intents/([^/]+)/cancel");
-    private static final Pattern CHARGE = Pattern.compile("/v1/charges/([^/]+)");
-    private static final Pattern DISPUTE = Pattern.compile("/v1/disputes/([^/]+)");
 
     private static StripeStandIn shared;
 
-    private final ObjectNode fixtures;
     private final WireMockServer server;
+    private final StripeStandInHttp http;
     private final Map<String, Intent> intents = new LinkedHashMap<>();
     private final Map<String, Charge> charges = new HashMap<>();
     private final Map<String, ObjectNode> refunds = new LinkedHashMap<>();
     private final Map<String, ObjectNode> disputes = new HashMap<>();
-    private final Map<String, Remembered> idempotent = new HashMap<>();
-    private final List<LostResponses> lost = new ArrayList<>();
 
     private StripeStandIn() {
-        this.fixtures = loadFixtures();
+        this.http = new StripeStandInHttp(this);
         this.server = new WireMockServer(wireMockConfig()
                 .dynamicPort()
                 .bindAddress("127.0.0.1")
                 .containerThreads(16)
                 .maxRequestJournalEntries(2000)
                 .notifier(new Slf4jNotifier(false))
-                .extensions(new Transformer()));
+                .extensions(http.transformer()));
         server.start();
         server.stubFor(any(urlPathMatching("/v1/.*")).atPriority(100)
-                .willReturn(aResponse().withTransformers(TRANSFORMER)));
+                .willReturn(aResponse().withTransformers(StripeStandInHttp.TRANSFORMER)));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stripe-stand-in-stop"));
         log.info("Stripe stand-in listening on {}", baseUrl());
     }
@@ -111,6 +97,19 @@ public final class StripeStandIn {
         return server;
     }
 
+    /** Forgets the requests received so far (the state of PaymentIntents stays). */
+    public void resetRequests() {
+        server.resetRequests();
+    }
+
+    /** Requests the stand-in answered for a path, oldest first (the journal, not the stubs). */
+    public List<LoggedRequest> requests(String method, String path) {
+        List<LoggedRequest> found = new ArrayList<>(server.findAll(
+                new RequestPatternBuilder(RequestMethod.fromString(method), WireMock.urlPathEqualTo(path))));
+        found.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
+        return found;
+    }
+
     // ------------------------------------------------------------------------------------------------
     // what tests and the dev trigger do to the stand-in's state
 
@@ -126,7 +125,7 @@ public final class StripeStandIn {
             metadata.put("order_id", reference);
             metadata.put("payment_attempt", Integer.toString(attempt));
         }
-        return newIntent(amount, currency.toLowerCase(Locale.ROOT), metadata, null).id;
+        return newIntent(amount, currency.toLowerCase(Locale.ROOT), metadata, null, false).id;
     }
 
     /** The customer paid: the PaymentIntent succeeds and gets a charge. */
@@ -139,11 +138,11 @@ public final class StripeStandIn {
         intent.amountReceived = intent.amount;
         intent.lastError = null;
         if (intent.latestCharge == null) {
-            Charge charge = new Charge("ch_" + token(24), intent.id, intent.amount, intent.currency);
+            Charge charge = new Charge("ch_" + StripeObjects.token(24), intent.id, intent.amount, intent.currency);
             charges.put(charge.id, charge);
             intent.latestCharge = charge.id;
         }
-        return intentJson(intent);
+        return StripeObjects.paymentIntent(intent);
     }
 
     /** An attempt failed: back to {@code requires_payment_method} with the decline as last error. */
@@ -154,18 +153,18 @@ public final class StripeStandIn {
         }
         intent.status = "requires_payment_method";
         intent.lastError = message;
-        return intentJson(intent);
+        return StripeObjects.paymentIntent(intent);
     }
 
     public synchronized ObjectNode markProcessing(String paymentIntentId) {
         Intent intent = intent(paymentIntentId);
         intent.status = "processing";
-        return intentJson(intent);
+        return StripeObjects.paymentIntent(intent);
     }
 
     /** The PaymentIntent as Stripe would render it now. */
     public synchronized ObjectNode intentJson(String paymentIntentId) {
-        return intentJson(intent(paymentIntentId));
+        return StripeObjects.paymentIntent(intent(paymentIntentId));
     }
 
     /** The PaymentIntent's charge as Stripe would render it now (it must have succeeded). */
@@ -174,19 +173,16 @@ public final class StripeStandIn {
         if (intent.latestCharge == null) {
             throw new IllegalStateException(paymentIntentId + " has no charge yet");
         }
-        return chargeJson(charges.get(intent.latestCharge));
+        return StripeObjects.charge(charges.get(intent.latestCharge));
     }
 
     /** A refund made behind the shop's back (in Stripe's dashboard, say): the charge's refunded amount grows. */
     public synchronized ObjectNode refundInDashboard(String paymentIntentId, long amount) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("payment_intent", paymentIntentId);
-        form.put("amount", Long.toString(amount));
-        Answer answer = refund(form);
-        if (answer.status != 200) {
-            throw new IllegalStateException("The stand-in refused the refund: " + answer.body);
+        try {
+            return refund(paymentIntentId, amount, null, Map.of());
+        } catch (Refusal e) {
+            throw new IllegalStateException("The stand-in refused the refund: " + e.getMessage());
         }
-        return (ObjectNode) JSON.readTree(answer.body);
     }
 
     /** A refund fails after Stripe accepted it (the card was closed, say): the charge's refunded amount shrinks. */
@@ -216,22 +212,13 @@ public final class StripeStandIn {
      * repeats such a request with another idempotency key would make the thing twice.
      */
     public synchronized void loseResponses(String method, String path, String bodyContains, int times) {
-        lost.add(new LostResponses(method, path, bodyContains, times));
+        http.loseResponses(method, path, bodyContains, times);
     }
 
     /** The bank disputes the PaymentIntent's charge. */
     public synchronized ObjectNode openDispute(String paymentIntentId) {
-        Intent intent = intent(paymentIntentId);
-        ObjectNode dispute = fixture("dispute");
-        String id = "dp_" + token(24);
-        dispute.put("id", id);
-        dispute.put("amount", intent.amount);
-        dispute.put("currency", intent.currency);
-        dispute.put("charge", intent.latestCharge);
-        dispute.put("payment_intent", intent.id);
-        dispute.put("created", Instant.now().getEpochSecond());
-        dispute.put("status", "needs_response");
-        disputes.put(id, dispute);
+        ObjectNode dispute = StripeObjects.dispute(intent(paymentIntentId));
+        disputes.put(dispute.get("id").asString(), dispute);
         return dispute.deepCopy();
     }
 
@@ -249,247 +236,115 @@ public final class StripeStandIn {
 
     /** Stripe's event envelope ({@code fixtures3.json}'s {@code event}) around an object. */
     public ObjectNode event(String type, JsonNode object, String apiVersion) {
-        ObjectNode event = fixture("event");
-        event.put("id", "evt_" + token(24));
-        event.put("type", type);
-        event.put("api_version", apiVersion);
-        event.put("created", Instant.now().getEpochSecond());
-        event.put("pending_webhooks", 1);
-        ObjectNode data = JSON.createObjectNode();
-        data.set("object", object);
-        event.set("data", data);
-        return event;
+        return StripeObjects.event(type, object, apiVersion);
     }
 
     public static String json(JsonNode node) {
-        return JSON.writeValueAsString(node);
+        return StripeObjects.JSON.writeValueAsString(node);
     }
 
     // ------------------------------------------------------------------------------------------------
-    // the wire side
+    // what the wire side does to the state; the caller holds this object's lock
 
-    private synchronized Answer answer(Request request) {
-        String[] url = request.getUrl().split("\\?", 2);
-        String path = url[0];
-        String method = request.getMethod().getName();
-        String auth = request.getHeader("Authorization");
-        if (auth == null || !auth.startsWith("Bearer sk_")) {
-            return error(401, "invalid_request_error", null, "You did not provide an API key.");
+    /** Stripe refuses a request: its HTTP status and error body. */
+    static final class Refusal extends RuntimeException {
+        final int status;
+        final String type;
+        final String code;
+
+        Refusal(int status, String type, String code, String message) {
+            super(message);
+            this.status = status;
+            this.type = type;
+            this.code = code;
         }
-        String key = request.getHeader("Idempotency-Key");
-        if (key != null && key.length() > 255) {
-            return error(400, "invalid_request_error", null, "Idempotency keys can be at most 255 characters long.");
+
+        static Refusal missing(String object, String id) {
+            return new Refusal(404, "invalid_request_error", "resource_missing",
+                    "No such " + object + ": '" + id + "'");
         }
-        String body = request.getBodyAsString();
-        Map<String, String> form = parseForm("GET".equals(method) && url.length > 1 ? url[1] : body);
-        Answer answer;
-        Remembered first = "POST".equals(method) && key != null ? idempotent.get(path + " " + key) : null;
-        if (first != null) {
-            // Stripe answers a repeated key with the first response, and refuses other parameters under it
-            answer = first.form().equals(form) ? first.answer()
-                    : error(400, "idempotency_error", null, "Keys for idempotent requests can only be used with the"
-                            + " same parameters they were first used with. Try using a key other than '" + key
-                            + "' if you meant to execute a different request.");
-        } else {
-            answer = route(method, path, form);
-            if ("POST".equals(method) && key != null && answer.status < 500) {
-                idempotent.put(path + " " + key, new Remembered(form, answer));
-            }
-        }
-        for (LostResponses rule : lost) {
-            if (rule.matches(method, path, body) && rule.remaining > 0) {
-                rule.remaining--;
-                return error(500, "api_error", null, "The response was lost on its way back (stand-in).");
-            }
-        }
-        return answer;
     }
 
-    private Answer route(String method, String path, Map<String, String> form) {
-        Matcher matcher;
-        if ("POST".equals(method) && path.equals("/v1/payment_intents")) {
-            return createIntent(form);
-        }
-        if ("POST".equals(method) && (matcher = CANCEL.matcher(path)).matches()) {
-            return cancel(matcher.group(1));
-        }
-        if ("GET".equals(method) && (matcher = INTENT.matcher(path)).matches()) {
-            Intent intent = intents.get(matcher.group(1));
-            return intent == null ? missing("payment_intent", matcher.group(1)) : ok(intentJson(intent));
-        }
-        if ("POST".equals(method) && path.equals("/v1/refunds")) {
-            return refund(form);
-        }
-        if ("GET".equals(method) && path.equals("/v1/refunds")) {
-            return refundList(form.get("payment_intent"));
-        }
-        if ("GET".equals(method) && (matcher = CHARGE.matcher(path)).matches()) {
-            Charge charge = charges.get(matcher.group(1));
-            return charge == null ? missing("charge", matcher.group(1)) : ok(chargeJson(charge));
-        }
-        if ("GET".equals(method) && (matcher = DISPUTE.matcher(path)).matches()) {
-            ObjectNode dispute = disputes.get(matcher.group(1));
-            return dispute == null ? missing("dispute", matcher.group(1)) : ok(dispute);
-        }
-        return error(404, "invalid_request_error", null, "Unrecognized request URL (" + method + ": " + path
-                + "). The Stripe stand-in does not implement it.");
+    ObjectNode create(long amount, String currency, Map<String, String> metadata, String receiptEmail,
+            boolean automaticPaymentMethods) {
+        return StripeObjects.paymentIntent(
+                newIntent(amount, currency, metadata, receiptEmail, automaticPaymentMethods));
     }
 
-    private Answer createIntent(Map<String, String> form) {
-        String amount = form.get("amount");
-        String currency = form.get("currency");
-        if (amount == null || !amount.matches("\\d+") || Long.parseLong(amount) < 1) {
-            return error(400, "invalid_request_error", "parameter_invalid_integer", "Invalid integer: " + amount);
-        }
-        if (currency == null || !currency.matches("[a-z]{3}")) {
-            return error(400, "invalid_request_error", "parameter_missing", "Missing required param: currency.");
-        }
-        Map<String, String> metadata = new LinkedHashMap<>();
-        form.forEach((name, value) -> {
-            if (name.startsWith("metadata[") && name.endsWith("]")) {
-                metadata.put(name.substring(9, name.length() - 1), value);
-            }
-        });
-        Intent intent = newIntent(Long.parseLong(amount), currency, metadata, form.get("receipt_email"));
-        intent.automaticPaymentMethods = "true".equals(form.get("automatic_payment_methods[enabled]"));
-        return ok(intentJson(intent));
+    Optional<ObjectNode> findIntent(String id) {
+        return Optional.ofNullable(intents.get(id)).map(StripeObjects::paymentIntent);
     }
 
-    private Intent newIntent(long amount, String currency, Map<String, String> metadata, String receiptEmail) {
+    Optional<ObjectNode> findCharge(String id) {
+        return Optional.ofNullable(charges.get(id)).map(StripeObjects::charge);
+    }
+
+    Optional<ObjectNode> findDispute(String id) {
+        return Optional.ofNullable(disputes.get(id)).map(ObjectNode::deepCopy);
+    }
+
+    ObjectNode cancel(String id) {
+        Intent intent = intents.get(id);
+        if (intent == null) {
+            throw Refusal.missing("payment_intent", id);
+        }
+        if (intent.status.equals("succeeded") || intent.status.equals("canceled")
+                || intent.status.equals("processing")) {
+            throw new Refusal(400, "invalid_request_error", "payment_intent_unexpected_state",
+                    "You cannot cancel this PaymentIntent because it has a status of " + intent.status + ".");
+        }
+        intent.status = "canceled";
+        intent.canceledAt = Instant.now().getEpochSecond();
+        return StripeObjects.paymentIntent(intent);
+    }
+
+    /** Refunds {@code amount} ({@code null}: everything left) of a succeeded PaymentIntent's charge. */
+    ObjectNode refund(String paymentIntentId, Long amount, String reason, Map<String, String> metadata) {
+        Intent intent = intents.get(paymentIntentId);
+        if (intent == null) {
+            throw Refusal.missing("payment_intent", paymentIntentId);
+        }
+        if (!intent.status.equals("succeeded")) {
+            throw new Refusal(400, "invalid_request_error", "charge_not_refundable",
+                    "This PaymentIntent does not have a successful charge to refund.");
+        }
+        Charge charge = charges.get(intent.latestCharge);
+        long refundable = charge.captured - charge.refunded;
+        long refunded = amount == null ? refundable : amount;
+        if (refunded < 1 || refunded > refundable) {
+            throw new Refusal(400, "invalid_request_error", "amount_too_large", "Refund amount (" + refunded
+                    + ") is greater than unrefunded amount on charge (" + refundable + ")");
+        }
+        charge.refunded += refunded;
+        ObjectNode refund = StripeObjects.refund(charge, refunded, reason, metadata);
+        refunds.put(refund.get("id").asString(), refund);
+        return refund.deepCopy();
+    }
+
+    /** The refunds of a PaymentIntent ({@code null}: of all), newest first, as Stripe lists them. */
+    ObjectNode refundList(String paymentIntentId) {
+        List<ObjectNode> newestFirst = new ArrayList<>(refunds.values());
+        Collections.reverse(newestFirst);
+        return StripeObjects.list("/v1/refunds", newestFirst.stream()
+                .filter(refund -> paymentIntentId == null
+                        || paymentIntentId.equals(refund.get("payment_intent").asString()))
+                .toList());
+    }
+
+    private Intent newIntent(long amount, String currency, Map<String, String> metadata, String receiptEmail,
+            boolean automaticPaymentMethods) {
         Intent intent = new Intent();
-        intent.id = "pi_" + token(24);
-        intent.clientSecret = intent.id + "_secret_" + token(25);
+        intent.id = "pi_" + StripeObjects.token(24);
+        intent.clientSecret = intent.id + "_secret_" + StripeObjects.token(25);
         intent.amount = amount;
         intent.currency = currency;
         intent.metadata = metadata;
         intent.receiptEmail = receiptEmail;
         intent.status = "requires_payment_method";
         intent.created = Instant.now().getEpochSecond();
+        intent.automaticPaymentMethods = automaticPaymentMethods;
         intents.put(intent.id, intent);
         return intent;
-    }
-
-    private Answer cancel(String id) {
-        Intent intent = intents.get(id);
-        if (intent == null) {
-            return missing("payment_intent", id);
-        }
-        if (intent.status.equals("succeeded") || intent.status.equals("canceled")
-                || intent.status.equals("processing")) {
-            return error(400, "invalid_request_error", "payment_intent_unexpected_state",
-                    "You cannot cancel this PaymentIntent because it has a status of " + intent.status + ".");
-        }
-        intent.status = "canceled";
-        intent.canceledAt = Instant.now().getEpochSecond();
-        return ok(intentJson(intent));
-    }
-
-    private Answer refund(Map<String, String> form) {
-        Intent intent = intents.get(form.get("payment_intent"));
-        if (intent == null) {
-            return missing("payment_intent", form.get("payment_intent"));
-        }
-        if (!intent.status.equals("succeeded")) {
-            return error(400, "invalid_request_error", "charge_not_refundable",
-                    "This PaymentIntent does not have a successful charge to refund.");
-        }
-        Charge charge = charges.get(intent.latestCharge);
-        long refundable = charge.captured - charge.refunded;
-        long amount = form.get("amount") == null ? refundable : Long.parseLong(form.get("amount"));
-        if (amount < 1 || amount > refundable) {
-            return error(400, "invalid_request_error", "amount_too_large", "Refund amount (" + amount
-                    + ") is greater than unrefunded amount on charge (" + refundable + ")");
-        }
-        charge.refunded += amount;
-        ObjectNode refund = fixture("refund");
-        refund.put("id", "re_" + token(24));
-        refund.put("amount", amount);
-        refund.put("charge", charge.id);
-        refund.put("currency", intent.currency);
-        refund.put("payment_intent", intent.id);
-        refund.put("created", Instant.now().getEpochSecond());
-        refund.put("status", "succeeded");
-        refund.put("reason", form.get("reason"));
-        ObjectNode metadata = refund.putObject("metadata");
-        form.forEach((name, value) -> {
-            if (name.startsWith("metadata[") && name.endsWith("]")) {
-                metadata.put(name.substring(9, name.length() - 1), value);
-            }
-        });
-        refunds.put(refund.get("id").asString(), refund);
-        return ok(refund);
-    }
-
-    private Answer refundList(String paymentIntentId) {
-        ObjectNode list = JSON.createObjectNode();
-        list.put("object", "list");
-        var data = list.putArray("data");
-        List<ObjectNode> newestFirst = new ArrayList<>(refunds.values());
-        java.util.Collections.reverse(newestFirst);
-        newestFirst.stream()
-                .filter(refund -> paymentIntentId == null || paymentIntentId.equals(refund.get("payment_intent").asString()))
-                .forEach(refund -> data.add(refund.deepCopy()));
-        list.put("has_more", false);
-        list.put("url", "/v1/refunds");
-        return ok(list);
-    }
-
-    private ObjectNode intentJson(Intent intent) {
-        ObjectNode json = fixture("payment_intent");
-        json.put("id", intent.id);
-        json.put("amount", intent.amount);
-        json.put("amount_received", intent.amountReceived);
-        json.put("amount_capturable", 0);
-        json.put("currency", intent.currency);
-        json.put("client_secret", intent.clientSecret);
-        json.put("created", intent.created);
-        json.put("status", intent.status);
-        json.put("latest_charge", intent.latestCharge);
-        json.put("receipt_email", intent.receiptEmail);
-        json.putObject("automatic_payment_methods").put("enabled", intent.automaticPaymentMethods);
-        ObjectNode metadata = json.putObject("metadata");
-        intent.metadata.forEach(metadata::put);
-        json.putNull("next_action");
-        json.putNull("processing");
-        json.putNull("transfer_data");
-        if (intent.canceledAt != null) {
-            json.put("canceled_at", intent.canceledAt);
-            json.put("cancellation_reason", "requested_by_customer");
-        } else {
-            json.putNull("canceled_at");
-        }
-        if (intent.lastError != null) {
-            ObjectNode error = json.putObject("last_payment_error");
-            error.put("type", "card_error");
-            error.put("code", "card_declined");
-            error.put("decline_code", "generic_decline");
-            error.put("message", intent.lastError);
-        } else {
-            json.putNull("last_payment_error");
-        }
-        return json;
-    }
-
-    private ObjectNode chargeJson(Charge charge) {
-        ObjectNode json = fixture("charge");
-        json.put("id", charge.id);
-        json.put("amount", charge.captured);
-        json.put("amount_captured", charge.captured);
-        json.put("amount_refunded", charge.refunded);
-        json.put("captured", true);
-        json.put("refunded", charge.refunded >= charge.captured);
-        json.put("currency", charge.currency);
-        json.put("payment_intent", charge.paymentIntentId);
-        json.put("status", "succeeded");
-        json.put("created", Instant.now().getEpochSecond());
-        json.putNull("source");
-        json.putNull("transfer_data");
-        ObjectNode refundList = json.putObject("refunds");
-        refundList.put("object", "list");
-        refundList.putArray("data");
-        refundList.put("has_more", false);
-        refundList.put("url", "/v1/charges/" + charge.id + "/refunds");
-        return json;
     }
 
     private Intent intent(String id) {
@@ -498,156 +353,5 @@ public final class StripeStandIn {
             throw new IllegalArgumentException("The stand-in has no PaymentIntent " + id);
         }
         return intent;
-    }
-
-    private ObjectNode fixture(String name) {
-        return (ObjectNode) fixtures.get("resources").get(name).deepCopy();
-    }
-
-    private static Answer ok(ObjectNode body) {
-        return new Answer(200, JSON.writeValueAsString(body));
-    }
-
-    private static Answer missing(String object, String id) {
-        return error(404, "invalid_request_error", "resource_missing", "No such " + object + ": '" + id + "'");
-    }
-
-    private static Answer error(int status, String type, String code, String message) {
-        ObjectNode body = JSON.createObjectNode();
-        ObjectNode error = body.putObject("error");
-        error.put("type", type);
-        if (code != null) {
-            error.put("code", code);
-        }
-        error.put("message", message);
-        return new Answer(status, JSON.writeValueAsString(body));
-    }
-
-    private static Map<String, String> parseForm(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        if (body == null || body.isBlank()) {
-            return form;
-        }
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            form.put(name, value);
-        }
-        return form;
-    }
-
-    private static ObjectNode loadFixtures() {
-        try (InputStream in = StripeStandIn.class.getResourceAsStream("fixtures3.json")) {
-            if (in == null) {
-                throw new IllegalStateException("fixtures3.json is missing from the test classpath");
-            }
-            return (ObjectNode) JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String token(int length) {
-        StringBuilder token = new StringBuilder();
-        while (token.length() < length) {
-            token.append(UUID.randomUUID().toString().replace("-", ""));
-        }
-        return token.substring(0, length);
-    }
-
-    /** Forgets the requests received so far (the state of PaymentIntents stays). */
-    public void resetRequests() {
-        server.resetRequests();
-    }
-
-    /** Requests the stand-in answered for a path, oldest first (the journal, not the stubs). */
-    public List<com.github.tomakehurst.wiremock.verification.LoggedRequest> requests(String method, String path) {
-        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> found = new ArrayList<>(server.findAll(
-                new com.github.tomakehurst.wiremock.matching.RequestPatternBuilder(
-                        com.github.tomakehurst.wiremock.http.RequestMethod.fromString(method),
-                        WireMock.urlPathEqualTo(path))));
-        found.sort(java.util.Comparator.comparing(com.github.tomakehurst.wiremock.verification.LoggedRequest::getLoggedDate));
-        return found;
-    }
-
-    private record Answer(int status, String body) {
-    }
-
-    private record Remembered(Map<String, String> form, Answer answer) {
-    }
-
-    private static final class LostResponses {
-        final String method;
-        final String path;
-        final String bodyContains;
-        int remaining;
-
-        LostResponses(String method, String path, String bodyContains, int remaining) {
-            this.method = method;
-            this.path = path;
-            this.bodyContains = bodyContains;
-            this.remaining = remaining;
-        }
-
-        boolean matches(String method, String path, String body) {
-            return this.method.equals(method) && this.path.equals(path) && body != null && body.contains(bodyContains);
-        }
-    }
-
-    private static final class Intent {
-        String id;
-        String clientSecret;
-        long amount;
-        long amountReceived;
-        String currency;
-        Map<String, String> metadata;
-        String receiptEmail;
-        String status;
-        String latestCharge;
-        String lastError;
-        Long canceledAt;
-        long created;
-        boolean automaticPaymentMethods;
-    }
-
-    private static final class Charge {
-        final String id;
-        final String paymentIntentId;
-        final long captured;
-        final String currency;
-        long refunded;
-
-        Charge(String id, String paymentIntentId, long captured, String currency) {
-            this.id = id;
-            this.paymentIntentId = paymentIntentId;
-            this.captured = captured;
-            this.currency = currency;
-        }
-    }
-
-    private final class Transformer implements ResponseDefinitionTransformerV2 {
-
-        @Override
-        public ResponseDefinition transform(ServeEvent serveEvent) {
-            Answer answer = answer(serveEvent.getRequest());
-            return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder()
-                    .withStatus(answer.status)
-                    .withHeader("Content-Type", "application/json")
-                    .withHeader("Request-Id", "req_" + token(14))
-                    .withHeader("Stripe-Version", "2026-07-29.dahlia")
-                    .withBody(answer.body)
-                    .build();
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return TRANSFORMER;
-        }
     }
 }

@@ -116,7 +116,7 @@ class Cart {
             existing.get().changeQuantity(requireLineQuantity(existing.get().quantity() + quantity));
         } else {
             if (items.size() >= MAX_LINES) {
-                throw new CartProblems.CartFull(MAX_LINES);
+                throw new CartFull(MAX_LINES);
             }
             int next = items.stream().mapToInt(CartItem::position).max().orElse(0) + 1;
             items.add(new CartItem(this, product, quantity, next, now));
@@ -151,7 +151,7 @@ class Cart {
 
     static int requireLineQuantity(int quantity) {
         if (quantity < 1 || quantity > MAX_QUANTITY) {
-            throw new CartProblems.QuantityOutOfRange(quantity);
+            throw new QuantityOutOfRange(quantity);
         }
         return quantity;
     }

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.shop.cart.CartId;
+import com.example.shop.cart.CartNotFound;
 import com.example.shop.cart.Carts;
 import com.example.shop.cart.CheckoutCart;
 import com.example.shop.catalog.Catalog;
@@ -100,7 +101,7 @@ public class CartService implements Carts {
         Cart.requireLineQuantity(quantity);
         Cart cart = accessible(carts.findForUpdate(cartId.value()), cartId, caller);
         ProductSnapshot product = catalog.find(productId).filter(ProductSnapshot::active)
-                .orElseThrow(() -> new CartProblems.ProductNotFound(productId));
+                .orElseThrow(() -> new ProductNotFound(productId));
         int wanted = cart.quantityOf(productId) + quantity;
         Cart.requireLineQuantity(wanted);
         requireAvailable(product, wanted);
@@ -114,10 +115,10 @@ public class CartService implements Carts {
             Cart.requireLineQuantity(quantity);
         }
         Cart cart = accessible(carts.findForUpdate(cartId.value()), cartId, caller);
-        CartItem item = cart.item(itemId.value()).orElseThrow(() -> new CartProblems.ItemNotFound(itemId.value()));
+        CartItem item = cart.item(itemId.value()).orElseThrow(() -> new CartItemNotFound(itemId.value()));
         if (quantity > item.quantity()) {
             ProductSnapshot product = catalog.find(item.productId()).filter(ProductSnapshot::active)
-                    .orElseThrow(() -> new CartProblems.ProductNotFound(item.productId()));
+                    .orElseThrow(() -> new ProductNotFound(item.productId()));
             requireAvailable(product, quantity);
         }
         cart.changeQuantity(item, quantity, clock.instant());
@@ -127,7 +128,7 @@ public class CartService implements Carts {
     @Transactional
     public PricedCart removeItem(CartId cartId, Optional<CustomerId> caller, CartItemId itemId) {
         Cart cart = accessible(carts.findForUpdate(cartId.value()), cartId, caller);
-        CartItem item = cart.item(itemId.value()).orElseThrow(() -> new CartProblems.ItemNotFound(itemId.value()));
+        CartItem item = cart.item(itemId.value()).orElseThrow(() -> new CartItemNotFound(itemId.value()));
         cart.remove(item, clock.instant());
         return price(carts.saveAndFlush(cart));
     }
@@ -150,7 +151,7 @@ public class CartService implements Carts {
         return transactions.execute(status -> {
             Cart target = carts.findByOwnerForUpdate(customer.value()).orElseThrow();
             Cart source = carts.findForUpdate(sourceId.value()).filter(Cart::isAnonymous)
-                    .orElseThrow(() -> new CartProblems.CartNotFound(sourceId.value()));
+                    .orElseThrow(() -> new CartNotFound(sourceId.value()));
             List<ProductId> ids = source.items().stream().map(CartItem::productId).toList();
             Map<ProductId, ProductSnapshot> products = catalog.findAll(ids);
             List<Adjustment> adjustments = new ArrayList<>();
@@ -225,12 +226,12 @@ public class CartService implements Carts {
     }
 
     private Cart accessible(Optional<Cart> cart, CartId id, Optional<CustomerId> caller) {
-        return cart.filter(c -> c.isAccessibleBy(caller)).orElseThrow(() -> new CartProblems.CartNotFound(id.value()));
+        return cart.filter(c -> c.isAccessibleBy(caller)).orElseThrow(() -> new CartNotFound(id.value()));
     }
 
     private static void requireAvailable(ProductSnapshot product, int wanted) {
         if (wanted > product.available()) {
-            throw new CartProblems.NotEnoughStock(product.id(), wanted, product.available());
+            throw new NotEnoughStock(product.id(), wanted, product.available());
         }
     }
 

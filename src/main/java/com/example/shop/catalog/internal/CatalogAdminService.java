@@ -12,15 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.example.shop.catalog.ProductId;
 import com.example.shop.shared.Money;
+import com.example.shop.shared.ShopException;
 
-import static com.example.shop.catalog.internal.CatalogException.Reason.CATEGORY_IN_USE;
-import static com.example.shop.catalog.internal.CatalogException.Reason.CATEGORY_NOT_FOUND;
-import static com.example.shop.catalog.internal.CatalogException.Reason.CONCURRENT_CHANGE;
-import static com.example.shop.catalog.internal.CatalogException.Reason.DUPLICATE_SKU;
-import static com.example.shop.catalog.internal.CatalogException.Reason.DUPLICATE_SLUG;
-import static com.example.shop.catalog.internal.CatalogException.Reason.PRODUCT_NOT_FOUND;
-import static com.example.shop.catalog.internal.CatalogException.Reason.UNKNOWN_CATEGORY;
-import static com.example.shop.catalog.internal.CatalogException.Reason.WRONG_CURRENCY;
 
 /**
  * Everything an admin changes: products, categories and on-hand stock. Each change clears the public
@@ -54,13 +47,13 @@ public class CatalogAdminService {
 
     public ProductView createProduct(ProductCommand command, int initialStock) {
         if (initialStock < 0) {
-            throw CatalogException.invalid("stock", "stock must not be negative");
+            throw new InvalidField("stock", "stock must not be negative");
         }
         if (products.existsBySku(command.sku())) {
-            throw duplicateSku(command.sku());
+            throw new DuplicateSku(command.sku());
         }
         if (products.existsBySlug(command.slug())) {
-            throw duplicateSlug(command.slug());
+            throw new DuplicateSlug(command.slug());
         }
         Product product = Product.create(details(command, true), clock.instant());
         flush(product);
@@ -72,10 +65,10 @@ public class CatalogAdminService {
     public ProductView updateProduct(ProductId id, long expectedVersion, ProductCommand command) {
         Product product = load(id);
         if (products.existsBySkuAndIdNot(command.sku(), id.value())) {
-            throw duplicateSku(command.sku());
+            throw new DuplicateSku(command.sku());
         }
         if (products.existsBySlugAndIdNot(command.slug(), id.value())) {
-            throw duplicateSlug(command.slug());
+            throw new DuplicateSlug(command.slug());
         }
         // an edit that does not mention active keeps the product on or off sale as it is
         product.revise(details(command, product.isActive()), expectedVersion, clock.instant());
@@ -99,7 +92,7 @@ public class CatalogAdminService {
 
     @Transactional(readOnly = true)
     public StockLevel stockOf(ProductId id) {
-        return stock.level(id.value()).orElseThrow(() -> productNotFound(id));
+        return stock.level(id.value()).orElseThrow(() -> new ProductNotFound(id.value()));
     }
 
     /**
@@ -109,23 +102,22 @@ public class CatalogAdminService {
      */
     public StockLevel setOnHand(ProductId id, int onHand) {
         if (onHand < 0) {
-            throw CatalogException.invalid("onHand", "onHand must not be negative");
+            throw new InvalidField("onHand", "onHand must not be negative");
         }
         if (!stock.setOnHand(id.value(), onHand)) {
             // The failed UPDATE locked the row (InnoDB, repeatable read), so this read sees what refused it.
-            StockLevel current = stock.level(id.value()).orElseThrow(() -> productNotFound(id));
+            StockLevel current = stock.level(id.value()).orElseThrow(() -> new ProductNotFound(id.value()));
             current.withOnHand(onHand); // throws: below reserved
-            throw new CatalogException(CatalogException.Reason.STOCK_BELOW_RESERVED,
-                    "On-hand stock cannot be set to " + onHand + " while units are reserved.");
+            throw new StockBelowReserved(onHand);
         }
-        return stock.level(id.value()).orElseThrow(() -> productNotFound(id));
+        return stock.level(id.value()).orElseThrow(() -> new ProductNotFound(id.value()));
     }
 
     // --- categories -------------------------------------------------------------------------------
 
     public CategoryView createCategory(String slug, String name, String parentSlug) {
         if (categories.existsBySlug(slug)) {
-            throw duplicateSlug(slug);
+            throw new DuplicateSlug(slug);
         }
         Category category = Category.create(slug, name, parent(parentSlug));
         try {
@@ -138,9 +130,9 @@ public class CatalogAdminService {
     }
 
     public CategoryView updateCategory(CategoryId id, String slug, String name, String parentSlug) {
-        Category category = categories.findById(id.value()).orElseThrow(() -> categoryNotFound(id));
+        Category category = categories.findById(id.value()).orElseThrow(() -> new CategoryNotFound(id.value()));
         if (categories.existsBySlugAndIdNot(slug, id.value())) {
-            throw duplicateSlug(slug);
+            throw new DuplicateSlug(slug);
         }
         category.rename(slug, name);
         category.moveUnder(parent(parentSlug));
@@ -155,22 +147,20 @@ public class CatalogAdminService {
 
     /** Deletes an empty leaf category; one with child categories or products is refused (409). */
     public void deleteCategory(CategoryId id) {
-        Category category = categories.findById(id.value()).orElseThrow(() -> categoryNotFound(id));
+        Category category = categories.findById(id.value()).orElseThrow(() -> new CategoryNotFound(id.value()));
         if (categories.existsByParent(category)) {
-            throw new CatalogException(CATEGORY_IN_USE,
-                    "Category '" + category.getSlug() + "' has child categories; move or delete them first.");
+            throw new CategoryInUse(category.getSlug(), "has child categories; move or delete them first.");
         }
         if (products.countByCategory(id.value()) > 0) {
-            throw new CatalogException(CATEGORY_IN_USE,
-                    "Category '" + category.getSlug() + "' still has products; take them out of it first.");
+            throw new CategoryInUse(category.getSlug(), "still has products; take them out of it first.");
         }
         try {
             categories.delete(category);
             categories.flush();
         } catch (DataIntegrityViolationException e) {
             // a product or child category was saved into it after the checks above read (the foreign keys decide)
-            throw new CatalogException(CATEGORY_IN_USE, "Category '" + category.getSlug()
-                    + "' was given products or child categories meanwhile; take them out of it first.");
+            throw new CategoryInUse(category.getSlug(),
+                    "was given products or child categories meanwhile; take them out of it first.");
         }
         caches.evictAfterCommit();
     }
@@ -180,8 +170,11 @@ public class CatalogAdminService {
     private Product.Details details(ProductCommand command, boolean activeWhenOmitted) {
         String currency = command.priceCurrency() == null ? shopCurrency : command.priceCurrency();
         if (!currency.equals(shopCurrency)) {
-            throw new CatalogException(WRONG_CURRENCY,
-                    "Prices are in the shop's currency, " + shopCurrency + "; got " + currency + ".", "price.currency");
+            throw new WrongCurrency(shopCurrency, currency);
+        }
+        if (command.priceAmount() < 0) {
+            // Money refuses it as well, but could not name the field
+            throw new InvalidField("price.amount", "price must not be negative");
         }
         return new Product.Details(command.sku(), command.slug(), command.name(), command.description(),
                 Money.of(command.priceAmount(), currency), categoriesFor(command.categorySlugs()), command.imageUrl(),
@@ -196,8 +189,7 @@ public class CatalogAdminService {
         List<Category> found = categories.findBySlugIn(wanted);
         if (found.size() != wanted.size()) {
             found.forEach(c -> wanted.remove(c.getSlug()));
-            throw new CatalogException(UNKNOWN_CATEGORY, "Unknown categories: " + String.join(", ", wanted) + ".",
-                    "categorySlugs");
+            throw new UnknownCategory("categorySlugs", "Unknown categories: " + String.join(", ", wanted) + ".");
         }
         return new LinkedHashSet<>(found);
     }
@@ -206,8 +198,8 @@ public class CatalogAdminService {
         if (parentSlug == null || parentSlug.isBlank()) {
             return null;
         }
-        return categories.findBySlug(parentSlug).orElseThrow(() -> new CatalogException(UNKNOWN_CATEGORY,
-                "Unknown parent category: " + parentSlug + ".", "parentSlug"));
+        return categories.findBySlug(parentSlug).orElseThrow(() -> new UnknownCategory("parentSlug",
+                "Unknown parent category: " + parentSlug + "."));
     }
 
     /** Saves now, so that a constraint the checks above could not see (a concurrent admin) answers for itself. */
@@ -216,25 +208,25 @@ public class CatalogAdminService {
             products.saveAndFlush(product);
         } catch (DataIntegrityViolationException e) {
             if (violates(e, "uk_catalog_product_slug")) {
-                throw duplicateSlug(product.getSlug());
+                throw new DuplicateSlug(product.getSlug());
             }
             if (violates(e, "uk_catalog_product_sku")) {
-                throw duplicateSku(product.getSku());
+                throw new DuplicateSku(product.getSku());
             }
             if (violates(e, "fk_catalog_product_category_category")) {
-                throw new CatalogException(CONCURRENT_CHANGE, "A category of the product was deleted meanwhile: "
+                throw new ConcurrentChange("A category of the product was deleted meanwhile: "
                         + String.join(", ", product.getCategorySlugs()) + "; reload the categories and try again.");
             }
-            throw new CatalogException(CONCURRENT_CHANGE,
+            throw new ConcurrentChange(
                     "The product conflicts with a change made meanwhile; reload it and try again.");
         }
     }
 
-    private static CatalogException categoryConflict(DataIntegrityViolationException e, String slug) {
+    private static ShopException categoryConflict(DataIntegrityViolationException e, String slug) {
         if (violates(e, "uk_catalog_category_slug")) {
-            return duplicateSlug(slug);
+            return new DuplicateSlug(slug);
         }
-        return new CatalogException(CONCURRENT_CHANGE,
+        return new ConcurrentChange(
                 "The parent category was deleted or changed meanwhile; reload the categories and try again.");
     }
 
@@ -244,7 +236,7 @@ public class CatalogAdminService {
     }
 
     private Product load(ProductId id) {
-        return products.findWithCategoriesById(id.value()).orElseThrow(() -> productNotFound(id));
+        return products.findWithCategoriesById(id.value()).orElseThrow(() -> new ProductNotFound(id.value()));
     }
 
     private static CategoryView view(Category c) {
@@ -253,19 +245,4 @@ public class CatalogAdminService {
                 parent == null ? null : parent.getSlug());
     }
 
-    private static CatalogException productNotFound(ProductId id) {
-        return new CatalogException(PRODUCT_NOT_FOUND, "No product " + id + ".");
-    }
-
-    private static CatalogException categoryNotFound(CategoryId id) {
-        return new CatalogException(CATEGORY_NOT_FOUND, "No category " + id + ".");
-    }
-
-    private static CatalogException duplicateSku(String sku) {
-        return new CatalogException(DUPLICATE_SKU, "Another product already has SKU '" + sku + "'.");
-    }
-
-    private static CatalogException duplicateSlug(String slug) {
-        return new CatalogException(DUPLICATE_SLUG, "The slug '" + slug + "' is already in use.");
-    }
 }

@@ -60,8 +60,7 @@ class Category {
         Set<UUID> seen = new HashSet<>();
         for (Category c = newParent; c != null && seen.add(c.getId()); c = c.getParent()) {
             if (c == this || Objects.equals(c.getId(), id)) {
-                throw new CatalogException(CatalogException.Reason.CATEGORY_CYCLE,
-                        "Category '" + slug + "' cannot be placed under itself or one of its descendants.");
+                throw new CategoryCycle(slug);
             }
         }
         this.parent = newParent;
@@ -69,7 +68,7 @@ class Category {
 
     private static String requireName(String name) {
         if (name == null || name.isBlank()) {
-            throw CatalogException.invalid("name", "name must not be blank");
+            throw new InvalidField("name", "name must not be blank");
         }
         return name.strip();
     }

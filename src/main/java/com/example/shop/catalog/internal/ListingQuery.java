@@ -104,7 +104,7 @@ public record ListingQuery(SearchTerms search, String category, Long minPrice, L
         return (long) page * size;
     }
 
-    private static CatalogException invalid(String parameter, String detail) {
-        return new CatalogException(CatalogException.Reason.INVALID_QUERY, detail, parameter);
+    private static InvalidListingParameter invalid(String parameter, String detail) {
+        return new InvalidListingParameter(parameter, detail);
     }
 }

@@ -95,9 +95,7 @@ class Product {
     /** Applies an admin's edit made against {@code expectedVersion}; an edit of an older version is refused. */
     void revise(Details details, long expectedVersion, Instant now) {
         if (expectedVersion != getVersion()) {
-            throw new CatalogException(CatalogException.Reason.STALE_VERSION,
-                    "The product was changed by someone else (version " + getVersion() + ", yours " + expectedVersion
-                            + "); reload it and try again.");
+            throw new StaleProduct(getVersion(), expectedVersion);
         }
         apply(details, now);
     }
@@ -114,16 +112,16 @@ class Product {
 
     private void apply(Details details, Instant now) {
         if (details.sku() == null || details.sku().isBlank()) {
-            throw CatalogException.invalid("sku", "sku must not be blank");
+            throw new InvalidField("sku", "sku must not be blank");
         }
         if (details.name() == null || details.name().isBlank()) {
-            throw CatalogException.invalid("name", "name must not be blank");
+            throw new InvalidField("name", "name must not be blank");
         }
         if (details.price() == null) {
-            throw CatalogException.invalid("price", "price is required");
+            throw new InvalidField("price", "price is required");
         }
         if (details.price().amount() > Catalog.MAX_PRICE_AMOUNT) {
-            throw CatalogException.invalid("price.amount",
+            throw new InvalidField("price.amount",
                     "price must be at most " + Catalog.MAX_PRICE_AMOUNT + " (minor units)");
         }
         this.sku = details.sku().strip();

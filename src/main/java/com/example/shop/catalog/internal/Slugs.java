@@ -13,7 +13,7 @@ public final class Slugs {
 
     static String require(String slug) {
         if (slug == null || slug.length() > 120 || !FORMAT.matcher(slug).matches()) {
-            throw CatalogException.invalid("slug", "invalid slug '" + slug + "': lower-case words joined by '-'");
+            throw new InvalidField("slug", "invalid slug '" + slug + "': lower-case words joined by '-'");
         }
         return slug;
     }

@@ -24,8 +24,7 @@ public record StockLevel(int onHand, int reserved) {
     /** A recount by an admin: never below what customers have already reserved. */
     public StockLevel withOnHand(int newOnHand) {
         if (newOnHand < reserved) {
-            throw new CatalogException(CatalogException.Reason.STOCK_BELOW_RESERVED,
-                    "On-hand stock cannot be set to " + newOnHand + " while " + reserved + " unit(s) are reserved.");
+            throw new StockBelowReserved(newOnHand, reserved);
         }
         return new StockLevel(newOnHand, reserved);
     }

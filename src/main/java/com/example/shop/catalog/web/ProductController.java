@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.shared.web.PageResponse;
 
-import com.example.shop.catalog.internal.CatalogException;
+import com.example.shop.catalog.internal.ProductNotFound;
 import com.example.shop.catalog.internal.ListingQuery;
 import com.example.shop.catalog.internal.ProductPage;
 import com.example.shop.catalog.internal.CatalogQueryService;
@@ -81,8 +81,7 @@ class ProductController {
     @ApiResponse(responseCode = "200", description = "The product")
     @ApiResponse(responseCode = "404", description = "Unknown or inactive product")
     ResponseEntity<ProductDetailResponse> one(@PathVariable String idOrSlug) {
-        ProductView view = queries.findPublic(idOrSlug).orElseThrow(() -> new CatalogException(
-                CatalogException.Reason.PRODUCT_NOT_FOUND, "No product '" + idOrSlug + "'."));
+        ProductView view = queries.findPublic(idOrSlug).orElseThrow(() -> new ProductNotFound(idOrSlug));
         ProductId id = new ProductId(view.id());
         int available = queries.available(List.of(id)).getOrDefault(id, 0);
         return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(mapper.toDetail(view, available));

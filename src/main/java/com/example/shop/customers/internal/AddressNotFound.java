@@ -1,9 +1,12 @@
 package com.example.shop.customers.internal;
 
+import com.example.shop.shared.ErrorType;
+import com.example.shop.shared.ShopException;
+
 /** No such address. */
-public class AddressNotFound extends RuntimeException {
+public class AddressNotFound extends ShopException {
 
     public AddressNotFound() {
-        super("No such address.", null, false, false);
+        super(ErrorType.NOT_FOUND, "No such address.", false);
     }
 }

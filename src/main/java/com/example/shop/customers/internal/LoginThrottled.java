@@ -2,17 +2,13 @@ package com.example.shop.customers.internal;
 
 import java.time.Duration;
 
-/** Too many failed logins for this e-mail or from this client address; try again after {@link #retryAfter()}. */
-public class LoginThrottled extends RuntimeException {
+import com.example.shop.shared.ErrorType;
 
-    private final Duration retryAfter;
+/** Too many failed logins for this e-mail or from this client address; try again after {@link #retryAfter()}. */
+public class LoginThrottled extends TooManyRequests {
 
     public LoginThrottled(Duration retryAfter) {
-        super("Too many failed login attempts.", null, false, false);
-        this.retryAfter = retryAfter;
-    }
-
-    public Duration retryAfter() {
-        return retryAfter;
+        super(new ErrorType("too-many-login-attempts", "Too many login attempts", 429),
+                "Too many failed login attempts. Try again later.", retryAfter);
     }
 }

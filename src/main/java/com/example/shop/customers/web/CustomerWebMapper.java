@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.Named;
@@ -59,7 +60,7 @@ interface CustomerWebMapper {
     }
 
     @Named("strippedOrNone")
-    default String strippedOrNone(String value) {
+    default @Nullable String strippedOrNone(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 

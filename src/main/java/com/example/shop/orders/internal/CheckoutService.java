@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.shop.cart.CartId;
+import com.example.shop.cart.CartNotFound;
 import com.example.shop.cart.Carts;
 import com.example.shop.cart.CheckoutCart;
 import com.example.shop.catalog.Inventory;
@@ -61,12 +62,12 @@ public class CheckoutService {
             Optional<IdempotentRequests.Claim> idempotencyClaim) {
         return transactions.execute(status -> {
             CheckoutCart cart = carts.lockForCheckout(cartId, customer)
-                    .orElseThrow(() -> new OrderProblems.CartNotFound(cartId.value()));
+                    .orElseThrow(() -> new CartNotFound(cartId.value()));
             if (cart.isEmpty()) {
-                throw new OrderProblems.EmptyCart();
+                throw new EmptyCart();
             }
             if (!cart.unpurchasable().isEmpty()) {
-                throw new OrderProblems.UnavailableProducts(
+                throw new UnavailableProducts(
                         cart.unpurchasable().stream().map(line -> line.productId().value()).toList());
             }
             Order order = Order.place(customer, cart.lines(), address.toEmbedded(), clock.instant());

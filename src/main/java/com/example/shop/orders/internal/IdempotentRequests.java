@@ -95,7 +95,7 @@ public class IdempotentRequests {
             if (existing.isPresent()) {
                 IdempotencyRecord first = existing.get();
                 if (!first.requestHash().equals(hash)) {
-                    throw new OrderProblems.IdempotencyKeyReused();
+                    throw new IdempotencyKeyReused();
                 }
                 if (first.isCompleted()) {
                     return new Response(first.responseStatus(), first.responseBody());
@@ -109,7 +109,7 @@ public class IdempotentRequests {
                 }
             }
             if (clock.instant().isAfter(deadline)) {
-                throw new OrderProblems.IdempotentRequestInProgress();
+                throw new IdempotentRequestInProgress();
             }
             pause();
         }
@@ -124,7 +124,7 @@ public class IdempotentRequests {
     public void attach(Claim claim, UUID resource) {
         if (records.attach(claim.value(), resource) != 1) {
             log.warn("Idempotency claim {} was taken over by a repetition while its request ran: nothing kept", claim.value());
-            throw new OrderProblems.IdempotentRequestInProgress("Another request with this Idempotency-Key took over "
+            throw new IdempotentRequestInProgress("Another request with this Idempotency-Key took over "
                     + "while this one was running, and nothing of this one was kept; repeat the request to get the result.");
         }
     }
@@ -204,7 +204,7 @@ public class IdempotentRequests {
             Thread.sleep(25);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OrderProblems.IdempotentRequestInProgress();
+            throw new IdempotentRequestInProgress();
         }
     }
 

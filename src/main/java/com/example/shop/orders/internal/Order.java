@@ -41,7 +41,7 @@ import com.example.shop.shared.persistence.MoneyType;
 
 /**
  * An order and its lifecycle. Every transition guards itself: a repeated confirmation, a duplicate
- * webhook or a late event changes nothing, and an illegal move throws {@link OrderProblems.IllegalTransition}.
+ * webhook or a late event changes nothing, and an illegal move throws {@link IllegalOrderTransition}.
  * Events are registered here and published by the repository in the same transaction.
  */
 @Entity
@@ -219,11 +219,11 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
     /**
      * Cancels an unpaid order.
      *
-     * @throws OrderProblems.IllegalTransition unless the order is {@code PENDING_PAYMENT}
+     * @throws IllegalOrderTransition unless the order is {@code PENDING_PAYMENT}
      */
     void cancel(String reason, Instant at) {
         if (status != OrderStatus.PENDING_PAYMENT) {
-            throw new OrderProblems.IllegalTransition(orderId(), status, OrderStatus.CANCELLED);
+            throw new IllegalOrderTransition(orderId(), status, OrderStatus.CANCELLED);
         }
         status = OrderStatus.CANCELLED;
         cancellationReason = reason;
@@ -234,12 +234,12 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
     /**
      * Ships a paid order: {@code PAID -> SHIPPED}, nothing else.
      *
-     * @throws OrderProblems.IllegalTransition unless the order is {@code PAID}: also for one shipped already
+     * @throws IllegalOrderTransition unless the order is {@code PAID}: also for one shipped already
      *         (shipping again is a mistake to report, not to answer as done) and one refunded in part or in full
      */
     void ship(String carrier, String trackingNumber, Instant at) {
         if (status != OrderStatus.PAID) {
-            throw new OrderProblems.IllegalTransition(orderId(), status, OrderStatus.SHIPPED, shippedAt != null
+            throw new IllegalOrderTransition(orderId(), status, OrderStatus.SHIPPED, shippedAt != null
                     ? "it has shipped already (" + this.carrier + ", tracking number " + this.trackingNumber + ")"
                     : "only a PAID order ships");
         }
@@ -253,11 +253,11 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
     /** How much can still be refunded; throws when the order was never paid or nothing is left. */
     Money refundable() {
         if (!status.isPaid()) {
-            throw new OrderProblems.NotRefundable(orderId(), "the order was never paid (status " + status + ")");
+            throw new NotRefundable(orderId(), "the order was never paid (status " + status + ")");
         }
         Money left = total().minus(refunded());
         if (left.isZero()) {
-            throw new OrderProblems.NotRefundable(orderId(), "everything has been refunded already");
+            throw new NotRefundable(orderId(), "everything has been refunded already");
         }
         return left;
     }

@@ -46,7 +46,7 @@ public class OrderLifecycleService {
     public OrderDetails cancel(OrderId orderId, CustomerId caller, boolean admin) {
         OrderDetails cancelled = transactions.execute(status -> {
             Order order = orders.findForUpdate(orderId.value()).filter(o -> admin || o.belongsTo(caller))
-                    .orElseThrow(() -> new OrderProblems.OrderNotFound(orderId.value()));
+                    .orElseThrow(() -> new OrderNotFound(orderId.value()));
             order.cancel(order.belongsTo(caller) ? "cancelled by the customer" : "cancelled by an admin", clock.instant());
             inventory.release(order.stockLines());
             return OrderDetails.of(orders.save(order));
@@ -58,7 +58,7 @@ public class OrderLifecycleService {
     @Transactional
     public OrderDetails ship(OrderId orderId, String carrier, String trackingNumber) {
         Order order = orders.findForUpdate(orderId.value())
-                .orElseThrow(() -> new OrderProblems.OrderNotFound(orderId.value()));
+                .orElseThrow(() -> new OrderNotFound(orderId.value()));
         order.ship(carrier, trackingNumber, clock.instant());
         return OrderDetails.of(orders.save(order));
     }
@@ -66,10 +66,10 @@ public class OrderLifecycleService {
     /** Admin refund through payments: checked against what is left, then sent to Stripe outside any transaction. */
     public RefundView refund(OrderId orderId, Optional<Money> amount, String idempotencyKey, String reason) {
         Money refundable = transactions.execute(status -> orders.findById(orderId.value())
-                .orElseThrow(() -> new OrderProblems.OrderNotFound(orderId.value())).refundable());
+                .orElseThrow(() -> new OrderNotFound(orderId.value())).refundable());
         Money requested = amount.orElse(refundable);
         if (requested.isZero() || requested.isGreaterThan(refundable)) {
-            throw new OrderProblems.NotRefundable(orderId,
+            throw new NotRefundable(orderId,
                     "requested " + requested + " but only " + refundable + " is left to refund");
         }
         // payments takes keys of at most 200 characters; a longer one stands for itself by its hash
@@ -78,7 +78,7 @@ public class OrderLifecycleService {
         try {
             return payments.refund(orderId.toString(), requested, paymentsKey, reason);
         } catch (RefundNotPossible e) {
-            throw new OrderProblems.NotRefundable(orderId, e.getMessage());
+            throw new NotRefundable(orderId, e.getMessage());
         }
     }
 

@@ -30,7 +30,7 @@ public class OrderQueryService {
         return orders.findWithLines(orderId.value())
                 .filter(order -> admin || order.belongsTo(caller))
                 .map(OrderDetails::of)
-                .orElseThrow(() -> new OrderProblems.OrderNotFound(orderId.value()));
+                .orElseThrow(() -> new OrderNotFound(orderId.value()));
     }
 
     public Page<OrderSummary> mine(CustomerId customer, Pageable page) {

@@ -11,7 +11,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 
 import com.example.shop.orders.OrderId;
 import com.example.shop.payments.DisputeClosed;
-import com.example.shop.payments.PaymentCanceled;
+import com.example.shop.payments.PaymentCancelled;
 import com.example.shop.payments.PaymentDisputed;
 import com.example.shop.payments.PaymentRefunded;
 import com.example.shop.payments.PaymentSucceeded;
@@ -47,7 +47,7 @@ class PaymentEventListeners {
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    void on(PaymentCanceled event) {
+    void on(PaymentCancelled event) {
         order(event.reference()).ifPresent(id -> orders.paymentCancelled(id, event.at()));
     }
 

@@ -22,7 +22,7 @@ import com.example.shop.customers.CurrentCustomer;
 import com.example.shop.orders.OrderId;
 import com.example.shop.orders.internal.CheckoutService;
 import com.example.shop.orders.internal.OrderLifecycleService;
-import com.example.shop.orders.internal.OrderProblems;
+import com.example.shop.orders.internal.OrderNotFound;
 import com.example.shop.orders.internal.OrderQueryService;
 import com.example.shop.shared.web.PageResponse;
 
@@ -74,7 +74,7 @@ class OrderController {
     @GetMapping("/{id}/payment")
     OrderResponses.Payment payment(@PathVariable UUID id) {
         return checkout.payment(new OrderId(id), caller.require()).map(mapper::toPayment)
-                .orElseThrow(() -> new OrderProblems.OrderNotFound(id));
+                .orElseThrow(() -> new OrderNotFound(id));
     }
 
     @Operation(summary = "Cancel an unpaid order (its owner or an admin)", description = "Releases the stock and "

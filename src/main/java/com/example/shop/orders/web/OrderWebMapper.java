@@ -1,5 +1,6 @@
 package com.example.shop.orders.web;
 
+import org.jspecify.annotations.Nullable;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -30,7 +31,7 @@ interface OrderWebMapper {
     @Mapping(target = "orderId", source = "order.id")
     @Mapping(target = "status", source = "order.status")
     @Mapping(target = "total", source = "order.total")
-    OrderResponses.Checkout toCheckout(OrderDetails order, PaymentView payment, String paymentNote);
+    OrderResponses.Checkout toCheckout(OrderDetails order, @Nullable PaymentView payment, @Nullable String paymentNote);
 
     OrderDetails.Address toAddress(AddressRequest request);
 }

@@ -4,7 +4,7 @@ package com.example.shop.payments.internal;
 enum Outcome {
     /** The payment moved (and an event was published). */
     APPLIED("applied"),
-    /** A refund failed or was canceled at Stripe: the refunded total went down ({@code RefundFailed} is published). */
+    /** A refund failed or was cancelled at Stripe: the refunded total went down ({@code RefundFailed} is published). */
     REFUND_FAILED("refund-failed"),
     /** Already in that state or further: nothing to do. */
     NO_CHANGE("no-change"),
@@ -14,10 +14,10 @@ enum Outcome {
     NOT_YET("not-yet"),
     /**
      * A refund or dispute for a payment whose money was never confirmed here (held after an amount mismatch,
-     * or canceled): nothing is applied automatically; logged at error level for people to look at.
+     * or cancelled): nothing is applied automatically; logged at error level for people to look at.
      */
     NEEDS_REVIEW("needs-review"),
-    /** The PaymentIntent belongs to an earlier, canceled attempt of the reference. */
+    /** The PaymentIntent belongs to an earlier, cancelled attempt of the reference. */
     SUPERSEDED("superseded-intent"),
     /** Not a payment of this system (no {@code metadata.order_id}). */
     FOREIGN("foreign"),

@@ -14,13 +14,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.CompositeType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.lang.Nullable;
 
 import com.example.shop.payments.DisputeClosed;
-import com.example.shop.payments.PaymentCanceled;
+import com.example.shop.payments.PaymentCancelled;
 import com.example.shop.payments.PaymentDisputed;
 import com.example.shop.payments.PaymentFailed;
 import com.example.shop.payments.PaymentRefunded;
@@ -33,7 +33,7 @@ import com.example.shop.shared.persistence.MoneyType;
 /**
  * The payment of one reference: its current Stripe PaymentIntent and what Stripe has told us about it.
  * <p>
- * Every transition guards itself: {@code SUCCEEDED} is never undone by a late failure, {@code CANCELED} is
+ * Every transition guards itself: {@code SUCCEEDED} is never undone by a late failure, {@code CANCELLED} is
  * final, and the refunded total is the sum of Stripe's refunds counted once each (it only goes down when
  * Stripe reports a refund failed), so applying the same fact twice, or an old fact after a newer one, changes
  * nothing. Before success, {@code FAILED} and {@code PROCESSING} may alternate: each is a new attempt to pay
@@ -144,10 +144,10 @@ class Payment extends AbstractAggregateRoot<Payment> {
                 intent.attempt(), intent, now);
     }
 
-    /** A new attempt for a reference whose previous PaymentIntent was canceled. */
+    /** A new attempt for a reference whose previous PaymentIntent was cancelled. */
     void restart(IntentSnapshot intent, int attempt, Money amount, Instant now) {
-        if (status != PaymentStatus.CANCELED) {
-            throw new IllegalStateException("only a canceled payment starts again, not a " + status + " one");
+        if (status != PaymentStatus.CANCELLED) {
+            throw new IllegalStateException("only a cancelled payment starts again, not a " + status + " one");
         }
         this.amount = amount;
         this.status = PaymentStatus.PENDING;
@@ -188,8 +188,8 @@ class Payment extends AbstractAggregateRoot<Payment> {
         if (status.isCaptured()) {
             return Outcome.NO_CHANGE;
         }
-        if (status == PaymentStatus.CANCELED) {
-            log.error("PaymentIntent {} of {} reported succeeded after it was canceled", paymentIntentId, reference);
+        if (status == PaymentStatus.CANCELLED) {
+            log.error("PaymentIntent {} of {} reported succeeded after it was cancelled", paymentIntentId, reference);
             return Outcome.NO_CHANGE;
         }
         long received = intent.captured();
@@ -232,17 +232,17 @@ class Payment extends AbstractAggregateRoot<Payment> {
         if (status.isFinal()) {
             return Outcome.NO_CHANGE;
         }
-        status = PaymentStatus.CANCELED;
+        status = PaymentStatus.CANCELLED;
         touch();
-        registerEvent(new PaymentCanceled(reference, paymentIntentId, at));
+        registerEvent(new PaymentCancelled(reference, paymentIntentId, at));
         return Outcome.APPLIED;
     }
 
     /**
      * What Stripe's refunds of this payment add up to now, each counted once: {@code total} of those that stand,
-     * {@code failed} of those Stripe accepted and then failed or canceled. A larger total publishes the
+     * {@code failed} of those Stripe accepted and then failed or cancelled. A larger total publishes the
      * difference ({@code PaymentRefunded}: refunded this time, and in total); a smaller one means a refund
-     * failed or was canceled at Stripe and publishes {@code RefundFailed} (the difference did not go back to
+     * failed or was cancelled at Stripe and publishes {@code RefundFailed} (the difference did not go back to
      * the customer). Both events carry both sums, so a listener can tell a newer report from a late one.
      */
     Outcome refundedTotal(Money total, Money failed, Instant at) {
@@ -266,7 +266,7 @@ class Payment extends AbstractAggregateRoot<Payment> {
         touch();
         if (newTotal < before) {
             log.warn("Refunds of payment {} (PaymentIntent {}) now add up to {} {}, down from {}: a refund failed or"
-                    + " was canceled at Stripe", reference, paymentIntentId, newTotal, amount.currencyCode(), before);
+                    + " was cancelled at Stripe", reference, paymentIntentId, newTotal, amount.currencyCode(), before);
             registerEvent(new RefundFailed(reference, paymentIntentId, money(before - newTotal), money(newTotal),
                     failed, at));
             return Outcome.REFUND_FAILED;
@@ -319,14 +319,14 @@ class Payment extends AbstractAggregateRoot<Payment> {
     /**
      * Why a fact about captured money (a refund, a dispute) does not apply to this payment now, or
      * {@code null} when it does. A payment still waiting for its success gets it later ({@code NOT_YET}: the
-     * success event, or reconciliation, comes first); one held for review or canceled never will by itself.
+     * success event, or reconciliation, comes first); one held for review or cancelled never will by itself.
      */
     @Nullable
     Outcome notCaptured(String fact) {
         if (status.isCaptured()) {
             return null;
         }
-        if (reviewReason == null && status != PaymentStatus.CANCELED) {
+        if (reviewReason == null && status != PaymentStatus.CANCELLED) {
             return Outcome.NOT_YET;
         }
         log.error("Stripe reports {} for payment {} (PaymentIntent {}), which is {}{}: not applied, needs review",

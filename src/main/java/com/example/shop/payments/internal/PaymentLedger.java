@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +19,10 @@ import com.example.shop.payments.StartPayment;
 import com.example.shop.shared.Money;
 
 /**
- * The database side of payments: every state change of a {@link Payment} goes through here, in a
- * transaction that holds the payment's row lock, whoever asked (a webhook, the reconciliation job, a
- * cancel or a refund). Nothing here talks to Stripe.
+ * The database side of payments, not an application service: no use case starts here, {@link PaymentService},
+ * {@link StripeWebhookProcessor} and {@link PaymentReconciliation} call it. Every state change of a
+ * {@link Payment} goes through here, in a transaction that holds the payment's row lock, whoever asked (a
+ * webhook, the reconciliation job, a cancel or a refund). Nothing here talks to Stripe.
  */
 @Component
 class PaymentLedger {
@@ -56,7 +57,7 @@ class PaymentLedger {
 
     /**
      * Stores the PaymentIntent just created for a request. Whatever is already stored for the reference
-     * wins unless it is a canceled earlier attempt.
+     * wins unless it is a cancelled earlier attempt.
      */
     @Transactional
     public Payment store(StartPayment request, int attempt, IntentSnapshot intent) {
@@ -71,7 +72,7 @@ class PaymentLedger {
                     request.customerEmail(), attempt, intent, Instant.now()));
         }
         Payment payment = existing.get();
-        if (!payment.paymentIntentId().equals(intent.id()) && payment.status() == PaymentStatus.CANCELED) {
+        if (!payment.paymentIntentId().equals(intent.id()) && payment.status() == PaymentStatus.CANCELLED) {
             payment.restart(intent, attempt, request.amount(), Instant.now());
             return payments.save(payment);
         }
@@ -94,7 +95,7 @@ class PaymentLedger {
             Optional<Payment> ofReference = payments.lockByReference(intent.reference());
             if (ofReference.isPresent()) {
                 payment = ofReference.get();
-                if (payment.status() != PaymentStatus.CANCELED || intent.attempt() <= payment.attempt()) {
+                if (payment.status() != PaymentStatus.CANCELLED || intent.attempt() <= payment.attempt()) {
                     log.info("PaymentIntent {} is an earlier attempt of {}: ignored", intent.id(),
                             intent.reference());
                     return Outcome.SUPERSEDED;
@@ -130,7 +131,7 @@ class PaymentLedger {
     /**
      * Refunds Stripe reported for a PaymentIntent (one from a {@code refund.*} event, or all of them listed for
      * a {@code charge.refunded}): each is recorded once by its id, and the payment's refunded total becomes
-     * the sum of those Stripe has not failed or canceled.
+     * the sum of those Stripe has not failed or cancelled.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome applyRefunds(String paymentIntentId, List<RefundSnapshot> reported, Instant at) {

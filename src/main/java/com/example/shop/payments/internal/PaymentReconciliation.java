@@ -16,7 +16,8 @@ import com.example.shop.payments.PaymentRejected;
 import com.example.shop.payments.PaymentStatus;
 
 /**
- * Asks Stripe about payments that have waited longer than {@code shop.payments.reconciliation.stale-after}
+ * A scheduled job, not an application service (only the scheduler starts it, like orders' payment timeout):
+ * asks Stripe about payments that have waited longer than {@code shop.payments.reconciliation.stale-after}
  * without reaching a final state, and applies what Stripe says through the same transitions as the
  * webhook, so a lost webhook never leaves a payment (and its order) waiting.
  * <p>

@@ -1,8 +1,8 @@
 package com.example.shop.payments.internal;
 
-import org.springframework.lang.Nullable;
 
 import com.example.shop.shared.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A refund cleared to go to Stripe ({@code amount} reserved for it), or the refund made earlier under the

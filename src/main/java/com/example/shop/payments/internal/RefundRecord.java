@@ -11,17 +11,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.CompositeType;
-import org.springframework.lang.Nullable;
 
 import com.example.shop.shared.Money;
 import com.example.shop.shared.persistence.MoneyType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One refund of a payment, counted once by Stripe's refund id: one this system asked for under the caller's
  * idempotency key, or one made elsewhere (the dashboard) that Stripe told us about. Before Stripe is asked,
  * the row is a reservation ({@code requested}, no refund id) holding its amount against what is left to
  * refund. Its status follows Stripe's and only moves forward: pending, then succeeded, then (rarely)
- * failed or canceled; a late, older status changes nothing.
+ * failed or cancelled; a late, older status changes nothing.
  */
 @Entity
 @Table(name = "payments_refund")
@@ -96,7 +96,7 @@ class RefundRecord {
         return refundId == null;
     }
 
-    /** Forward only: a refund is first pending, then succeeded, and may still fail or be canceled after that. */
+    /** Forward only: a refund is first pending, then succeeded, and may still fail or be cancelled after that. */
     private static int rank(String status) {
         return switch (status) {
             case REQUESTED -> 0;

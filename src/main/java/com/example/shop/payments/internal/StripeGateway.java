@@ -18,9 +18,6 @@ import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
-import com.stripe.model.Charge;
-import com.stripe.model.Dispute;
-import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeCollection;
 import com.stripe.net.RequestOptions;
@@ -28,9 +25,9 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.RefundListParams;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -42,11 +39,13 @@ import com.example.shop.payments.StartPayment;
 import com.example.shop.shared.Money;
 
 /**
- * Every call this module makes to Stripe, and the translation of Stripe's errors into this module's
- * outcomes: {@link PaymentRejected} (the request itself is refused: a declined card, an invalid request, an
- * idempotency key reused with other parameters), {@link PaymentProviderUnavailable} (Stripe could not be
- * reached or failed; the same call may be repeated later, with the same idempotency key) and its special
- * case {@link PaymentProviderMisconfigured} (Stripe refuses our API key: logged as a configuration error).
+ * Every call this module makes to Stripe. It answers in this module's snapshots ({@link IntentSnapshot},
+ * {@link RefundSnapshot}, {@link ChargeSnapshot}, {@link DisputeSnapshot}; see {@link StripeGatewaySnapshots}),
+ * never in stripe-java's types, and translates Stripe's errors into this module's outcomes:
+ * {@link PaymentRejected} (the request itself is refused: a declined card, an invalid request, an idempotency
+ * key reused with other parameters), {@link PaymentProviderUnavailable} (Stripe could not be reached or failed;
+ * the same call may be repeated later, with the same idempotency key) and its special case
+ * {@link PaymentProviderMisconfigured} (Stripe refuses our API key: logged as a configuration error).
  * stripe-java retries network errors, 409s and 5xx itself ({@code shop.stripe.max-network-retries}), reusing
  * the idempotency key we give it. Retrievals made while answering a webhook are not retried: Stripe
  * delivers the event again after a 503, and the webhook must answer quickly.
@@ -88,26 +87,26 @@ class StripeGateway {
                 .setIdempotencyKey(intentIdempotencyKey(request.reference(), attempt))
                 .build();
         return call("create PaymentIntent for " + request.reference(),
-                () -> IntentSnapshot.of(stripe.v1().paymentIntents().create(params.build(), options)));
+                () -> StripeGatewaySnapshots.intent(stripe.v1().paymentIntents().create(params.build(), options)));
     }
 
     IntentSnapshot retrieveIntent(String paymentIntentId) {
         return call("retrieve " + paymentIntentId,
-                () -> IntentSnapshot.of(stripe.v1().paymentIntents().retrieve(paymentIntentId)));
+                () -> StripeGatewaySnapshots.intent(stripe.v1().paymentIntents().retrieve(paymentIntentId)));
     }
 
     /** The same, for a webhook: without network retries. */
     IntentSnapshot retrieveIntentForWebhook(String paymentIntentId) {
         return call("retrieve " + paymentIntentId,
-                () -> IntentSnapshot.of(stripe.v1().paymentIntents().retrieve(paymentIntentId, WEBHOOK)));
+                () -> StripeGatewaySnapshots.intent(stripe.v1().paymentIntents().retrieve(paymentIntentId, WEBHOOK)));
     }
 
-    /** Cancels a PaymentIntent; when Stripe refuses (it succeeded or was canceled meanwhile) its real state. */
+    /** Cancels a PaymentIntent; when Stripe refuses (it succeeded or was cancelled meanwhile) its real state. */
     IntentSnapshot cancelIntent(String paymentIntentId) {
         RequestOptions options = RequestOptions.builder().setIdempotencyKey("shop-cancel:" + paymentIntentId).build();
         try {
             return call("cancel " + paymentIntentId,
-                    () -> IntentSnapshot.of(stripe.v1().paymentIntents().cancel(paymentIntentId, options)));
+                    () -> StripeGatewaySnapshots.intent(stripe.v1().paymentIntents().cancel(paymentIntentId, options)));
         } catch (PaymentRejected e) {
             log.info("Stripe did not cancel {} ({}); taking its current state", paymentIntentId, e.getMessage());
             return retrieveIntent(paymentIntentId);
@@ -115,13 +114,15 @@ class StripeGateway {
     }
 
     /** For a webhook: without network retries. */
-    Charge retrieveCharge(String chargeId) {
-        return call("retrieve " + chargeId, () -> stripe.v1().charges().retrieve(chargeId, WEBHOOK));
+    ChargeSnapshot retrieveCharge(String chargeId) {
+        return call("retrieve " + chargeId,
+                () -> StripeGatewaySnapshots.charge(stripe.v1().charges().retrieve(chargeId, WEBHOOK)));
     }
 
     /** For a webhook: without network retries. */
-    Dispute retrieveDispute(String disputeId) {
-        return call("retrieve " + disputeId, () -> stripe.v1().disputes().retrieve(disputeId, WEBHOOK));
+    DisputeSnapshot retrieveDispute(String disputeId) {
+        return call("retrieve " + disputeId,
+                () -> StripeGatewaySnapshots.dispute(stripe.v1().disputes().retrieve(disputeId, WEBHOOK)));
     }
 
     /**
@@ -139,7 +140,7 @@ class StripeGateway {
      * made elsewhere that this system has not heard of yet) is a {@link RefundNotPossible}, like the check
      * made before calling.
      */
-    Refund refund(String reference, String paymentIntentId, Money amount, String idempotencyKey,
+    RefundSnapshot refund(String reference, String paymentIntentId, Money amount, String idempotencyKey,
             @Nullable String reason) {
         RefundCreateParams.Builder params = RefundCreateParams.builder()
                 .setPaymentIntent(paymentIntentId)
@@ -160,7 +161,8 @@ class StripeGateway {
                 .setIdempotencyKey(refundIdempotencyKey(reference, idempotencyKey))
                 .build();
         try {
-            return call("refund " + paymentIntentId, () -> stripe.v1().refunds().create(params.build(), options));
+            return call("refund " + paymentIntentId,
+                    () -> StripeGatewaySnapshots.refund(stripe.v1().refunds().create(params.build(), options)));
         } catch (PaymentRejected e) {
             if (NOTHING_LEFT_TO_REFUND.contains(e.code())) {
                 throw new RefundNotPossible("Stripe refuses to refund " + amount + " of payment " + reference
@@ -171,8 +173,9 @@ class StripeGateway {
     }
 
     /** For a webhook: a refund by id, without network retries. */
-    Refund retrieveRefund(String refundId) {
-        return call("retrieve " + refundId, () -> stripe.v1().refunds().retrieve(refundId, WEBHOOK));
+    RefundSnapshot retrieveRefund(String refundId) {
+        return call("retrieve " + refundId,
+                () -> StripeGatewaySnapshots.refund(stripe.v1().refunds().retrieve(refundId, WEBHOOK)));
     }
 
     /** For a webhook: every refund of a PaymentIntent (page by page), without network retries. */
@@ -182,11 +185,11 @@ class StripeGateway {
             RefundListParams.Builder params = RefundListParams.builder().setPaymentIntent(paymentIntentId)
                     .setLimit(100L);
             StripeCollection<Refund> page = stripe.v1().refunds().list(params.build(), WEBHOOK);
-            page.getData().forEach(refund -> all.add(RefundSnapshot.of(refund)));
+            page.getData().forEach(refund -> all.add(StripeGatewaySnapshots.refund(refund)));
             while (Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty()) {
                 String last = page.getData().get(page.getData().size() - 1).getId();
                 page = stripe.v1().refunds().list(params.setStartingAfter(last).build(), WEBHOOK);
-                page.getData().forEach(refund -> all.add(RefundSnapshot.of(refund)));
+                page.getData().forEach(refund -> all.add(StripeGatewaySnapshots.refund(refund)));
             }
             return all;
         });

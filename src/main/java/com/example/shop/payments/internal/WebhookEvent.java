@@ -8,8 +8,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.lang.Nullable;
 
 /**
  * A Stripe event id this system has processed. The id is unique in the table and is inserted in the

@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -40,7 +40,7 @@ class StripeWebhookController {
     @ApiResponse(responseCode = "400", description = "Missing or invalid signature, or a stale timestamp")
     @ApiResponse(responseCode = "503", description = "Transient failure: Stripe should deliver the event again (Stripe"
             + " unreachable or refusing our API key, or a refund or dispute that overtook the payment's success)")
-    ResponseEntity<WebhookResult> receive(@RequestBody(required = false) @Nullable byte[] body,
+    ResponseEntity<WebhookResult> receive(@RequestBody(required = false) byte @Nullable [] body,
             @RequestHeader(name = "Stripe-Signature", required = false) @Nullable String signature) {
         return ResponseEntity.ok(processor.receive(body == null ? new byte[0] : body, signature));
     }

@@ -9,6 +9,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.metamodel.spi.ValueAccess;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.usertype.CompositeUserType;
+import org.jspecify.annotations.Nullable;
 
 import com.example.shop.shared.Money;
 
@@ -48,7 +49,7 @@ public class MoneyType implements CompositeUserType<Money> {
     }
 
     @Override
-    public Money instantiate(ValueAccess values) {
+    public @Nullable Money instantiate(ValueAccess values) {
         Number amount = values.getValue(0, Number.class);
         String currency = values.getValue(1, String.class);
         if (amount == null && currency == null) {
@@ -68,17 +69,17 @@ public class MoneyType implements CompositeUserType<Money> {
     }
 
     @Override
-    public boolean equals(Money x, Money y) {
+    public boolean equals(@Nullable Money x, @Nullable Money y) {
         return Objects.equals(x, y);
     }
 
     @Override
-    public int hashCode(Money money) {
+    public int hashCode(@Nullable Money money) {
         return Objects.hashCode(money);
     }
 
     @Override
-    public Money deepCopy(Money money) {
+    public @Nullable Money deepCopy(@Nullable Money money) {
         return money; // immutable
     }
 
@@ -88,12 +89,12 @@ public class MoneyType implements CompositeUserType<Money> {
     }
 
     @Override
-    public Serializable disassemble(Money money) {
+    public @Nullable Serializable disassemble(@Nullable Money money) {
         return money == null ? null : new Object[] { money.amount(), money.currencyCode() };
     }
 
     @Override
-    public Money assemble(Serializable cached, Object owner) {
+    public @Nullable Money assemble(@Nullable Serializable cached, Object owner) {
         if (cached == null) {
             return null;
         }
@@ -102,7 +103,7 @@ public class MoneyType implements CompositeUserType<Money> {
     }
 
     @Override
-    public Money replace(Money detached, Money managed, Object owner) {
+    public @Nullable Money replace(@Nullable Money detached, @Nullable Money managed, Object owner) {
         return detached; // immutable
     }
 }

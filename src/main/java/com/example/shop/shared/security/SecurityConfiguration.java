@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -93,15 +92,13 @@ public class SecurityConfiguration {
     AuthenticationEntryPoint problemEntryPoint(ProblemResponseWriter writer) {
         return (request, response, exception) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            writer.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                    "A valid access token is required."));
+            writer.write(response, Problems.unauthorized());
         };
     }
 
     @Bean
     AccessDeniedHandler problemAccessDenied(ProblemResponseWriter writer) {
-        return (request, response, exception) -> writer.write(response,
-                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to do this."));
+        return (request, response, exception) -> writer.write(response, Problems.forbidden());
     }
 
     @Bean

@@ -38,9 +38,9 @@ class ProblemErrorController implements ErrorController {
             Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
             log.error("Unexpected error [correlationId={}]", correlationId,
                     failure instanceof Throwable t ? t : null);
-            problem = GlobalProblemHandler.internalError(correlationId);
+            problem = Problems.internalError(correlationId);
         } else {
-            problem = GlobalProblemHandler.typed(ProblemDetail.forStatusAndDetail(status, status.getReasonPhrase()));
+            problem = Problems.typed(ProblemDetail.forStatusAndDetail(status, status.getReasonPhrase()));
             problem.setTitle(status.getReasonPhrase());
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -13,10 +13,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.example.shop.shared.ErrorType;
 
 /**
  * Caps the size of every request body ({@code shop.web.max-request-body}, default 256KB): a declared
@@ -26,6 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class RequestBodyLimit extends OncePerRequestFilter {
+
+    private static final ErrorType TOO_LARGE = new ErrorType("payload-too-large", "Request body too large", 413);
 
     private final long maxBytes;
     private final ProblemResponseWriter problems;
@@ -47,8 +50,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     public static org.springframework.http.ProblemDetail tooLarge(long maxBytes) {
-        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
-                "The request body exceeds the limit of " + maxBytes + " bytes.");
+        return Problems.of(TOO_LARGE, "The request body exceeds the limit of " + maxBytes + " bytes.");
     }
 
     /** Thrown while reading a body that turns out to be larger than the cap. */

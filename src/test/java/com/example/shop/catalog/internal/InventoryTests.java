@@ -141,9 +141,15 @@ class InventoryTests {
         UUID id = data().product(100, 10).id();
         inTransaction(() -> inventory.reserve(List.of(new StockLine(new ProductId(id), 4))));
 
-        assertThatThrownBy(() -> admin.setOnHand(new ProductId(id), 3)).isInstanceOfSatisfying(CatalogException.class,
-                e -> assertThat(e.reason()).isEqualTo(CatalogException.Reason.STOCK_BELOW_RESERVED));
+        assertThatThrownBy(() -> admin.setOnHand(new ProductId(id), 3)).isInstanceOf(StockBelowReserved.class);
         assertThat(admin.setOnHand(new ProductId(id), 4)).isEqualTo(new StockLevel(4, 4));
+    }
+
+    /** Request validation refuses it first; the rule still holds for every caller, and names the field. */
+    @Test
+    void adminRefusesANegativePriceNamingTheField() {
+        assertThatThrownBy(() -> data().product(-1, 1)).isInstanceOfSatisfying(InvalidField.class,
+                e -> assertThat(e.field()).isEqualTo("price.amount"));
     }
 
     @Test

@@ -76,12 +76,12 @@ class OrderTests {
     @Test
     void onlyAnUnpaidOrderCanBeCancelledAndOnlyAPaidOneShipped() {
         Order order = newOrder();
-        assertThatThrownBy(() -> order.ship("DHL", "1", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class);
+        assertThatThrownBy(() -> order.ship("DHL", "1", NOW)).isInstanceOf(IllegalOrderTransition.class);
         order.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW);
-        assertThatThrownBy(() -> order.cancel("too late", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class);
+        assertThatThrownBy(() -> order.cancel("too late", NOW)).isInstanceOf(IllegalOrderTransition.class);
         order.ship("DHL", "1", NOW);
         assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
-        assertThatThrownBy(() -> order.ship("DHL", "1", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class)
+        assertThatThrownBy(() -> order.ship("DHL", "1", NOW)).isInstanceOf(IllegalOrderTransition.class)
                 .hasMessageContaining("shipped already");
         assertThat(order.registeredEvents()).filteredOn(OrderShipped.class::isInstance).hasSize(1);
     }
@@ -89,7 +89,7 @@ class OrderTests {
     @Test
     void refundsMoveThroughPartialToFullAndALateSmallerTotalChangesNothing() {
         Order order = newOrder();
-        assertThatThrownBy(order::refundable).isInstanceOf(OrderProblems.NotRefundable.class);
+        assertThatThrownBy(order::refundable).isInstanceOf(NotRefundable.class);
         order.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW);
         assertThat(order.refundable()).isEqualTo(Money.of(2999, "EUR"));
 
@@ -99,7 +99,7 @@ class OrderTests {
         assertThat(order.refundable()).isEqualTo(Money.of(1999, "EUR"));
         assertThat(order.applyRefunds(eur(2999), NONE_FAILED, NOW)).isTrue();
         assertThat(order.status()).isEqualTo(OrderStatus.REFUNDED);
-        assertThatThrownBy(order::refundable).isInstanceOf(OrderProblems.NotRefundable.class);
+        assertThatThrownBy(order::refundable).isInstanceOf(NotRefundable.class);
         assertThat(order.registeredEvents()).filteredOn(OrderRefunded.class::isInstance).hasSize(2);
     }
 
@@ -174,7 +174,7 @@ class OrderTests {
         assertThat(full.confirmPayment("pi_1", Money.of(2999, "EUR"), NOW)).isEqualTo(Order.Confirmation.PAID);
         assertThat(full.status()).isEqualTo(OrderStatus.REFUNDED);
         assertThat(full.paidAt()).isEqualTo(NOW);
-        assertThatThrownBy(full::refundable).isInstanceOf(OrderProblems.NotRefundable.class);
+        assertThatThrownBy(full::refundable).isInstanceOf(NotRefundable.class);
         assertThat(full.registeredEvents()).filteredOn(OrderPaid.class::isInstance).hasSize(1);
         assertThat(full.registeredEvents()).filteredOn(OrderRefunded.class::isInstance).singleElement()
                 .satisfies(event -> assertThat(((OrderRefunded) event).fullyRefunded()).isTrue());
@@ -211,13 +211,13 @@ class OrderTests {
         Order partly = newOrder();
         partly.confirmPayment("pi_1", eur(2999), NOW);
         partly.applyRefunds(eur(999), NONE_FAILED, NOW);
-        assertThatThrownBy(() -> partly.ship("DHL", "1", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class)
+        assertThatThrownBy(() -> partly.ship("DHL", "1", NOW)).isInstanceOf(IllegalOrderTransition.class)
                 .hasMessageContaining("PARTIALLY_REFUNDED").hasMessageContaining("only a PAID order ships");
 
         Order refunded = newOrder();
         refunded.confirmPayment("pi_2", eur(2999), NOW);
         refunded.applyRefunds(eur(2999), NONE_FAILED, NOW);
-        assertThatThrownBy(() -> refunded.ship("DHL", "2", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class);
+        assertThatThrownBy(() -> refunded.ship("DHL", "2", NOW)).isInstanceOf(IllegalOrderTransition.class);
 
         Order shipped = newOrder();
         shipped.confirmPayment("pi_3", eur(2999), NOW);
@@ -225,7 +225,7 @@ class OrderTests {
         shipped.applyRefunds(eur(999), NONE_FAILED, NOW);
         assertThat(shipped.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
         assertThat(shipped.shippedAt()).isEqualTo(NOW);
-        assertThatThrownBy(() -> shipped.ship("DHL", "3", NOW)).isInstanceOf(OrderProblems.IllegalTransition.class)
+        assertThatThrownBy(() -> shipped.ship("DHL", "3", NOW)).isInstanceOf(IllegalOrderTransition.class)
                 .hasMessageContaining("shipped already");
         assertThat(shipped.registeredEvents()).filteredOn(OrderShipped.class::isInstance).hasSize(1);
     }

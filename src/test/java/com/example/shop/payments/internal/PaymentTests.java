@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import com.example.shop.payments.DisputeClosed;
-import com.example.shop.payments.PaymentCanceled;
+import com.example.shop.payments.PaymentCancelled;
 import com.example.shop.payments.PaymentDisputed;
 import com.example.shop.payments.PaymentFailed;
 import com.example.shop.payments.PaymentRefunded;
@@ -65,11 +65,11 @@ class PaymentTests {
     }
 
     @Test
-    void canceledIsFinal() {
+    void cancelledIsFinal() {
         assertThat(payment.apply(intent("canceled", 2000, "EUR", null), NOW)).isEqualTo(Outcome.APPLIED);
         assertThat(payment.apply(intent("succeeded", 2000, "EUR", null), NOW)).isEqualTo(Outcome.NO_CHANGE);
-        assertThat(payment.status()).isEqualTo(PaymentStatus.CANCELED);
-        assertThat(payment.pendingEvents()).singleElement().isInstanceOf(PaymentCanceled.class);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.CANCELLED);
+        assertThat(payment.pendingEvents()).singleElement().isInstanceOf(PaymentCancelled.class);
     }
 
     @Test

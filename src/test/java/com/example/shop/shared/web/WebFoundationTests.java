@@ -39,7 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The error vocabulary and the security baseline, through the full MVC and security stack. */
 @IntegrationTest
-@Import(WebFoundationTests.Probe.class)
+@Import({ WebFoundationTests.Probe.class, ExceptionProbe.class })
 class WebFoundationTests {
 
     @Autowired

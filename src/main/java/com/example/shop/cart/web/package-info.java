@@ -1,0 +1,5 @@
+/**
+ * The cart's HTTP endpoints.
+ */
+@org.jspecify.annotations.NullMarked
+package com.example.shop.cart.web;
