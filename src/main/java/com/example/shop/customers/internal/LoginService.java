@@ -19,9 +19,9 @@ import com.example.shop.customers.CustomerId;
  * copied: the whole family is revoked, which logs out both the thief and the victim.
  */
 @Service
-public class Logins {
+public class LoginService {
 
-    private static final Logger log = LoggerFactory.getLogger(Logins.class);
+    private static final Logger log = LoggerFactory.getLogger(LoginService.class);
 
     private final CustomerRepository customers;
     private final RefreshTokenRepository refreshTokens;
@@ -31,7 +31,7 @@ public class Logins {
     private final LoginThrottle throttle;
     private final RefreshTokenProperties refreshProperties;
 
-    Logins(CustomerRepository customers, RefreshTokenRepository refreshTokens, PasswordEncoder passwordEncoder,
+    LoginService(CustomerRepository customers, RefreshTokenRepository refreshTokens, PasswordEncoder passwordEncoder,
             Passwords.DummyHash dummyHash, AccessTokens accessTokens, LoginThrottle throttle,
             RefreshTokenProperties refreshProperties) {
         this.customers = customers;

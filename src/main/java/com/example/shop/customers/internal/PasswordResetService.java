@@ -23,9 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * first, then sets the new password and revokes every refresh token.
  */
 @Service
-public class PasswordResets implements DisposableBean {
+public class PasswordResetService implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(PasswordResets.class);
+    private static final Logger log = LoggerFactory.getLogger(PasswordResetService.class);
 
     private final CustomerRepository customers;
     private final PasswordResetRepository resets;
@@ -42,7 +42,7 @@ public class PasswordResets implements DisposableBean {
                 return thread;
             });
 
-    PasswordResets(CustomerRepository customers, PasswordResetRepository resets,
+    PasswordResetService(CustomerRepository customers, PasswordResetRepository resets,
             RefreshTokenRepository refreshTokens, PasswordEncoder passwordEncoder, PasswordResetMail mail,
             PasswordProperties properties, RequestThrottle throttle, PlatformTransactionManager transactions) {
         this.customers = customers;
