@@ -25,6 +25,7 @@ import com.example.shop.testsupport.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -84,6 +85,39 @@ class DiscountCodeConcurrencyTests {
         for (MockHttpServletResponse placed : answers.stream().filter(answer -> answer.getStatus() == 201).toList()) {
             assertThat((Integer) JsonPath.read(placed.getContentAsString(), "$.total.amount")).isEqualTo(900);
         }
+    }
+
+    @Test
+    void aCodeWithoutLimitServesEveryConcurrentCheckoutAndALimitSetLaterCountsTheUsesInHand() throws Exception {
+        String code = pricing.discountCode(PricingFixtures.unique("OPEN"), "\"type\": \"PERCENTAGE\", \"value\": 10");
+        UUID product = fixtures.catalog.product("Popular", 1000, 100);
+        List<String> carts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            carts.add(fixtures.cartWith(product, 1));
+        }
+
+        List<MockHttpServletResponse> answers = Concurrently.run(12, i -> fixtures.checkout(Tokens.customer(),
+                carts.get(i), UUID.randomUUID().toString(), country, null, code).andReturn().getResponse());
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatus()).isEqualTo(201));
+        assertThat(pricing.timesUsed(code)).isEqualTo(12);
+        String cancelled = JsonPath.read(answers.get(0).getContentAsString(), "$.orderId");
+        mvc.perform(post("/api/orders/{id}/cancel", cancelled).header(HttpHeaders.AUTHORIZATION, Tokens.admin()))
+                .andExpect(status().isOk());
+        assertThat(pricing.timesUsed(code)).isEqualTo(11);
+
+        // a limit of 13 set now: the 11 uses in hand count, so two more orders may use it, not thirteen
+        pricing.updateDiscountCode(code, "\"type\": \"PERCENTAGE\", \"value\": 10, \"usageLimit\": 13")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.timesUsed").value(11));
+        List<String> more = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            more.add(fixtures.cartWith(product, 1));
+        }
+        List<MockHttpServletResponse> late = Concurrently.run(5, i -> fixtures.checkout(Tokens.customer(),
+                more.get(i), UUID.randomUUID().toString(), country, null, code).andReturn().getResponse());
+        assertThat(late).filteredOn(answer -> answer.getStatus() == 201).hasSize(2);
+        assertThat(pricing.timesUsed(code)).isEqualTo(13);
+        assertThat(ordersWith(code)).isEqualTo(14);
     }
 
     @Test

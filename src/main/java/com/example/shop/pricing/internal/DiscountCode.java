@@ -32,8 +32,9 @@ import com.example.shop.shared.persistence.MoneyType;
  * A discount code: what it takes off, from which subtotal, when, and how often in all and per buyer. Codes are
  * case-insensitive: one is stored in upper case and found by its upper-case spelling.
  * <p>
- * {@code times_used} is never written from here (neither inserted nor updated): only {@link DiscountLedger}'s
- * conditional updates change it, so an admin's edit cannot write back a count that a concurrent checkout moved.
+ * {@code times_used} is never written from here (neither inserted nor updated): only {@link DiscountLedger} changes
+ * it, so an admin's edit cannot write back a count that a concurrent checkout moved. It is kept while the code has a
+ * usage limit (the guard of that limit), and counted again whenever the code changes.
  */
 @Entity
 @Table(name = "pricing_discount_code")
@@ -191,7 +192,8 @@ class DiscountCode {
         };
     }
 
-    DiscountCodeView view() {
+    /** As an admin sees it, with the uses orders hold now. */
+    DiscountCodeView view(int timesUsed) {
         BigDecimal value = switch (type) {
             case PERCENTAGE -> PricingLimits.plain(percent);
             case FIXED_AMOUNT -> BigDecimal.valueOf(amount.amount());
@@ -220,5 +222,9 @@ class DiscountCode {
     @Nullable
     Integer perCustomerLimit() {
         return perCustomerLimit;
+    }
+
+    boolean limited() {
+        return usageLimit != null;
     }
 }

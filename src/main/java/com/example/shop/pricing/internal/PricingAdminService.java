@@ -28,14 +28,16 @@ public class PricingAdminService {
     private final ShippingMethods methods;
     private final TaxRates taxRates;
     private final DiscountCodes codes;
+    private final DiscountLedger ledger;
     private final Currency currency;
     private final Clock clock = Clock.systemUTC();
 
-    PricingAdminService(ShippingMethods methods, TaxRates taxRates, DiscountCodes codes,
+    PricingAdminService(ShippingMethods methods, TaxRates taxRates, DiscountCodes codes, DiscountLedger ledger,
             @Value("${shop.currency:EUR}") String currency) {
         this.methods = methods;
         this.taxRates = taxRates;
         this.codes = codes;
+        this.ledger = ledger;
         this.currency = Money.currency(currency);
     }
 
@@ -116,12 +118,13 @@ public class PricingAdminService {
 
     @Transactional(readOnly = true)
     public Page<DiscountCodeView> discountCodes(Pageable page) {
-        return codes.findAllByCode(page).map(DiscountCode::view);
+        return codes.findAllByCode(page).map(code -> code.view(ledger.inUse(code.id())));
     }
 
     @Transactional(readOnly = true)
     public DiscountCodeView discountCode(String code) {
-        return loadCode(code).view();
+        DiscountCode found = loadCode(code);
+        return found.view(ledger.inUse(found.id()));
     }
 
     public DiscountCodeView createDiscountCode(DiscountCodeCommand command) {
@@ -130,15 +133,20 @@ public class PricingAdminService {
             throw DuplicateCode.discountCode(command.code());
         }
         flush(() -> codes.saveAndFlush(code), () -> DuplicateCode.discountCode(command.code()));
-        return code.view();
+        return code.view(0);
     }
 
-    /** Changes everything of a code but its name and its uses. */
+    /**
+     * Changes everything of a code but its name and its uses. The code's row is locked first (the claims in flight
+     * finish before), and its uses are counted again: a code without a usage limit does not keep its count on
+     * every claim, so a limit set now starts from the uses orders hold.
+     */
     public DiscountCodeView updateDiscountCode(String name, DiscountCodeCommand command) {
         DiscountCode code = loadCode(name);
+        int inUse = ledger.recount(code.id());
         code.revise(command, currency, clock.instant());
         codes.flush();
-        return code.view();
+        return code.view(inUse);
     }
 
     /** Deletes the code; orders placed with it keep it, and cancelling one of them gives nothing back to it. */

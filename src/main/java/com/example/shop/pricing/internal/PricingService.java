@@ -94,7 +94,7 @@ public class PricingService implements Pricing {
         }
         DiscountCode code = codes.findByCode(applied.code()).orElseThrow(() -> new DiscountCodeUnknown(applied.code()));
         Instant now = clock.instant();
-        DiscountLedger.Claim claim = ledger.claim(code.id(), reference, buyer.value(), now);
+        DiscountLedger.Claim claim = ledger.claim(code.id(), reference, buyer.value(), now, code.limited());
         switch (claim.outcome()) {
             case CLAIMED -> {
             }
