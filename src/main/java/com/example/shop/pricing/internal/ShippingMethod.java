@@ -55,7 +55,7 @@ class ShippingMethod {
 
     private boolean active;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "pricing_shipping_method_country", joinColumns = @JoinColumn(name = "method_id"))
     @Column(name = "country", length = 2, nullable = false)
     private Set<String> countries = new TreeSet<>();
