@@ -1,0 +1,40 @@
+package com.example.shop.shared.observability;
+
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Hidden;
+
+import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /actuator/health} on the application's port, where clients, load balancers and scripts have
+ * always found it, although Actuator itself listens on the management port: the overall status and nothing
+ * else ({@code {"status":"UP"}}, 503 when it is not {@code UP}), as Actuator answers it with details hidden.
+ * The probes are {@code /livez} and {@code /readyz} on this port (Boot's additional paths). Only when the
+ * management port differs; on the same port Actuator answers itself.
+ */
+@RestController
+@Hidden
+@ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
+class PublicHealth {
+
+    private final HealthEndpoint health;
+
+    PublicHealth(HealthEndpoint health) {
+        this.health = health;
+    }
+
+    @GetMapping("/actuator/health")
+    ResponseEntity<Map<String, String>> health() {
+        Status status = health.health().getStatus();
+        HttpStatus code = Status.UP.equals(status) ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;
+        return ResponseEntity.status(code).body(Map.of("status", status.getCode()));
+    }
+}
