@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.stripe.Stripe;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,9 +30,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.cors.CorsConfiguration;
 import tools.jackson.databind.node.ObjectNode;
 
 import com.example.shop.shared.ErrorType;
+import com.example.shop.shared.security.CorsProperties;
 import com.example.shop.shared.web.Problems;
 
 /**
@@ -51,11 +55,20 @@ import com.example.shop.shared.web.Problems;
 @TestConfiguration(proxyBeanMethods = false)
 public class StripeDevConfiguration {
 
+    /**
+     * Permits {@code /dev/**} and answers CORS for it from the storefront origins ({@code shop.cors.allowed-origins}),
+     * so that the reference storefront's test-payment button can call it from its own origin.
+     */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain devStripeTrigger(HttpSecurity http) throws Exception {
+    SecurityFilterChain devStripeTrigger(HttpSecurity http, CorsProperties cors) throws Exception {
+        CorsConfiguration storefront = new CorsConfiguration();
+        storefront.setAllowedOrigins(cors.allowedOrigins());
+        storefront.setAllowedMethods(List.of("GET", "POST"));
+        storefront.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE));
         return http.securityMatcher("/dev/**")
                 .csrf(AbstractHttpConfigurer::disable)
+                .cors(c -> c.configurationSource(request -> storefront))
                 .authorizeHttpRequests(routes -> routes.anyRequest().permitAll())
                 .build();
     }
