@@ -12,10 +12,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Forgotten passwords. A request always looks the same from outside (no account enumeration): it is
- * throttled and handed to the background {@link PasswordResetWorker} whatever the e-mail, so known and unknown e-mails cost the
- * caller the same. The worker looks the e-mail up and, for an account without a recent pending reset,
- * stores a single-use, time-limited token (as a hash) and mails its link. Confirming checks the token
- * first, then sets the new password and revokes every refresh token.
+ * throttled and handed to the background {@link PasswordResetWorker} whatever the e-mail, so known and unknown
+ * e-mails cost the caller the same. The worker looks the e-mail up and, for an account without a recent
+ * pending reset, stores a single-use, time-limited token (as a hash) and mails its link. Confirming checks the
+ * token first, then sets the new password and revokes every refresh token.
  */
 @Service
 public class PasswordResets {

@@ -13,7 +13,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * The one {@link StripeClient}: explicit timeouts, explicit network retries, no telemetry, every request observed
- * ({@link ObservedStripeHttpClient}: a timer, and the trace context sent along when tracing is on).
+ * ({@link StripeGatewayHttpClient}: a timer, and the trace context sent along when tracing is on).
  */
 @Configuration(proxyBeanMethods = false)
 class StripeConfiguration {
@@ -29,7 +29,7 @@ class StripeConfiguration {
                 .setConnectTimeout(Math.toIntExact(properties.connectTimeout().toMillis()))
                 .setReadTimeout(Math.toIntExact(properties.readTimeout().toMillis()))
                 .setMaxNetworkRetries(properties.maxNetworkRetries())
-                .setHttpClient(new ObservedStripeHttpClient(observations));
+                .setHttpClient(new StripeGatewayHttpClient(observations));
         if (StringUtils.hasText(properties.apiBase())) {
             builder.setApiBase(properties.apiBase());
             log.info("Stripe API base overridden: {}", properties.apiBase());

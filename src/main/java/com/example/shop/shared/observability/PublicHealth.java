@@ -2,7 +2,9 @@ package com.example.shop.shared.observability;
 
 import java.util.Map;
 
-import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
@@ -21,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * management port differs; on the same port Actuator answers itself.
  */
 @RestController
-@Hidden
+@Tag(name = "Operations", description = "Health for clients and load balancers")
 @ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
 class PublicHealth {
 
@@ -32,6 +34,11 @@ class PublicHealth {
     }
 
     @GetMapping("/actuator/health")
+    @Operation(summary = "Whether the API can serve requests",
+            description = "The overall status and nothing else (`UP`, or `DOWN` when the database cannot be reached)."
+                    + " The probes are `/livez` and `/readyz`; Actuator itself listens on the management port.")
+    @ApiResponse(responseCode = "200", description = "`{\"status\":\"UP\"}`")
+    @ApiResponse(responseCode = "503", description = "`{\"status\":\"DOWN\"}` (or `OUT_OF_SERVICE` while stopping)")
     ResponseEntity<Map<String, String>> health() {
         Status status = health.health().getStatus();
         HttpStatus code = Status.UP.equals(status) ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;

@@ -21,13 +21,13 @@ import io.micrometer.observation.transport.RequestReplySenderContext;
  * {@link StripeRequest} is immutable, so the tracing propagator writes its headers into a holder that swaps
  * in a copy with the header added.
  */
-final class ObservedStripeHttpClient extends HttpURLConnectionClient {
+final class StripeGatewayHttpClient extends HttpURLConnectionClient {
 
     private static final Pattern RESOURCE = Pattern.compile("^/v\\d+/([a-z_]+)");
 
     private final ObservationRegistry observations;
 
-    ObservedStripeHttpClient(ObservationRegistry observations) {
+    StripeGatewayHttpClient(ObservationRegistry observations) {
         this.observations = observations;
     }
 
