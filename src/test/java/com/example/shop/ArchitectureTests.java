@@ -2,13 +2,20 @@ package com.example.shop;
 
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -20,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** Rules Spring Modulith does not check on its own. */
@@ -139,5 +147,42 @@ class ArchitectureTests {
         assertThat(packages).contains(BASE, BASE + ".shared.web");
         assertThat(packages).allSatisfy(name -> assertThat(production.getPackage(name).isAnnotatedWith(NullMarked.class))
                 .as("package-info.java of %s is annotated @NullMarked", name).isTrue());
+    }
+
+    /**
+     * A module's API and its application services speak in typed ids ({@code OrderId}, {@code CartId},
+     * {@code ProductId}, ...): a raw UUID says nothing about what it identifies, so one is easily passed for
+     * another. Also inside a type argument ({@code Optional<UUID>}, {@code Collection<UUID>}). Constructors are
+     * not methods: the id records themselves wrap a UUID.
+     */
+    @Test
+    void moduleApisAndApplicationServicesTakeTypedIdsNotUuids() {
+        ArchRule rule = methods().that().arePublic()
+                .and().areDeclaredInClassesThat(moduleApiOrApplicationService())
+                .should(notTakeAUuid())
+                .because("ids at module boundaries and in use cases say what they identify");
+        rule.check(production);
+    }
+
+    private static DescribedPredicate<JavaClass> moduleApiOrApplicationService() {
+        Set<String> apis = Set.of(BASE + ".catalog", BASE + ".cart", BASE + ".orders", BASE + ".payments",
+                BASE + ".customers");
+        return DescribedPredicate.describe("are in a module's API package or are application services (*Service in internal)",
+                type -> apis.contains(type.getPackageName())
+                        || (type.getSimpleName().endsWith("Service") && type.getPackageName().contains(".internal")));
+    }
+
+    private static ArchCondition<JavaMethod> notTakeAUuid() {
+        return new ArchCondition<>("not take a java.util.UUID parameter") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                for (JavaType parameter : method.getParameterTypes()) {
+                    if (parameter.getAllInvolvedRawTypes().stream().anyMatch(type -> type.isEquivalentTo(UUID.class))) {
+                        events.add(SimpleConditionEvent.violated(method,
+                                method.getFullName() + " takes " + parameter.getName()));
+                    }
+                }
+            }
+        };
     }
 }

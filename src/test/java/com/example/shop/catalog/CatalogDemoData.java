@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.example.shop.catalog.internal.CatalogAdministration;
+import com.example.shop.catalog.internal.CatalogAdminService;
 import com.example.shop.catalog.internal.ProductCommand;
 
 /**
@@ -84,7 +84,7 @@ public class CatalogDemoData {
             new Item("wool-rug", "Hand-woven wool rug", "Flat-woven wool rug, 160 x 230 cm.", 34900, 2, "home"));
 
     @Bean
-    ApplicationRunner catalogDemoData(CatalogAdministration admin, JdbcClient jdbc) {
+    ApplicationRunner catalogDemoData(CatalogAdminService admin, JdbcClient jdbc) {
         return args -> {
             long existing = jdbc.sql("SELECT COUNT(*) FROM catalog_product").query(Long.class).single();
             if (existing > 0) {

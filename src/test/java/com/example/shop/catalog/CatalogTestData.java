@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.example.shop.catalog.internal.CatalogAdministration;
+import com.example.shop.catalog.internal.CatalogAdminService;
 import com.example.shop.catalog.internal.CategoryView;
 import com.example.shop.catalog.internal.ProductCommand;
 import com.example.shop.catalog.internal.ProductView;
@@ -13,9 +13,9 @@ import com.example.shop.catalog.internal.ProductView;
 /** Unique test data through the real administration service, so test classes never see each other's rows. */
 public final class CatalogTestData {
 
-    private final CatalogAdministration admin;
+    private final CatalogAdminService admin;
 
-    public CatalogTestData(CatalogAdministration admin) {
+    public CatalogTestData(CatalogAdminService admin) {
         this.admin = admin;
     }
 

@@ -4,7 +4,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-import com.example.shop.customers.internal.Accounts;
+import com.example.shop.customers.internal.AccountService;
 import com.example.shop.customers.internal.EmailAlreadyRegistered;
 
 /**
@@ -19,7 +19,7 @@ public class DemoCustomers {
     public static final String PASSWORD = "customer-password";
 
     @Bean
-    ApplicationRunner demoCustomer(Accounts accounts) {
+    ApplicationRunner demoCustomer(AccountService accounts) {
         return args -> {
             try {
                 accounts.register(EMAIL, PASSWORD, "Demo Customer", "localhost");

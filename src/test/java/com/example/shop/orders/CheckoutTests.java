@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +26,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.example.shop.payments.StripeEvents;
-import com.example.shop.payments.StripeStandIn;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
 
@@ -54,14 +52,8 @@ class CheckoutTests {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
     OrderFixtures fixtures;
-
-    final StripeStandIn stripe = StripeStandIn.shared();
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new OrderFixtures(mvc, jdbc);
-    }
 
     @Test
     void theWholeStorefrontJourneyEndsWithAPaidOrderAndSoldStock() throws Exception {
@@ -97,8 +89,8 @@ class CheckoutTests {
         assertThat(fixtures.stock(product)).containsExactly(5, 2);
         mvc.perform(get("/api/carts/mine").header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(jsonPath("$.items", hasSize(0)));
-        assertThat(stripe.intentJson(intent).path("metadata").path("order_id").asString()).isEqualTo(orderId);
-        assertThat(stripe.intentJson(intent).path("amount").asLong()).isEqualTo(6900);
+        assertThat(fixtures.stripe.intentJson(intent).path("metadata").path("order_id").asString()).isEqualTo(orderId);
+        assertThat(fixtures.stripe.intentJson(intent).path("amount").asLong()).isEqualTo(6900);
 
         StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(intent)).andExpect(status().isOk());
 
@@ -122,13 +114,7 @@ class CheckoutTests {
         String token = Tokens.customer();
         UUID product = fixtures.catalog.product("Patient", 7777, 3);
         String cart = fixtures.cartWith(product, 1);
-        var down = stripe.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/payment_intents"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("amount=7777"))
-                .atPriority(1)
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Service unavailable\"}}")));
+        var down = fixtures.stripeFails("/v1/payment_intents", "amount=7777", 503, "api_error", "Service unavailable");
         String orderId;
         try {
             String body = fixtures.checkout(token, cart, UUID.randomUUID().toString())
@@ -143,7 +129,7 @@ class CheckoutTests {
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(jsonPath("$.type").value("https://shop.example/problems/payment-provider-unavailable"));
         } finally {
-            stripe.server().removeStub(down);
+            fixtures.stripe.server().removeStub(down);
         }
 
         String first = JsonPath.read(mvc.perform(get("/api/orders/{id}/payment", orderId)
@@ -155,7 +141,7 @@ class CheckoutTests {
                         .header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$.paymentIntentId");
         assertThat(again).isEqualTo(first);
-        assertThat(stripe.intentsFor(orderId)).isEqualTo(1);
+        assertThat(fixtures.stripe.intentsFor(orderId)).isEqualTo(1);
     }
 
     @Test
@@ -195,8 +181,7 @@ class CheckoutTests {
         UUID plenty = fixtures.catalog.product("Plenty", 100, 10);
         UUID scarce = fixtures.catalog.product("Scarce", 100, 2);
         String cart = fixtures.cartWith(plenty, 3);
-        mvc.perform(post("/api/carts/{id}/items", cart).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"productId\": \"" + scarce + "\", \"quantity\": 2}")).andExpect(status().isCreated());
+        fixtures.addToCart(cart, scarce, 2).andExpect(status().isCreated());
         fixtures.catalog.setStock(scarce, 1);
         String token = Tokens.customer();
         int ordersBefore = jdbc.queryForObject("select count(*) from orders_order", Integer.class);
@@ -219,8 +204,7 @@ class CheckoutTests {
         UUID kept = fixtures.catalog.product("Kept", 100, 5);
         UUID withdrawn = fixtures.catalog.product("Withdrawn", 100, 5);
         String cart = fixtures.cartWith(kept, 1);
-        mvc.perform(post("/api/carts/{id}/items", cart).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"productId\": \"" + withdrawn + "\", \"quantity\": 1}")).andExpect(status().isCreated());
+        fixtures.addToCart(cart, withdrawn, 1).andExpect(status().isCreated());
         fixtures.catalog.deactivate(withdrawn);
 
         fixtures.checkout(Tokens.customer(), cart, null)
@@ -258,9 +242,7 @@ class CheckoutTests {
                 .andReturn().getResponse().getContentAsString();
         String orderId = JsonPath.read(first, "$.orderId");
         // as if the instance died after committing the order, before storing the response
-        jdbc.update("""
-                update orders_idempotency_key set completed_at = null, response_status = null, response_body = null,
-                  created_at = created_at - interval 5 minute where idempotency_key = ?""", key);
+        fixtures.asIfFirstRequestDied(key, false);
 
         String again = fixtures.checkout(token, cart, key).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
@@ -268,7 +250,7 @@ class CheckoutTests {
         assertThat((String) JsonPath.read(again, "$.orderId")).isEqualTo(orderId);
         assertThat((String) JsonPath.read(again, "$.payment.paymentIntentId"))
                 .isEqualTo(JsonPath.read(first, "$.payment.paymentIntentId"));
-        assertThat(stripe.intentsFor(orderId)).isEqualTo(1);
+        assertThat(fixtures.stripe.intentsFor(orderId)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from orders_idempotency_key where idempotency_key = ? and completed_at is not null",
                 Integer.class, key)).isEqualTo(1);
     }
@@ -285,9 +267,7 @@ class CheckoutTests {
         mvc.perform(post("/api/orders/{id}/cancel", orderId).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(status().isOk());
         // as if the instance had died after committing the order, before storing the response
-        jdbc.update("""
-                update orders_idempotency_key set completed_at = null, response_status = null, response_body = null,
-                  created_at = created_at - interval 5 minute where idempotency_key = ?""", key);
+        fixtures.asIfFirstRequestDied(key, false);
 
         fixtures.checkout(token, cart, key).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.orderId").value(orderId))
@@ -295,7 +275,7 @@ class CheckoutTests {
                 .andExpect(jsonPath("$.payment.paymentIntentId").value(intent))
                 .andExpect(jsonPath("$.payment.status").value("CANCELLED"));
 
-        assertThat(stripe.intentsFor(orderId)).isEqualTo(1);
+        assertThat(fixtures.stripe.intentsFor(orderId)).isEqualTo(1);
         assertThat(fixtures.statusOf(orderId)).isEqualTo("CANCELLED");
     }
 
@@ -308,12 +288,9 @@ class CheckoutTests {
         fixtures.checkout(token, cart, key).andExpect(status().isCreated());
         // as if that first request had died before its transaction committed: no order, a bare claim
         jdbc.update("delete from orders_order where customer_id = (select owner_id from orders_idempotency_key where idempotency_key = ?)", key);
-        jdbc.update("update catalog_stock set reserved = 0 where product_id = unhex(replace(?, '-', ''))", product.toString());
-        mvc.perform(post("/api/carts/{id}/items", cart).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"productId\": \"" + product + "\", \"quantity\": 1}")).andExpect(status().isCreated());
-        jdbc.update("""
-                update orders_idempotency_key set completed_at = null, response_status = null, response_body = null,
-                  resource_id = null, created_at = created_at - interval 5 minute where idempotency_key = ?""", key);
+        fixtures.setReserved(product, 0);
+        fixtures.addToCart(cart, product, 1).andExpect(status().isCreated());
+        fixtures.asIfFirstRequestDied(key, true);
 
         String body = fixtures.checkout(token, cart, key).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
@@ -378,9 +355,9 @@ class CheckoutTests {
         }
         assertThat(bodies).hasSize(1);
         String orderId = JsonPath.read(bodies.iterator().next(), "$.orderId");
-        assertThat(stripe.intentsFor(orderId)).isEqualTo(1);
+        assertThat(fixtures.stripe.intentsFor(orderId)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from orders_order where customer_id = unhex(replace(?, '-', ''))",
-                Integer.class, customerOf(orderId)))
+                Integer.class, fixtures.orderColumn(orderId, "lower(hex(customer_id))", String.class)))
                 .isEqualTo(1);
         assertThat(fixtures.stock(product)).containsExactly(20, 2);
     }
@@ -404,11 +381,6 @@ class CheckoutTests {
                 select count(*) from orders_order_line where product_id = unhex(replace(?, '-', ''))""",
                 Integer.class, product.toString())).isEqualTo(10);
         mvc.perform(get("/api/products/{id}", product)).andExpect(jsonPath("$.availableQuantity").value(0));
-    }
-
-    private String customerOf(String orderId) {
-        return jdbc.queryForObject("select lower(hex(customer_id)) from orders_order where id = unhex(replace(?, '-', ''))",
-                String.class, orderId);
     }
 
     interface Call {

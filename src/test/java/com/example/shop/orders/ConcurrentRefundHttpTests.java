@@ -9,23 +9,15 @@ import java.util.concurrent.Future;
 
 import com.jayway.jsonpath.JsonPath;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
-import com.example.shop.payments.StripeEvents;
-import com.example.shop.payments.StripeStandIn;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * {@code POST /api/admin/orders/{id}/refunds} sent by several admins at once, under different keys, for
@@ -36,25 +28,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ConcurrentRefundHttpTests {
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     OrderFixtures fixtures;
-
-    final StripeStandIn stripe = StripeStandIn.shared();
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new OrderFixtures(mvc, jdbc);
-    }
 
     @Test
     void concurrentAdminRefundsAboveWhatWasPaidReachStripeOnceAndTheOthersGet409() throws Exception {
-        OrderFixtures.Placed order = fixtures.placeOrder(Tokens.customer(), 3000, 5, 1);
-        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
-        fixtures.awaitStatus(order.orderId(), "PAID");
+        OrderFixtures.Placed order = fixtures.paidOrder(Tokens.customer(), 3000, 5, 1);
         int admins = 3;
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(admins);
@@ -65,11 +43,7 @@ class ConcurrentRefundHttpTests {
                 String key = "concurrent-refund-" + i;
                 results.add(pool.submit(() -> {
                     go.await();
-                    return mvc.perform(post("/api/admin/orders/{id}/refunds", order.orderId())
-                                    .header(HttpHeaders.AUTHORIZATION, Tokens.admin())
-                                    .header("Idempotency-Key", key)
-                                    .contentType(MediaType.APPLICATION_JSON)
-                                    .content("{\"amount\": 2000, \"reason\": \"damaged\"}"))
+                    return fixtures.refund(Tokens.admin(), order.orderId(), key, "{\"amount\": 2000, \"reason\": \"damaged\"}")
                             .andReturn().getResponse();
                 }));
             }
@@ -89,9 +63,8 @@ class ConcurrentRefundHttpTests {
                     .isEqualTo("https://shop.example/problems/not-refundable");
             assertThat((String) JsonPath.read(loser.getContentAsString(), "$.detail")).contains("1000 EUR");
         }
-        assertThat(stripe.requests("POST", "/v1/refunds").stream()
-                .filter(request -> request.getBodyAsString().contains(order.paymentIntentId()))).hasSize(1);
-        assertThat(stripe.refundsOf(order.paymentIntentId())).hasSize(1);
+        assertThat(fixtures.refundRequests(order.paymentIntentId())).hasSize(1);
+        assertThat(fixtures.stripe.refundsOf(order.paymentIntentId())).hasSize(1);
         fixtures.awaitStatus(order.orderId(), "PARTIALLY_REFUNDED");
     }
 }

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -17,7 +16,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.example.shop.orders.internal.PaymentTimeout;
 import com.example.shop.payments.StripeEvents;
-import com.example.shop.payments.StripeStandIn;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
 import com.jayway.jsonpath.JsonPath;
@@ -52,43 +50,34 @@ class OrderFailureTests {
     @Autowired
     FailedEventPublications failedPublications;
 
+    @Autowired
     OrderFixtures fixtures;
-
-    final StripeStandIn stripe = StripeStandIn.shared();
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new OrderFixtures(mvc, jdbc);
-    }
 
     @Test
     void aLatePaymentWhoseRefundFailsIsRefundedWhenTheEventIsDeliveredAgain() throws Exception {
         String token = Tokens.customer();
         UUID product = fixtures.catalog.product("Late and unlucky", 4300, 3);
         OrderFixtures.Placed order = fixtures.placeOrder(token, product, 1);
-        stripe.succeed(order.paymentIntentId()); // paid at Stripe, webhook not arrived yet
+        fixtures.stripe.succeed(order.paymentIntentId()); // paid at Stripe, webhook not arrived yet
         fixtures.ageOrder(order.orderId(), Duration.ofMinutes(31));
 
-        StubMapping down = stripe.server().stubFor(WireMock.post(urlPathEqualTo("/v1/refunds"))
-                .withRequestBody(containing(order.paymentIntentId())).atPriority(1)
-                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Service unavailable\"}}")));
+        StubMapping down = fixtures.stripeFails("/v1/refunds", order.paymentIntentId(), 503, "api_error",
+                "Service unavailable");
         try {
             // Stripe refuses to cancel the succeeded PaymentIntent; the order is cancelled anyway and the
             // success it learns meanwhile must be refunded - but Stripe is down for refunds right now
             timeout.cancelUnpaidOrders();
             assertThat(fixtures.statusOf(order.orderId())).isEqualTo("CANCELLED");
             StripeEvents.deliver(mvc, StripeEvents.paymentSucceededAgain(order.paymentIntentId())).andExpect(status().isOk());
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> "FAILED".equals(fixtures.listenerPublicationStatus(order.orderId())));
+            fixtures.awaitFailedReaction(order.orderId());
         } finally {
-            stripe.server().removeStub(down);
+            fixtures.stripe.server().removeStub(down);
         }
-        assertThat(refundedAmount(order.orderId())).isZero();
+        assertThat(fixtures.orderColumn(order.orderId(), "refunded_amount", Long.class)).isZero();
 
         failedPublications.resubmit(ResubmissionOptions.defaults().withMinAge(Duration.ZERO));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> refundedAmount(order.orderId()) == 4300L);
+        await().atMost(Duration.ofSeconds(20)).until(() -> fixtures.orderColumn(order.orderId(), "refunded_amount", Long.class) == 4300L);
         mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(jsonPath("$.status").value("CANCELLED"))
                 .andExpect(jsonPath("$.paidAfterCancellation").value(true))
@@ -100,7 +89,7 @@ class OrderFailureTests {
         String token = Tokens.customer();
         long price = 4917; // the stub below refuses PaymentIntents of exactly this amount
         UUID product = fixtures.catalog.product("Refused", price, 3);
-        StubMapping refused = stripe.server().stubFor(WireMock.post(urlPathEqualTo("/v1/payment_intents"))
+        StubMapping refused = fixtures.stripe.server().stubFor(WireMock.post(urlPathEqualTo("/v1/payment_intents"))
                 .withRequestBody(containing("amount=" + price + "&")).atPriority(1)
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"amount_too_small\","
@@ -122,7 +111,7 @@ class OrderFailureTests {
                     .andReturn().getResponse().getContentAsString();
             assertThat(again).isEqualTo(first);
         } finally {
-            stripe.server().removeStub(refused);
+            fixtures.stripe.server().removeStub(refused);
         }
     }
 
@@ -131,10 +120,8 @@ class OrderFailureTests {
         String token = Tokens.customer();
         long price = 4919; // the stub below fails PaymentIntents of exactly this amount
         UUID product = fixtures.catalog.product("Unlucky timing", price, 3);
-        StubMapping down = stripe.server().stubFor(WireMock.post(urlPathEqualTo("/v1/payment_intents"))
-                .withRequestBody(containing("amount=" + price + "&")).atPriority(1)
-                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Service unavailable\"}}")));
+        StubMapping down = fixtures.stripeFails("/v1/payment_intents", "amount=" + price + "&", 503, "api_error",
+                "Service unavailable");
         String orderId;
         try {
             String body = fixtures.checkout(token, fixtures.cartWith(product, 1), UUID.randomUUID().toString())
@@ -147,7 +134,7 @@ class OrderFailureTests {
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(header().exists(HttpHeaders.RETRY_AFTER));
         } finally {
-            stripe.server().removeStub(down);
+            fixtures.stripe.server().removeStub(down);
         }
         mvc.perform(get("/api/orders/{id}/payment", orderId).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(status().isOk())
@@ -158,31 +145,24 @@ class OrderFailureTests {
     void anAdminRefundWithALongIdempotencyKeyIsAcceptedOnce() throws Exception {
         String token = Tokens.customer();
         String admin = Tokens.admin();
-        OrderFixtures.Placed order = fixtures.placeOrder(token, 2100, 5, 1);
-        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
-        fixtures.awaitStatus(order.orderId(), "PAID");
+        OrderFixtures.Placed order = fixtures.paidOrder(token, 2100, 5, 1);
         String key = "k".repeat(250); // the endpoint accepts up to 255 characters
 
-        String first = mvc.perform(post("/api/admin/orders/{id}/refunds", order.orderId())
-                        .header(HttpHeaders.AUTHORIZATION, admin).header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"amount\": 500}"))
+        String first = fixtures.refund(admin, order.orderId(), key, "{\"amount\": 500}")
                 .andExpect(status().isAccepted())
                 .andReturn().getResponse().getContentAsString();
-        String again = mvc.perform(post("/api/admin/orders/{id}/refunds", order.orderId())
-                        .header(HttpHeaders.AUTHORIZATION, admin).header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"amount\": 500}"))
+        String again = fixtures.refund(admin, order.orderId(), key, "{\"amount\": 500}")
                 .andExpect(status().isAccepted())
                 .andReturn().getResponse().getContentAsString();
         assertThat(again).isEqualTo(first);
-        assertThat(stripe.requests("POST", "/v1/refunds").stream()
-                .filter(request -> request.getBodyAsString().contains(order.paymentIntentId()))).hasSize(1);
+        assertThat(fixtures.refundRequests(order.paymentIntentId())).hasSize(1);
     }
 
     @Test
     void aPaymentOfAnotherSystemOnTheSameStripeAccountDoesNotJamTheOrdersListener() throws Exception {
         // metadata.order_id set by some other application sharing the Stripe account: not one of our ids
         String reference = "ext-" + UUID.randomUUID();
-        String paymentIntentId = stripe.createIntent(reference, 1200, "eur");
+        String paymentIntentId = fixtures.stripe.createIntent(reference, 1200, "eur");
         StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(paymentIntentId)).andExpect(status().isOk());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("""
@@ -192,8 +172,4 @@ class OrderFailureTests {
         assertThat(fixtures.listenerPublicationStatus(reference)).isNull();
     }
 
-    private long refundedAmount(String orderId) {
-        return jdbc.queryForObject("select refunded_amount from orders_order where id = unhex(replace(?, '-', ''))",
-                Long.class, orderId);
-    }
 }

@@ -4,14 +4,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.jayway.jsonpath.JsonPath;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import com.example.shop.payments.StripeEvents;
+import com.example.shop.payments.StripeStandIn;
 import com.example.shop.testsupport.CatalogFixtures;
 
 import static org.awaitility.Awaitility.await;
@@ -19,8 +26,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Carts, checkouts and order reads over HTTP, and the few facts tests read straight from the database. */
-final class OrderFixtures {
+/**
+ * What the orders tests share: carts, checkouts, payments and admin actions over HTTP, Stripe's side through
+ * the stand-in, and the few facts tests read or bend straight in the database. A test class of the whole
+ * application gets it injected ({@code @Autowired OrderFixtures fixtures}). Lazy: contexts without MockMvc
+ * (the running application, the orders module test) have the bean but never create it.
+ */
+@Component
+@Lazy
+class OrderFixtures {
 
     static final String ADDRESS = """
             {"name": "Ada Lovelace", "line1": "12 Analytical St", "line2": null, "city": "London",
@@ -29,6 +43,7 @@ final class OrderFixtures {
     final MockMvc mvc;
     final JdbcTemplate jdbc;
     final CatalogFixtures catalog;
+    final StripeStandIn stripe = StripeStandIn.shared();
 
     OrderFixtures(MockMvc mvc, JdbcTemplate jdbc) {
         this.mvc = mvc;
@@ -39,14 +54,20 @@ final class OrderFixtures {
     record Placed(String orderId, String paymentIntentId, String body) {
     }
 
+    // --- placing and paying -------------------------------------------------------------------------
+
     /** An anonymous cart holding {@code quantity} of {@code product}. */
     String cartWith(UUID product, int quantity) throws Exception {
         String cart = JsonPath.read(mvc.perform(post("/api/carts")).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString(), "$.id");
-        mvc.perform(post("/api/carts/{id}/items", cart).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"productId\": \"" + product + "\", \"quantity\": " + quantity + "}"))
-                .andExpect(status().isCreated());
+        addToCart(cart, product, quantity).andExpect(status().isCreated());
         return cart;
+    }
+
+    /** Adds to an anonymous cart. */
+    ResultActions addToCart(String cart, UUID product, int quantity) throws Exception {
+        return mvc.perform(post("/api/carts/{id}/items", cart).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"productId\": \"" + product + "\", \"quantity\": " + quantity + "}"));
     }
 
     ResultActions checkout(String token, String cart, String idempotencyKey) throws Exception {
@@ -71,13 +92,69 @@ final class OrderFixtures {
         return new Placed(JsonPath.read(body, "$.orderId"), JsonPath.read(body, "$.payment.paymentIntentId"), body);
     }
 
+    /** Stripe reports the order's payment succeeded (a signed webhook), and the order becomes PAID. */
+    void pay(Placed order) throws Exception {
+        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
+        awaitStatus(order.orderId(), "PAID");
+    }
+
+    /** A placed order, paid. */
+    Placed paidOrder(String token, long price, int stock, int quantity) throws Exception {
+        Placed order = placeOrder(token, price, stock, quantity);
+        pay(order);
+        return order;
+    }
+
+    // --- reading and acting on orders ---------------------------------------------------------------
+
     String order(String token, String orderId) throws Exception {
         return mvc.perform(get("/api/orders/{id}", orderId).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
+    ResultActions ship(String admin, String orderId, String carrier, String trackingNumber) throws Exception {
+        return mvc.perform(post("/api/admin/orders/{id}/ship", orderId).header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"carrier\": \"" + carrier + "\", \"trackingNumber\": \"" + trackingNumber + "\"}"));
+    }
+
+    ResultActions refund(String admin, String orderId, String idempotencyKey, String body) throws Exception {
+        return mvc.perform(post("/api/admin/orders/{id}/refunds", orderId).header(HttpHeaders.AUTHORIZATION, admin)
+                .header("Idempotency-Key", idempotencyKey).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    // --- Stripe's side ------------------------------------------------------------------------------
+
+    /** Until removed, Stripe answers requests to {@code path} whose body contains {@code bodyContains} with an error. */
+    StubMapping stripeFails(String path, String bodyContains, int status, String errorType, String message) {
+        return stripe.server().stubFor(WireMock.post(WireMock.urlPathEqualTo(path))
+                .withRequestBody(WireMock.containing(bodyContains)).atPriority(1)
+                .willReturn(WireMock.aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"" + errorType + "\",\"message\":\"" + message + "\"}}")));
+    }
+
+    /** The refund requests Stripe received for a PaymentIntent. */
+    List<LoggedRequest> refundRequests(String paymentIntentId) {
+        return stripe.requests("POST", "/v1/refunds").stream()
+                .filter(request -> request.getBodyAsString().contains(paymentIntentId))
+                .toList();
+    }
+
+    /** The refunds asked of Stripe for a PaymentIntent: its refund requests, a retry under the same key counted once. */
+    long refundsAtStripe(String paymentIntentId) {
+        return refundRequests(paymentIntentId).stream().map(request -> request.getHeader("Idempotency-Key"))
+                .distinct().count();
+    }
+
+    // --- the database -------------------------------------------------------------------------------
+
     String statusOf(String orderId) {
-        return jdbc.queryForObject("select status from orders_order where id = unhex(replace(?, '-', ''))", String.class,
+        return orderColumn(orderId, "status", String.class);
+    }
+
+    /** One column of an order's row, as stored. */
+    <T> T orderColumn(String orderId, String column, Class<T> type) {
+        return jdbc.queryForObject("select " + column + " from orders_order where id = unhex(replace(?, '-', ''))", type,
                 orderId);
     }
 
@@ -92,6 +169,28 @@ final class OrderFixtures {
                 (rs, row) -> new int[] { rs.getInt(1), rs.getInt(2) }, product.toString());
     }
 
+    /** Bends a product's reserved units, so that the next stock movement of an order fails (or works again). */
+    void setReserved(UUID product, int reserved) {
+        jdbc.update("update catalog_stock set reserved = ? where product_id = unhex(replace(?, '-', ''))", reserved,
+                product.toString());
+    }
+
+    void ageOrder(String orderId, Duration by) {
+        jdbc.update("update orders_order set created_at = created_at - interval ? second where id = unhex(replace(?, '-', ''))",
+                by.toSeconds(), orderId);
+    }
+
+    /**
+     * As if the first request with this Idempotency-Key had died before it stored its response, long enough
+     * ago to be taken for dead: with what it placed attached, or ({@code placedNothing}) before its
+     * transaction committed anything.
+     */
+    void asIfFirstRequestDied(String idempotencyKey, boolean placedNothing) {
+        jdbc.update("update orders_idempotency_key set completed_at = null, response_status = null, response_body = null,"
+                + (placedNothing ? " resource_id = null," : "")
+                + " created_at = created_at - interval 5 minute where idempotency_key = ?", idempotencyKey);
+    }
+
     /** Publications of an orders event for an order (open or archived), as the registry stored them. */
     int publications(Class<?> eventType, String orderId) {
         String like = "%" + orderId + "%";
@@ -104,9 +203,12 @@ final class OrderFixtures {
                 eventType.getName(), OrderEventsRecorder.LISTENER_ID_PREFIX + "%", like);
     }
 
-    void ageOrder(String orderId, Duration by) {
-        jdbc.update("update orders_order set created_at = created_at - interval ? second where id = unhex(replace(?, '-', ''))",
-                by.toSeconds(), orderId);
+    /** Completed deliveries of a payments event to orders' listener, for events that mention {@code text}. */
+    int completedReactions(Class<?> paymentEventType, String text) {
+        return jdbc.queryForObject("""
+                select count(*) from event_publication_archive
+                where listener_id like '%PaymentEventListeners%' and event_type = ? and serialized_event like ?""",
+                Integer.class, paymentEventType.getName(), "%" + text + "%");
     }
 
     /**
@@ -118,6 +220,11 @@ final class OrderFixtures {
     void awaitReactions(String orderId) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(() -> listenerPublicationStatus(orderId) == null);
+    }
+
+    /** Until orders' reaction to a payments event about the order has failed (it then waits for a redelivery). */
+    void awaitFailedReaction(String orderId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(listenerPublicationStatus(orderId)));
     }
 
     /** Status of the orders listener's publication of a payments event about an order (null when none is open). */

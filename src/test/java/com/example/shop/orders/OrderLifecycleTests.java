@@ -13,20 +13,17 @@ import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.example.shop.orders.internal.OrderManagement;
+import com.example.shop.orders.internal.OrderPaymentService;
 import com.example.shop.orders.internal.PaymentTimeout;
 import com.example.shop.payments.StripeEvents;
-import com.example.shop.payments.StripeStandIn;
 import com.example.shop.shared.Money;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
@@ -49,10 +46,7 @@ class OrderLifecycleTests {
     MockMvc mvc;
 
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    OrderManagement orders;
+    OrderPaymentService orders;
 
     @Autowired
     PaymentTimeout timeout;
@@ -60,14 +54,8 @@ class OrderLifecycleTests {
     @Autowired
     FailedEventPublications failedPublications;
 
+    @Autowired
     OrderFixtures fixtures;
-
-    final StripeStandIn stripe = StripeStandIn.shared();
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new OrderFixtures(mvc, jdbc);
-    }
 
     @Test
     void theSuccessWebhookDeliveredFiveTimesAtOncePaysTheOrderOnce() throws Exception {
@@ -137,7 +125,7 @@ class OrderLifecycleTests {
         OrderFixtures.Placed order = fixtures.placeOrder(token, product, 3);
         assertThat(fixtures.stock(product)).containsExactly(5, 3);
         // canceled at Stripe (in the dashboard, or by Stripe itself), not through the shop
-        ObjectNode canceled = stripe.intentJson(order.paymentIntentId());
+        ObjectNode canceled = fixtures.stripe.intentJson(order.paymentIntentId());
         canceled.put("status", "canceled");
 
         StripeEvents.deliver(mvc, StripeEvents.event("payment_intent.canceled", canceled)).andExpect(status().isOk());
@@ -152,11 +140,9 @@ class OrderLifecycleTests {
     @Test
     void aFailedPaymentAfterTheSuccessChangesNothing() throws Exception {
         String token = Tokens.customer();
-        OrderFixtures.Placed order = fixtures.placeOrder(token, 1500, 5, 1);
-        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
-        fixtures.awaitStatus(order.orderId(), "PAID");
+        OrderFixtures.Placed order = fixtures.paidOrder(token, 1500, 5, 1);
 
-        ObjectNode failed = stripe.intentJson(order.paymentIntentId());
+        ObjectNode failed = fixtures.stripe.intentJson(order.paymentIntentId());
         failed.put("status", "requires_payment_method");
         failed.putObject("last_payment_error").put("message", "Your card was declined.");
         StripeEvents.deliver(mvc, StripeEvents.event("payment_intent.payment_failed", failed)).andExpect(status().isOk());
@@ -176,8 +162,7 @@ class OrderLifecycleTests {
         mvc.perform(get("/api/orders/{id}/payment", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paymentIntentId").value(order.paymentIntentId()));
-        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
-        fixtures.awaitStatus(order.orderId(), "PAID");
+        fixtures.pay(order);
     }
 
     @Test
@@ -186,13 +171,13 @@ class OrderLifecycleTests {
         UUID product = fixtures.catalog.product("Fragile", 900, 5);
         OrderFixtures.Placed order = fixtures.placeOrder(token, product, 2);
         // break the data the confirmation needs: committing 2 reserved units must fail while none are reserved
-        jdbc.update("update catalog_stock set reserved = 0 where product_id = unhex(replace(?, '-', ''))", product.toString());
+        fixtures.setReserved(product, 0);
 
         StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
-        await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(fixtures.listenerPublicationStatus(order.orderId())));
+        fixtures.awaitFailedReaction(order.orderId());
         assertThat(fixtures.statusOf(order.orderId())).isEqualTo("PENDING_PAYMENT");
 
-        jdbc.update("update catalog_stock set reserved = 2 where product_id = unhex(replace(?, '-', ''))", product.toString());
+        fixtures.setReserved(product, 2);
         failedPublications.resubmit(ResubmissionOptions.defaults().withMinAge(Duration.ZERO));
 
         fixtures.awaitStatus(order.orderId(), "PAID");
@@ -211,7 +196,7 @@ class OrderLifecycleTests {
 
         assertThat(fixtures.statusOf(order.orderId())).isEqualTo("CANCELLED");
         assertThat(fixtures.stock(product)).containsExactly(3, 0);
-        assertThat(stripe.intentJson(order.paymentIntentId()).path("status").asString()).isEqualTo("canceled");
+        assertThat(fixtures.stripe.intentJson(order.paymentIntentId()).path("status").asString()).isEqualTo("canceled");
         mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(jsonPath("$.cancellationReason").value("payment timeout"));
         assertThat(timeout.cancelUnpaidOrders()).isZero();
@@ -229,10 +214,9 @@ class OrderLifecycleTests {
 
         StripeEvents.deliver(mvc, payload).andExpect(status().isOk());
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> refundsAtStripe(order.paymentIntentId()) == 1);
-        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
-                "select refunded_amount from orders_order where id = unhex(replace(?, '-', ''))", Long.class,
-                order.orderId()) == 4200L);
+        await().atMost(Duration.ofSeconds(15)).until(() -> fixtures.refundsAtStripe(order.paymentIntentId()) == 1);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> fixtures.orderColumn(order.orderId(), "refunded_amount", Long.class) == 4200L);
         mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(jsonPath("$.status").value("CANCELLED"))
                 .andExpect(jsonPath("$.paidAfterCancellation").value(true))
@@ -250,12 +234,12 @@ class OrderLifecycleTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CANCELLED"));
         assertThat(fixtures.stock(product)).containsExactly(4, 0);
-        assertThat(stripe.intentJson(order.paymentIntentId()).path("status").asString()).isEqualTo("canceled");
+        assertThat(fixtures.stripe.intentJson(order.paymentIntentId()).path("status").asString()).isEqualTo("canceled");
         mvc.perform(post("/api/orders/{id}/cancel", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("https://shop.example/problems/illegal-order-transition"));
         // Stripe reports the cancellation too: nothing more happens
-        StripeEvents.deliver(mvc, StripeEvents.event("payment_intent.canceled", stripe.intentJson(order.paymentIntentId())))
+        StripeEvents.deliver(mvc, StripeEvents.event("payment_intent.canceled", fixtures.stripe.intentJson(order.paymentIntentId())))
                 .andExpect(status().isOk());
         fixtures.awaitReactions(order.orderId());
         assertThat(fixtures.stock(product)).containsExactly(4, 0);
@@ -265,15 +249,13 @@ class OrderLifecycleTests {
     @Test
     void aDisputeFlagsThePaidOrder() throws Exception {
         String token = Tokens.customer();
-        OrderFixtures.Placed order = fixtures.placeOrder(token, 2200, 5, 1);
-        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
-        fixtures.awaitStatus(order.orderId(), "PAID");
+        OrderFixtures.Placed order = fixtures.paidOrder(token, 2200, 5, 1);
 
-        ObjectNode dispute = stripe.openDispute(order.paymentIntentId());
+        ObjectNode dispute = fixtures.stripe.openDispute(order.paymentIntentId());
         StripeEvents.deliver(mvc, StripeEvents.event("charge.dispute.created", dispute)).andExpect(status().isOk());
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(jdbc.queryForObject(
-                "select disputed from orders_order where id = unhex(replace(?, '-', ''))", Boolean.class, order.orderId())));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Boolean.TRUE.equals(fixtures.orderColumn(order.orderId(), "disputed", Boolean.class)));
         mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(jsonPath("$.disputed").value(true))
                 .andExpect(jsonPath("$.status").value("PAID"));
@@ -295,11 +277,9 @@ class OrderLifecycleTests {
                 .andExpect(status().isOk());
         mvc.perform(get("/api/orders").header(HttpHeaders.AUTHORIZATION, bob))
                 .andExpect(jsonPath("$.page.totalElements").value(0));
-        mvc.perform(post("/api/admin/orders/{id}/ship", order.orderId()).header(HttpHeaders.AUTHORIZATION, alice)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"carrier\": \"DHL\", \"trackingNumber\": \"1\"}"))
+        fixtures.ship(alice, order.orderId(), "DHL", "1")
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/admin/orders/{id}/refunds", order.orderId()).header(HttpHeaders.AUTHORIZATION, alice)
-                        .header("Idempotency-Key", "k").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        fixtures.refund(alice, order.orderId(), "k", "{}")
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/admin/orders").header(HttpHeaders.AUTHORIZATION, alice)).andExpect(status().isForbidden());
         assertThat(fixtures.statusOf(order.orderId())).isEqualTo("PENDING_PAYMENT");
@@ -309,21 +289,15 @@ class OrderLifecycleTests {
     void adminsShipPaidOrdersOnly() throws Exception {
         String token = Tokens.customer();
         OrderFixtures.Placed unpaid = fixtures.placeOrder(token, 1000, 5, 1);
-        OrderFixtures.Placed paid = fixtures.placeOrder(token, 1000, 5, 1);
-        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(paid.paymentIntentId())).andExpect(status().isOk());
-        fixtures.awaitStatus(paid.orderId(), "PAID");
-        String ship = "{\"carrier\": \"DHL\", \"trackingNumber\": \"JD0146\"}";
+        OrderFixtures.Placed paid = fixtures.paidOrder(token, 1000, 5, 1);
 
-        mvc.perform(post("/api/admin/orders/{id}/ship", unpaid.orderId()).header(HttpHeaders.AUTHORIZATION, Tokens.admin())
-                        .contentType(MediaType.APPLICATION_JSON).content(ship))
+        fixtures.ship(Tokens.admin(), unpaid.orderId(), "DHL", "JD0146")
                 .andExpect(status().isConflict());
-        mvc.perform(post("/api/admin/orders/{id}/ship", paid.orderId()).header(HttpHeaders.AUTHORIZATION, Tokens.admin())
-                        .contentType(MediaType.APPLICATION_JSON).content(ship))
+        fixtures.ship(Tokens.admin(), paid.orderId(), "DHL", "JD0146")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SHIPPED"))
                 .andExpect(jsonPath("$.trackingNumber").value("JD0146"));
-        mvc.perform(post("/api/admin/orders/{id}/ship", paid.orderId()).header(HttpHeaders.AUTHORIZATION, Tokens.admin())
-                        .contentType(MediaType.APPLICATION_JSON).content(ship))
+        fixtures.ship(Tokens.admin(), paid.orderId(), "DHL", "JD0146")
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://shop.example/problems/illegal-order-transition"))
@@ -339,14 +313,11 @@ class OrderLifecycleTests {
     @Test
     void aPartiallyRefundedOrderIsNotShipped() throws Exception {
         String admin = Tokens.admin();
-        OrderFixtures.Placed order = fixtures.placeOrder(Tokens.customer(), 3000, 5, 1);
-        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
-        fixtures.awaitStatus(order.orderId(), "PAID");
-        refund(admin, order.orderId(), "partial", "{\"amount\": 1000}").andExpect(status().isAccepted());
+        OrderFixtures.Placed order = fixtures.paidOrder(Tokens.customer(), 3000, 5, 1);
+        fixtures.refund(admin, order.orderId(), "partial", "{\"amount\": 1000}").andExpect(status().isAccepted());
         fixtures.awaitStatus(order.orderId(), "PARTIALLY_REFUNDED");
 
-        mvc.perform(post("/api/admin/orders/{id}/ship", order.orderId()).header(HttpHeaders.AUTHORIZATION, admin)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"carrier\": \"DHL\", \"trackingNumber\": \"JD0147\"}"))
+        fixtures.ship(admin, order.orderId(), "DHL", "JD0147")
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://shop.example/problems/illegal-order-transition"))
@@ -360,23 +331,19 @@ class OrderLifecycleTests {
     void aShippedOrderIsRefundedInPartThenInFullAndKeepsItsShipment() throws Exception {
         String token = Tokens.customer();
         String admin = Tokens.admin();
-        OrderFixtures.Placed order = fixtures.placeOrder(token, 3000, 5, 1);
-        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
-        fixtures.awaitStatus(order.orderId(), "PAID");
-        mvc.perform(post("/api/admin/orders/{id}/ship", order.orderId()).header(HttpHeaders.AUTHORIZATION, admin)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"carrier\": \"DHL\", \"trackingNumber\": \"JD0148\"}"))
+        OrderFixtures.Placed order = fixtures.paidOrder(token, 3000, 5, 1);
+        fixtures.ship(admin, order.orderId(), "DHL", "JD0148")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SHIPPED"));
 
-        refund(admin, order.orderId(), "part", "{\"amount\": 1000}").andExpect(status().isAccepted());
+        fixtures.refund(admin, order.orderId(), "part", "{\"amount\": 1000}").andExpect(status().isAccepted());
         fixtures.awaitStatus(order.orderId(), "PARTIALLY_REFUNDED");
-        mvc.perform(post("/api/admin/orders/{id}/ship", order.orderId()).header(HttpHeaders.AUTHORIZATION, admin)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"carrier\": \"UPS\", \"trackingNumber\": \"1Z\"}"))
+        fixtures.ship(admin, order.orderId(), "UPS", "1Z")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("shipped already")));
 
         // the rest refunded after it shipped: REFUNDED, still showing when and how it shipped
-        refund(admin, order.orderId(), "rest", "{}").andExpect(status().isAccepted())
+        fixtures.refund(admin, order.orderId(), "rest", "{}").andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.amount.amount").value(2000));
         fixtures.awaitStatus(order.orderId(), "REFUNDED");
         mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
@@ -392,32 +359,30 @@ class OrderLifecycleTests {
         String token = Tokens.customer();
         String admin = Tokens.admin();
         OrderFixtures.Placed unpaid = fixtures.placeOrder(token, 3000, 5, 1);
-        OrderFixtures.Placed order = fixtures.placeOrder(token, 3000, 5, 1);
-        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
-        fixtures.awaitStatus(order.orderId(), "PAID");
+        OrderFixtures.Placed order = fixtures.paidOrder(token, 3000, 5, 1);
 
-        refund(admin, unpaid.orderId(), "k0", "{}").andExpect(status().isConflict());
-        refund(admin, order.orderId(), "k1", "{\"amount\": 3001}").andExpect(status().isConflict())
+        fixtures.refund(admin, unpaid.orderId(), "k0", "{}").andExpect(status().isConflict());
+        fixtures.refund(admin, order.orderId(), "k1", "{\"amount\": 3001}").andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("https://shop.example/problems/not-refundable"));
         mvc.perform(post("/api/admin/orders/{id}/refunds", order.orderId()).header(HttpHeaders.AUTHORIZATION, admin)
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest());
 
-        String first = refund(admin, order.orderId(), "k2", "{\"amount\": 1000, \"reason\": \"damaged\"}")
+        String first = fixtures.refund(admin, order.orderId(), "k2", "{\"amount\": 1000, \"reason\": \"damaged\"}")
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.amount.amount").value(1000))
                 .andReturn().getResponse().getContentAsString();
-        String again = refund(admin, order.orderId(), "k2", "{\"amount\": 1000, \"reason\": \"damaged\"}")
+        String again = fixtures.refund(admin, order.orderId(), "k2", "{\"amount\": 1000, \"reason\": \"damaged\"}")
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
         assertThat(again).isEqualTo(first);
-        refund(admin, order.orderId(), "k2", "{\"amount\": 900}").andExpect(status().isUnprocessableEntity());
-        assertThat(refundsAtStripe(order.paymentIntentId())).isEqualTo(1);
+        fixtures.refund(admin, order.orderId(), "k2", "{\"amount\": 900}").andExpect(status().isUnprocessableEntity());
+        assertThat(fixtures.refundsAtStripe(order.paymentIntentId())).isEqualTo(1);
         fixtures.awaitStatus(order.orderId(), "PARTIALLY_REFUNDED");
 
-        refund(admin, order.orderId(), "k3", "{}").andExpect(status().isAccepted())
+        fixtures.refund(admin, order.orderId(), "k3", "{}").andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.amount.amount").value(2000));
         fixtures.awaitStatus(order.orderId(), "REFUNDED");
-        refund(admin, order.orderId(), "k4", "{}").andExpect(status().isConflict());
+        fixtures.refund(admin, order.orderId(), "k4", "{}").andExpect(status().isConflict());
         mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(jsonPath("$.refundedAmount.amount").value(3000));
     }
@@ -426,38 +391,22 @@ class OrderLifecycleTests {
     void aRefundThatFailsAtStripeMakesTheOrderPaidAndRefundableAgain() throws Exception {
         String token = Tokens.customer();
         String admin = Tokens.admin();
-        OrderFixtures.Placed order = fixtures.placeOrder(token, 2500, 5, 1);
-        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
-        fixtures.awaitStatus(order.orderId(), "PAID");
-        String refundId = JsonPath.read(refund(admin, order.orderId(), "full", "{}").andExpect(status().isAccepted())
+        OrderFixtures.Placed order = fixtures.paidOrder(token, 2500, 5, 1);
+        String refundId = JsonPath.read(fixtures.refund(admin, order.orderId(), "full", "{}").andExpect(status().isAccepted())
                 .andReturn().getResponse().getContentAsString(), "$.refundId");
         fixtures.awaitStatus(order.orderId(), "REFUNDED");
 
         // the money never reached the customer (a closed card account): Stripe reports the refund failed
-        StripeEvents.deliver(mvc, StripeEvents.event("refund.failed", stripe.failRefund(refundId)))
+        StripeEvents.deliver(mvc, StripeEvents.event("refund.failed", fixtures.stripe.failRefund(refundId)))
                 .andExpect(status().isOk());
 
         fixtures.awaitStatus(order.orderId(), "PAID");
         mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(jsonPath("$.status").value("PAID"))
                 .andExpect(jsonPath("$.refundedAmount.amount").value(0));
-        refund(admin, order.orderId(), "again", "{}").andExpect(status().isAccepted())
+        fixtures.refund(admin, order.orderId(), "again", "{}").andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.amount.amount").value(2500));
         fixtures.awaitStatus(order.orderId(), "REFUNDED");
-        assertThat(refundsAtStripe(order.paymentIntentId())).isEqualTo(2);
-    }
-
-    private org.springframework.test.web.servlet.ResultActions refund(String admin, String orderId, String key, String body)
-            throws Exception {
-        return mvc.perform(post("/api/admin/orders/{id}/refunds", orderId).header(HttpHeaders.AUTHORIZATION, admin)
-                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private long refundsAtStripe(String paymentIntentId) {
-        return stripe.requests("POST", "/v1/refunds").stream()
-                .filter(request -> request.getBodyAsString().contains(paymentIntentId))
-                .map(request -> request.getHeader("Idempotency-Key"))
-                .distinct()
-                .count();
+        assertThat(fixtures.refundsAtStripe(order.paymentIntentId())).isEqualTo(2);
     }
 }

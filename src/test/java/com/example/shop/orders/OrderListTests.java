@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.example.shop.testsupport.IntegrationTest;
@@ -29,14 +27,7 @@ class OrderListTests {
     MockMvc mvc;
 
     @Autowired
-    JdbcTemplate jdbc;
-
     OrderFixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new OrderFixtures(mvc, jdbc);
-    }
 
     @Test
     void aCustomersOrdersComeNewestFirst() throws Exception {
@@ -60,6 +51,21 @@ class OrderListTests {
                         .header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(JsonPath.<List<String>>read(page, "$.content[*].id")).containsExactly(third);
+    }
+
+    @Test
+    void eachListedOrderCountsItsItems() throws Exception {
+        String token = Tokens.customer();
+        String three = fixtures.placeOrder(token, 100, 5, 3).orderId();
+        String one = fixtures.placeOrder(token, 100, 5, 1).orderId();
+
+        String mine = mvc.perform(get("/api/orders").header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<Integer>>read(mine, "$.content[?(@.id == '" + three + "')].itemCount")).containsExactly(3);
+        assertThat(JsonPath.<List<Integer>>read(mine, "$.content[?(@.id == '" + one + "')].itemCount")).containsExactly(1);
+        String all = mvc.perform(get("/api/admin/orders").param("size", "100").header(HttpHeaders.AUTHORIZATION, Tokens.admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<Integer>>read(all, "$.content[?(@.id == '" + three + "')].itemCount")).containsExactly(3);
     }
 
     @Test

@@ -4,13 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.test.web.servlet.MockMvc;
@@ -19,7 +16,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.example.shop.payments.PaymentDisputed;
 import com.example.shop.payments.PaymentRefunded;
 import com.example.shop.payments.StripeEvents;
-import com.example.shop.payments.StripeStandIn;
 import com.example.shop.shared.Money;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
@@ -29,7 +25,6 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -44,9 +39,6 @@ class PaymentEventsOutOfOrderTests {
     MockMvc mvc;
 
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
     FailedEventPublications failedPublications;
 
     @Autowired
@@ -55,14 +47,8 @@ class PaymentEventsOutOfOrderTests {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
     OrderFixtures fixtures;
-
-    final StripeStandIn stripe = StripeStandIn.shared();
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new OrderFixtures(mvc, jdbc);
-    }
 
     @Test
     void aRefundAppliedBeforeThePaymentLeavesTheOrderRefundedNotPaid() throws Exception {
@@ -70,19 +56,18 @@ class PaymentEventsOutOfOrderTests {
         UUID product = fixtures.catalog.product("Overtaken", 2300, 4);
         OrderFixtures.Placed order = fixtures.placeOrder(token, product, 1);
         // orders' reaction to the success fails (committing stock that is not reserved) and waits for its redelivery
-        jdbc.update("update catalog_stock set reserved = 0 where product_id = unhex(replace(?, '-', ''))", product.toString());
+        fixtures.setReserved(product, 0);
         StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
-        await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(fixtures.listenerPublicationStatus(order.orderId())));
+        fixtures.awaitFailedReaction(order.orderId());
         // meanwhile the whole payment is refunded in Stripe's dashboard, and orders learns that first
-        stripe.refundInDashboard(order.paymentIntentId(), 2300);
-        StripeEvents.deliver(mvc, StripeEvents.event("charge.refunded", stripe.chargeJson(order.paymentIntentId())))
+        fixtures.stripe.refundInDashboard(order.paymentIntentId(), 2300);
+        StripeEvents.deliver(mvc, StripeEvents.event("charge.refunded", fixtures.stripe.chargeJson(order.paymentIntentId())))
                 .andExpect(status().isOk());
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-                "select refunded_amount from orders_order where id = unhex(replace(?, '-', ''))", Long.class,
-                order.orderId()) == 2300L);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fixtures.orderColumn(order.orderId(), "refunded_amount", Long.class) == 2300L);
         assertThat(fixtures.statusOf(order.orderId())).isEqualTo("PENDING_PAYMENT");
 
-        jdbc.update("update catalog_stock set reserved = 1 where product_id = unhex(replace(?, '-', ''))", product.toString());
+        fixtures.setReserved(product, 1);
         failedPublications.resubmit(ResubmissionOptions.defaults());
 
         fixtures.awaitStatus(order.orderId(), "REFUNDED");
@@ -94,25 +79,22 @@ class PaymentEventsOutOfOrderTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.publications(OrderRefunded.class, order.orderId()) == 1);
         assertThat(fixtures.publications(OrderPaid.class, order.orderId())).isEqualTo(1);
         // a fully refunded order is not shipped
-        mvc.perform(post("/api/admin/orders/{id}/ship", order.orderId()).header(HttpHeaders.AUTHORIZATION, Tokens.admin())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"carrier\": \"DHL\", \"trackingNumber\": \"X1\"}"))
+        fixtures.ship(Tokens.admin(), order.orderId(), "DHL", "X1")
                 .andExpect(status().isConflict());
     }
 
     @Test
     void aClosedDisputeShowsItsOutcomeAndALateReportOfItsOpeningDoesNotReopenIt() throws Exception {
         String token = Tokens.customer();
-        OrderFixtures.Placed order = fixtures.placeOrder(token, 2600, 5, 1);
-        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
-        fixtures.awaitStatus(order.orderId(), "PAID");
-        ObjectNode dispute = stripe.openDispute(order.paymentIntentId());
+        OrderFixtures.Placed order = fixtures.paidOrder(token, 2600, 5, 1);
+        ObjectNode dispute = fixtures.stripe.openDispute(order.paymentIntentId());
         String disputeId = dispute.path("id").asString();
         StripeEvents.deliver(mvc, StripeEvents.event("charge.dispute.created", dispute)).andExpect(status().isOk());
-        await().atMost(Duration.ofSeconds(10)).until(() -> "open".equals(disputeStatus(order.orderId())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "open".equals(fixtures.orderColumn(order.orderId(), "dispute_status", String.class)));
 
-        StripeEvents.deliver(mvc, StripeEvents.event("charge.dispute.closed", stripe.closeDispute(disputeId, "won")))
+        StripeEvents.deliver(mvc, StripeEvents.event("charge.dispute.closed", fixtures.stripe.closeDispute(disputeId, "won")))
                 .andExpect(status().isOk());
-        await().atMost(Duration.ofSeconds(10)).until(() -> "won".equals(disputeStatus(order.orderId())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "won".equals(fixtures.orderColumn(order.orderId(), "dispute_status", String.class)));
         mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(jsonPath("$.disputed").value(true))
                 .andExpect(jsonPath("$.disputeStatus").value("won"))
@@ -121,23 +103,18 @@ class PaymentEventsOutOfOrderTests {
         // orders' reaction to the opening delivered once more, after the closing (a redelivery)
         transactions.executeWithoutResult(status -> events.publishEvent(new PaymentDisputed(order.orderId(),
                 order.paymentIntentId(), disputeId, Money.of(2600, "EUR"), Instant.now())));
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("""
-                select count(*) from event_publication_archive
-                where listener_id like '%PaymentEventListeners%' and event_type = ? and serialized_event like ?""",
-                Integer.class, PaymentDisputed.class.getName(), "%" + disputeId + "%") == 2);
-        assertThat(disputeStatus(order.orderId())).isEqualTo("won");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.completedReactions(PaymentDisputed.class, disputeId) == 2);
+        assertThat(fixtures.orderColumn(order.orderId(), "dispute_status", String.class)).isEqualTo("won");
     }
 
     @Test
     void aRefundReportedAgainAfterItFailedLeavesTheOrderPaid() throws Exception {
         String token = Tokens.customer();
-        OrderFixtures.Placed order = fixtures.placeOrder(token, 2400, 5, 1);
-        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
-        fixtures.awaitStatus(order.orderId(), "PAID");
-        String refundId = stripe.refundInDashboard(order.paymentIntentId(), 2400).path("id").asString();
+        OrderFixtures.Placed order = fixtures.paidOrder(token, 2400, 5, 1);
+        String refundId = fixtures.stripe.refundInDashboard(order.paymentIntentId(), 2400).path("id").asString();
         StripeEvents.deliver(mvc, StripeEvents.chargeRefunded(order.paymentIntentId())).andExpect(status().isOk());
         fixtures.awaitStatus(order.orderId(), "REFUNDED");
-        StripeEvents.deliver(mvc, StripeEvents.event("refund.failed", stripe.failRefund(refundId)))
+        StripeEvents.deliver(mvc, StripeEvents.event("refund.failed", fixtures.stripe.failRefund(refundId)))
                 .andExpect(status().isOk());
         fixtures.awaitStatus(order.orderId(), "PAID");
 
@@ -145,18 +122,12 @@ class PaymentEventsOutOfOrderTests {
         transactions.executeWithoutResult(status -> events.publishEvent(new PaymentRefunded(order.orderId(),
                 order.paymentIntentId(), Money.of(2400, "EUR"), Money.of(2400, "EUR"), Money.of(0, "EUR"),
                 Instant.now())));
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("""
-                select count(*) from event_publication_archive
-                where listener_id like '%PaymentEventListeners%' and event_type = ? and serialized_event like ?""",
-                Integer.class, PaymentRefunded.class.getName(), "%" + order.orderId() + "%") == 2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fixtures.completedReactions(PaymentRefunded.class, order.orderId()) == 2);
 
         mvc.perform(get("/api/orders/{id}", order.orderId()).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(jsonPath("$.status").value("PAID"))
                 .andExpect(jsonPath("$.refundedAmount.amount").value(0));
     }
 
-    private String disputeStatus(String orderId) {
-        return jdbc.queryForObject("select dispute_status from orders_order where id = unhex(replace(?, '-', ''))",
-                String.class, orderId);
-    }
 }

@@ -4,25 +4,21 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.example.shop.orders.internal.PaymentTimeout;
 import com.example.shop.payments.StripeEvents;
-import com.example.shop.payments.StripeStandIn;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The payment-timeout job on the real database, with payments and the Stripe stand-in behind it. */
@@ -34,9 +30,6 @@ class PaymentTimeoutTests {
     MockMvc mvc;
 
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
     PaymentTimeout timeout;
 
     @Autowired
@@ -45,14 +38,8 @@ class PaymentTimeoutTests {
     @Autowired
     FailedEventPublications failedPublications;
 
+    @Autowired
     OrderFixtures fixtures;
-
-    final StripeStandIn stripe = StripeStandIn.shared();
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new OrderFixtures(mvc, jdbc);
-    }
 
     @Test
     void anOrderThatCannotBeCancelledDoesNotStopTheOthersAndKeepsBeingTried(CapturedOutput output) throws Exception {
@@ -64,13 +51,13 @@ class PaymentTimeoutTests {
         fixtures.ageOrder(stuck.orderId(), Duration.ofMinutes(400)); // the oldest: first in the job's list
         fixtures.ageOrder(free.orderId(), Duration.ofMinutes(35));
         // releasing the stuck order's reservation must fail: nothing is reserved any more
-        setReserved(stuckProduct, 0);
+        fixtures.setReserved(stuckProduct, 0);
 
         timeout.cancelUnpaidOrders();
 
         assertThat(fixtures.statusOf(free.orderId())).isEqualTo("CANCELLED");
         assertThat(fixtures.stock(freeProduct)).containsExactly(3, 0);
-        assertThat(stripe.intentJson(free.paymentIntentId()).path("status").asString()).isEqualTo("canceled");
+        assertThat(fixtures.stripe.intentJson(free.paymentIntentId()).path("status").asString()).isEqualTo("canceled");
         assertThat(fixtures.statusOf(stuck.orderId())).isEqualTo("PENDING_PAYMENT");
         assertThat(meters.get("shop.orders.payment-timeout.failing").gauge().value()).isGreaterThanOrEqualTo(1);
 
@@ -78,7 +65,7 @@ class PaymentTimeoutTests {
         assertThat(output.getOut()).contains("Could not cancel unpaid order " + stuck.orderId() + " (2 runs in a row)");
         assertThat(fixtures.statusOf(stuck.orderId())).isEqualTo("PENDING_PAYMENT");
 
-        setReserved(stuckProduct, 1); // repaired: the next run cancels it
+        fixtures.setReserved(stuckProduct, 1); // repaired: the next run cancels it
         timeout.cancelUnpaidOrders();
         assertThat(fixtures.statusOf(stuck.orderId())).isEqualTo("CANCELLED");
         assertThat(fixtures.stock(stuckProduct)).containsExactly(3, 0);
@@ -91,14 +78,13 @@ class PaymentTimeoutTests {
         UUID slowProduct = fixtures.catalog.product("Slow Pay", 1900, 3);
         OrderFixtures.Placed processing = fixtures.placeOrder(token, slowProduct, 1);
         StripeEvents.deliver(mvc, StripeEvents.event("payment_intent.processing",
-                stripe.markProcessing(processing.paymentIntentId()))).andExpect(status().isOk());
+                fixtures.stripe.markProcessing(processing.paymentIntentId()))).andExpect(status().isOk());
         // paid at Stripe and known to payments, but orders' reaction failed and waits for its redelivery
         UUID paidProduct = fixtures.catalog.product("Paid Pending", 2300, 3);
         OrderFixtures.Placed captured = fixtures.placeOrder(token, paidProduct, 2);
-        setReserved(paidProduct, 0);
+        fixtures.setReserved(paidProduct, 0);
         StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(captured.paymentIntentId())).andExpect(status().isOk());
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> "FAILED".equals(fixtures.listenerPublicationStatus(captured.orderId())));
+        fixtures.awaitFailedReaction(captured.orderId());
         fixtures.ageOrder(processing.orderId(), Duration.ofMinutes(31));
         fixtures.ageOrder(captured.orderId(), Duration.ofMinutes(31));
 
@@ -106,24 +92,18 @@ class PaymentTimeoutTests {
 
         assertThat(fixtures.statusOf(processing.orderId())).isEqualTo("PENDING_PAYMENT");
         assertThat(fixtures.stock(slowProduct)).containsExactly(3, 1);
-        assertThat(stripe.intentJson(processing.paymentIntentId()).path("status").asString()).isEqualTo("processing");
+        assertThat(fixtures.stripe.intentJson(processing.paymentIntentId()).path("status").asString()).isEqualTo("processing");
         assertThat(fixtures.statusOf(captured.orderId())).isEqualTo("PENDING_PAYMENT");
 
         // the redelivery confirms the captured one: paid, not cancelled and refunded
-        setReserved(paidProduct, 2);
+        fixtures.setReserved(paidProduct, 2);
         failedPublications.resubmit(ResubmissionOptions.defaults());
         fixtures.awaitStatus(captured.orderId(), "PAID");
         assertThat(fixtures.stock(paidProduct)).containsExactly(1, 0);
-        assertThat(stripe.requests("POST", "/v1/refunds").stream()
-                .filter(request -> request.getBodyAsString().contains(captured.paymentIntentId()))).isEmpty();
+        assertThat(fixtures.refundRequests(captured.paymentIntentId())).isEmpty();
         // and the processing one completes days later
-        StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(processing.paymentIntentId())).andExpect(status().isOk());
-        fixtures.awaitStatus(processing.orderId(), "PAID");
+        fixtures.pay(processing);
         assertThat(fixtures.stock(slowProduct)).containsExactly(2, 0);
     }
 
-    private void setReserved(UUID product, int reserved) {
-        jdbc.update("update catalog_stock set reserved = ? where product_id = unhex(replace(?, '-', ''))", reserved,
-                product.toString());
-    }
 }

@@ -17,15 +17,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
         "shop.cors.allowed-origins=https://storefront.example",
-        "logging.level.com.example.shop=INFO",
-        // the scheduled jobs stay quiet: tests run them by hand, at the moment the test chooses
-        "shop.events.resubmission-initial-delay=1h",
-        "shop.events.staleness-check-interval=1h",
-        "shop.orders.payment-timeout-initial-delay=1h",
-        "shop.payments.reconciliation.initial-delay=1h",
-        "shop.cart.purge-initial-delay=1h",
-        "shop.idempotency.purge-initial-delay=1h"
+        "logging.level.com.example.shop=INFO"
 })
+@QuietSchedulers
 @AutoConfigureMockMvc
 public @interface IntegrationTest {
 }

@@ -22,7 +22,7 @@ class TestSourcesExcludeFilterTests {
     @Test
     void keepsTheApplicationsOwnClasses() throws Exception {
         assertThat(matches(ShopApplication.class.getName())).isFalse();
-        assertThat(matches("com.example.shop.orders.internal.OrderManagement")).isFalse();
+        assertThat(matches("com.example.shop.orders.internal.CheckoutService")).isFalse();
     }
 
     private boolean matches(String className) throws Exception {

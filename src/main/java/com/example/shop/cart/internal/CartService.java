@@ -89,17 +89,17 @@ public class CartService implements Carts {
     }
 
     @Transactional(readOnly = true)
-    public PricedCart get(UUID cartId, Optional<CustomerId> caller) {
-        return price(accessible(carts.findWithItems(cartId), cartId, caller));
+    public PricedCart get(CartId cartId, Optional<CustomerId> caller) {
+        return price(accessible(carts.findWithItems(cartId.value()), cartId, caller));
     }
 
     public record Added(PricedCart cart, boolean newLine) {
     }
 
     @Transactional
-    public Added addItem(UUID cartId, Optional<CustomerId> caller, ProductId productId, int quantity) {
+    public Added addItem(CartId cartId, Optional<CustomerId> caller, ProductId productId, int quantity) {
         Cart.requireLineQuantity(quantity);
-        Cart cart = accessible(carts.findForUpdate(cartId), cartId, caller);
+        Cart cart = accessible(carts.findForUpdate(cartId.value()), cartId, caller);
         ProductSnapshot product = catalog.find(productId).filter(ProductSnapshot::active)
                 .orElseThrow(() -> new ProductNotFound(productId));
         int wanted = cart.quantityOf(productId) + quantity;
@@ -110,12 +110,12 @@ public class CartService implements Carts {
     }
 
     @Transactional
-    public PricedCart changeItem(UUID cartId, Optional<CustomerId> caller, UUID itemId, int quantity) {
+    public PricedCart changeItem(CartId cartId, Optional<CustomerId> caller, CartItemId itemId, int quantity) {
         if (quantity != 0) {
             Cart.requireLineQuantity(quantity);
         }
-        Cart cart = accessible(carts.findForUpdate(cartId), cartId, caller);
-        CartItem item = cart.item(itemId).orElseThrow(() -> new CartItemNotFound(itemId));
+        Cart cart = accessible(carts.findForUpdate(cartId.value()), cartId, caller);
+        CartItem item = cart.item(itemId.value()).orElseThrow(() -> new CartItemNotFound(itemId.value()));
         if (quantity > item.quantity()) {
             ProductSnapshot product = catalog.find(item.productId()).filter(ProductSnapshot::active)
                     .orElseThrow(() -> new ProductNotFound(item.productId()));
@@ -126,9 +126,9 @@ public class CartService implements Carts {
     }
 
     @Transactional
-    public PricedCart removeItem(UUID cartId, Optional<CustomerId> caller, UUID itemId) {
-        Cart cart = accessible(carts.findForUpdate(cartId), cartId, caller);
-        CartItem item = cart.item(itemId).orElseThrow(() -> new CartItemNotFound(itemId));
+    public PricedCart removeItem(CartId cartId, Optional<CustomerId> caller, CartItemId itemId) {
+        Cart cart = accessible(carts.findForUpdate(cartId.value()), cartId, caller);
+        CartItem item = cart.item(itemId.value()).orElseThrow(() -> new CartItemNotFound(itemId.value()));
         cart.remove(item, clock.instant());
         return price(carts.saveAndFlush(cart));
     }
@@ -146,12 +146,12 @@ public class CartService implements Carts {
      * reported; the anonymous cart is deleted. A cart that belongs to
      * anyone (the caller included) is not anonymous and is reported as not found.
      */
-    public Merged merge(CustomerId customer, UUID sourceId) {
+    public Merged merge(CustomerId customer, CartId sourceId) {
         mine(customer); // make sure the target exists before locking
         return transactions.execute(status -> {
             Cart target = carts.findByOwnerForUpdate(customer.value()).orElseThrow();
-            Cart source = carts.findForUpdate(sourceId).filter(Cart::isAnonymous)
-                    .orElseThrow(() -> new CartNotFound(sourceId));
+            Cart source = carts.findForUpdate(sourceId.value()).filter(Cart::isAnonymous)
+                    .orElseThrow(() -> new CartNotFound(sourceId.value()));
             List<ProductId> ids = source.items().stream().map(CartItem::productId).toList();
             Map<ProductId, ProductSnapshot> products = catalog.findAll(ids);
             List<Adjustment> adjustments = new ArrayList<>();
@@ -225,8 +225,8 @@ public class CartService implements Carts {
         return total;
     }
 
-    private Cart accessible(Optional<Cart> cart, UUID id, Optional<CustomerId> caller) {
-        return cart.filter(c -> c.isAccessibleBy(caller)).orElseThrow(() -> new CartNotFound(id));
+    private Cart accessible(Optional<Cart> cart, CartId id, Optional<CustomerId> caller) {
+        return cart.filter(c -> c.isAccessibleBy(caller)).orElseThrow(() -> new CartNotFound(id.value()));
     }
 
     private static void requireAvailable(ProductSnapshot product, int wanted) {

@@ -26,8 +26,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.shop.cart.CartId;
+import com.example.shop.cart.internal.CartItemId;
 import com.example.shop.cart.internal.CartService;
-import com.example.shop.cart.internal.PricedCart;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.customers.CurrentCustomer;
 import com.example.shop.shared.Money;
@@ -39,23 +40,18 @@ class CartController {
 
     private final CartService carts;
     private final CurrentCustomer caller;
+    private final CartWebMapper mapper;
 
-    CartController(CartService carts, CurrentCustomer caller) {
+    CartController(CartService carts, CurrentCustomer caller, CartWebMapper mapper) {
         this.carts = carts;
         this.caller = caller;
+        this.mapper = mapper;
     }
 
     record CartResponse(UUID id, boolean owned, List<Item> items, int itemCount, Money subtotal, boolean checkoutReady) {
 
         record Item(UUID id, UUID productId, String name, Money unitPrice, int quantity, Money lineTotal,
                 boolean available) {
-        }
-
-        static CartResponse from(PricedCart cart) {
-            return new CartResponse(cart.id(), cart.owned(), cart.items().stream()
-                    .map(line -> new Item(line.id(), line.productId().value(), line.name(), line.unitPrice(),
-                            line.quantity(), line.lineTotal(), line.available()))
-                    .toList(), cart.itemCount(), cart.subtotal(), cart.checkoutReady());
         }
     }
 
@@ -79,7 +75,7 @@ class CartController {
     @PostMapping
     ResponseEntity<CartResponse> create() {
         CartService.Created created = carts.create(caller.id());
-        CartResponse body = CartResponse.from(created.cart());
+        CartResponse body = mapper.toResponse(created.cart());
         return created.created()
                 ? ResponseEntity.created(URI.create("/api/carts/" + body.id())).body(body)
                 : ResponseEntity.ok(body);
@@ -91,7 +87,7 @@ class CartController {
     @ApiResponse(responseCode = "200", description = "The cart")
     @GetMapping("/mine")
     CartResponse mine() {
-        return CartResponse.from(carts.mine(caller.require()));
+        return mapper.toResponse(carts.mine(caller.require()));
     }
 
     @Operation(summary = "Merge an anonymous cart into the caller's cart",
@@ -104,8 +100,8 @@ class CartController {
     @ApiResponse(responseCode = "401", description = "No valid token")
     @PostMapping("/mine/merge")
     MergeResponse merge(@Valid @RequestBody MergeRequest request) {
-        CartService.Merged merged = carts.merge(caller.require(), request.cartId());
-        return new MergeResponse(CartResponse.from(merged.cart()), merged.adjustments());
+        CartService.Merged merged = carts.merge(caller.require(), new CartId(request.cartId()));
+        return mapper.toResponse(merged);
     }
 
     @Operation(summary = "Read a cart", description = "Prices are the catalog's current ones.")
@@ -113,7 +109,7 @@ class CartController {
     @ApiResponse(responseCode = "200", description = "The cart, priced now")
     @GetMapping("/{id}")
     CartResponse get(@PathVariable UUID id) {
-        return CartResponse.from(carts.get(id, caller.id()));
+        return mapper.toResponse(carts.get(new CartId(id), caller.id()));
     }
 
     @Operation(summary = "Add a product", description = "Adding a product already in the cart adds to its quantity.")
@@ -124,9 +120,10 @@ class CartController {
     @ApiResponse(responseCode = "409", description = "More than available (insufficient-stock), or a new product for a cart that already has 100 lines (cart-full)")
     @PostMapping("/{id}/items")
     ResponseEntity<CartResponse> addItem(@PathVariable UUID id, @Valid @RequestBody AddItemRequest request) {
-        CartService.Added added = carts.addItem(id, caller.id(), new ProductId(request.productId()), request.quantity());
+        CartService.Added added = carts.addItem(new CartId(id), caller.id(), new ProductId(request.productId()),
+                request.quantity());
         return ResponseEntity.status(added.newLine() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(CartResponse.from(added.cart()));
+                .body(mapper.toResponse(added.cart()));
     }
 
     @Operation(summary = "Change a line's quantity (0 removes it)")
@@ -136,7 +133,8 @@ class CartController {
     @ApiResponse(responseCode = "404", description = "Unknown cart or line")
     @PatchMapping("/{id}/items/{itemId}")
     CartResponse changeItem(@PathVariable UUID id, @PathVariable UUID itemId, @Valid @RequestBody ChangeItemRequest request) {
-        return CartResponse.from(carts.changeItem(id, caller.id(), itemId, request.quantity()));
+        return mapper.toResponse(
+                carts.changeItem(new CartId(id), caller.id(), new CartItemId(itemId), request.quantity()));
     }
 
     @Operation(summary = "Remove a line")
@@ -144,6 +142,6 @@ class CartController {
     @ApiResponse(responseCode = "404", description = "Unknown cart or line")
     @DeleteMapping("/{id}/items/{itemId}")
     CartResponse removeItem(@PathVariable UUID id, @PathVariable UUID itemId) {
-        return CartResponse.from(carts.removeItem(id, caller.id(), itemId));
+        return mapper.toResponse(carts.removeItem(new CartId(id), caller.id(), new CartItemId(itemId)));
     }
 }

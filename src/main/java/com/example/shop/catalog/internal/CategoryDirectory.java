@@ -12,9 +12,12 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The category tree, cached whole (a shop has tens or hundreds of categories, not millions). */
+/**
+ * The category tree, cached whole (a shop has tens or hundreds of categories, not millions): a collaborator
+ * of {@link CatalogQueryService}, which is the web layer's entry point for reading it.
+ */
 @Service
-public class CategoryDirectory {
+class CategoryDirectory {
 
     private final Categories categories;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -16,10 +17,12 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.CompositeType;
 import org.hibernate.annotations.OptimisticLock;
 
 import com.example.shop.catalog.Catalog;
 import com.example.shop.shared.Money;
+import com.example.shop.shared.persistence.MoneyType;
 
 /**
  * Something the shop sells. Its stock is not part of it (see {@code catalog_stock}): reservations must
@@ -44,11 +47,10 @@ class Product {
     @Column(nullable = false, length = 4000)
     private String description;
 
-    @Column(name = "price_amount", nullable = false)
-    private long priceAmount;
-
-    @Column(name = "price_currency", nullable = false, length = 3, columnDefinition = "char(3)")
-    private String priceCurrency;
+    @CompositeType(MoneyType.class)
+    @AttributeOverride(name = "amount", column = @Column(name = "price_amount", nullable = false))
+    @AttributeOverride(name = "currency", column = @Column(name = "price_currency", nullable = false, length = 3))
+    private Money price;
 
     @Column(name = "image_url", length = 1000)
     private String imageUrl;
@@ -126,8 +128,7 @@ class Product {
         this.slug = Slugs.require(details.slug());
         this.name = details.name().strip();
         this.description = details.description() == null ? "" : details.description().strip();
-        this.priceAmount = details.price().amount();
-        this.priceCurrency = details.price().currencyCode();
+        this.price = details.price();
         this.imageUrl = details.imageUrl();
         this.active = details.active();
         this.categories.clear();
@@ -156,7 +157,7 @@ class Product {
     }
 
     public Money getPrice() {
-        return Money.of(priceAmount, priceCurrency);
+        return price;
     }
 
     public String getImageUrl() {

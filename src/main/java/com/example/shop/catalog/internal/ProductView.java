@@ -8,7 +8,7 @@ import com.example.shop.shared.Money;
 
 /**
  * An immutable copy of a product without its stock: what the public caches hold. Availability is added
- * per response (see {@link ProductQueries#available}), so stock movements never make a cached view wrong.
+ * per response (see {@link CatalogQueryService#available}), so stock movements never make a cached view wrong.
  */
 public record ProductView(UUID id, String sku, String slug, String name, String description, Money price,
         List<String> categorySlugs, String imageUrl, boolean active, long version, Instant createdAt,

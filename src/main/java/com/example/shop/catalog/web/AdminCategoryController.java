@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.example.shop.catalog.internal.CatalogAdministration;
+import com.example.shop.catalog.internal.CatalogAdminService;
+import com.example.shop.catalog.internal.CategoryId;
 import com.example.shop.catalog.internal.CategoryView;
 import com.example.shop.catalog.web.CatalogDtos.CategoryRequest;
 import com.example.shop.catalog.web.CatalogDtos.CategoryResponse;
@@ -33,12 +34,12 @@ import com.example.shop.catalog.web.CatalogDtos.CategoryResponse;
 @ApiResponse(responseCode = "403", description = "Not an admin")
 class AdminCategoryController {
 
-    private final CatalogAdministration admin;
-    private final CatalogResponses responses;
+    private final CatalogAdminService admin;
+    private final CatalogWebMapper mapper;
 
-    AdminCategoryController(CatalogAdministration admin, CatalogResponses responses) {
+    AdminCategoryController(CatalogAdminService admin, CatalogWebMapper mapper) {
         this.admin = admin;
-        this.responses = responses;
+        this.mapper = mapper;
     }
 
     @PostMapping
@@ -48,7 +49,7 @@ class AdminCategoryController {
     @ApiResponse(responseCode = "409", description = "Slug already in use, or the parent deleted meanwhile")
     ResponseEntity<CategoryResponse> create(@Valid @RequestBody CategoryRequest request) {
         CategoryView view = admin.createCategory(request.slug(), request.name(), request.parentSlug());
-        return ResponseEntity.created(URI.create("/api/admin/categories/" + view.id())).body(responses.toResponse(view));
+        return ResponseEntity.created(URI.create("/api/admin/categories/" + view.id())).body(mapper.toResponse(view));
     }
 
     @PutMapping("/{id}")
@@ -58,7 +59,8 @@ class AdminCategoryController {
     @ApiResponse(responseCode = "404", description = "Unknown category")
     @ApiResponse(responseCode = "409", description = "Slug in use, the move would make a cycle, or the parent deleted meanwhile")
     CategoryResponse update(@PathVariable UUID id, @Valid @RequestBody CategoryRequest request) {
-        return responses.toResponse(admin.updateCategory(id, request.slug(), request.name(), request.parentSlug()));
+        return mapper.toResponse(
+                admin.updateCategory(new CategoryId(id), request.slug(), request.name(), request.parentSlug()));
     }
 
     @DeleteMapping("/{id}")
@@ -67,7 +69,7 @@ class AdminCategoryController {
     @ApiResponse(responseCode = "404", description = "Unknown category")
     @ApiResponse(responseCode = "409", description = "It still has child categories or products, checked first and decided by the foreign keys for one saved meanwhile")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
-        admin.deleteCategory(id);
+        admin.deleteCategory(new CategoryId(id));
         return ResponseEntity.noContent().build();
     }
 }

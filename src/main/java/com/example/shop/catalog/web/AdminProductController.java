@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.example.shop.catalog.internal.CatalogAdministration;
-import com.example.shop.catalog.internal.ProductCommand;
+import com.example.shop.catalog.ProductId;
+import com.example.shop.catalog.internal.CatalogAdminService;
 import com.example.shop.catalog.internal.ProductView;
 import com.example.shop.catalog.web.CatalogDtos.AdminProductResponse;
 import com.example.shop.catalog.web.CatalogDtos.CreateProductRequest;
@@ -38,12 +38,12 @@ import com.example.shop.catalog.web.CatalogDtos.UpdateProductRequest;
 @ApiResponse(responseCode = "403", description = "Not an admin")
 class AdminProductController {
 
-    private final CatalogAdministration admin;
-    private final CatalogResponses responses;
+    private final CatalogAdminService admin;
+    private final CatalogWebMapper mapper;
 
-    AdminProductController(CatalogAdministration admin, CatalogResponses responses) {
+    AdminProductController(CatalogAdminService admin, CatalogWebMapper mapper) {
         this.admin = admin;
-        this.responses = responses;
+        this.mapper = mapper;
     }
 
     @PostMapping
@@ -52,12 +52,9 @@ class AdminProductController {
     @ApiResponse(responseCode = "400", description = "Invalid fields, unknown category or wrong currency")
     @ApiResponse(responseCode = "409", description = "SKU or slug already in use (duplicate-sku, duplicate-slug), or a category deleted meanwhile (concurrent-change)")
     ResponseEntity<AdminProductResponse> create(@Valid @RequestBody CreateProductRequest request) {
-        ProductCommand command = new ProductCommand(request.sku(), request.slug(), request.name(), request.description(),
-                request.price().amount(), request.price().currency(), request.categorySlugs(), request.imageUrl(),
-                request.active());
-        ProductView view = admin.createProduct(command, request.stock() == null ? 0 : request.stock());
+        ProductView view = admin.createProduct(mapper.toCommand(request), request.stock() == null ? 0 : request.stock());
         return ResponseEntity.created(URI.create("/api/admin/products/" + view.id()))
-                .body(responses.toAdmin(view, admin.stockOf(view.id())));
+                .body(mapper.toAdmin(view, admin.stockOf(new ProductId(view.id()))));
     }
 
     @GetMapping("/{id}")
@@ -65,7 +62,8 @@ class AdminProductController {
     @ApiResponse(responseCode = "200", description = "The product")
     @ApiResponse(responseCode = "404", description = "Unknown product")
     AdminProductResponse one(@PathVariable UUID id) {
-        return responses.toAdmin(admin.product(id), admin.stockOf(id));
+        ProductId product = new ProductId(id);
+        return mapper.toAdmin(admin.product(product), admin.stockOf(product));
     }
 
     @PutMapping("/{id}")
@@ -77,11 +75,9 @@ class AdminProductController {
     @ApiResponse(responseCode = "404", description = "Unknown product")
     @ApiResponse(responseCode = "409", description = "Stale version, SKU or slug already in use, or a category deleted meanwhile (concurrent-change)")
     AdminProductResponse update(@PathVariable UUID id, @Valid @RequestBody UpdateProductRequest request) {
-        ProductCommand command = new ProductCommand(request.sku(), request.slug(), request.name(), request.description(),
-                request.price().amount(), request.price().currency(), request.categorySlugs(), request.imageUrl(),
-                request.active());
-        ProductView view = admin.updateProduct(id, request.version(), command);
-        return responses.toAdmin(view, admin.stockOf(id));
+        ProductId product = new ProductId(id);
+        ProductView view = admin.updateProduct(product, request.version(), mapper.toCommand(request));
+        return mapper.toAdmin(view, admin.stockOf(product));
     }
 
     @DeleteMapping("/{id}")
@@ -89,7 +85,7 @@ class AdminProductController {
     @ApiResponse(responseCode = "204", description = "Deactivated")
     @ApiResponse(responseCode = "404", description = "Unknown product")
     ResponseEntity<Void> deactivate(@PathVariable UUID id) {
-        admin.deactivateProduct(id);
+        admin.deactivateProduct(new ProductId(id));
         return ResponseEntity.noContent().build();
     }
 
@@ -98,7 +94,7 @@ class AdminProductController {
     @ApiResponse(responseCode = "200", description = "The stock")
     @ApiResponse(responseCode = "404", description = "Unknown product")
     StockResponse stock(@PathVariable UUID id) {
-        return responses.stock(id, admin.stockOf(id));
+        return mapper.stock(id, admin.stockOf(new ProductId(id)));
     }
 
     @PutMapping("/{id}/stock")
@@ -108,6 +104,6 @@ class AdminProductController {
     @ApiResponse(responseCode = "404", description = "Unknown product")
     @ApiResponse(responseCode = "409", description = "Below what is reserved")
     StockResponse setStock(@PathVariable UUID id, @Valid @RequestBody StockRequest request) {
-        return responses.stock(id, admin.setOnHand(id, request.onHand()));
+        return mapper.stock(id, admin.setOnHand(new ProductId(id), request.onHand()));
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.example.shop.catalog.internal.CategoryDirectory;
+import com.example.shop.catalog.internal.CatalogQueryService;
 import com.example.shop.catalog.web.CatalogDtos.CategoryResponse;
 
 @RestController
@@ -21,12 +21,12 @@ import com.example.shop.catalog.web.CatalogDtos.CategoryResponse;
 @Tag(name = "Catalog")
 class CategoryController {
 
-    private final CategoryDirectory categories;
-    private final CatalogResponses responses;
+    private final CatalogQueryService queries;
+    private final CatalogWebMapper mapper;
 
-    CategoryController(CategoryDirectory categories, CatalogResponses responses) {
-        this.categories = categories;
-        this.responses = responses;
+    CategoryController(CatalogQueryService queries, CatalogWebMapper mapper) {
+        this.queries = queries;
+        this.mapper = mapper;
     }
 
     @GetMapping
@@ -35,6 +35,6 @@ class CategoryController {
     ResponseEntity<List<CategoryResponse>> all() {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
-                .body(categories.all().stream().map(responses::toResponse).toList());
+                .body(queries.categories().stream().map(mapper::toResponse).toList());
     }
 }

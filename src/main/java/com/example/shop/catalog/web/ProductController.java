@@ -17,12 +17,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.shop.catalog.ProductId;
 import com.example.shop.shared.web.PageResponse;
 
 import com.example.shop.catalog.internal.ProductNotFound;
 import com.example.shop.catalog.internal.ListingQuery;
 import com.example.shop.catalog.internal.ProductPage;
-import com.example.shop.catalog.internal.ProductQueries;
+import com.example.shop.catalog.internal.CatalogQueryService;
 import com.example.shop.catalog.internal.ProductView;
 import com.example.shop.catalog.web.CatalogDtos.ProductDetailResponse;
 import com.example.shop.catalog.web.CatalogDtos.ProductResponse;
@@ -40,12 +41,12 @@ class ProductController {
 
     static final CacheControl PUBLIC_SHORT = CacheControl.maxAge(Duration.ofSeconds(10)).cachePublic();
 
-    private final ProductQueries queries;
-    private final CatalogResponses responses;
+    private final CatalogQueryService queries;
+    private final CatalogWebMapper mapper;
 
-    ProductController(ProductQueries queries, CatalogResponses responses) {
+    ProductController(CatalogQueryService queries, CatalogWebMapper mapper) {
         this.queries = queries;
-        this.responses = responses;
+        this.mapper = mapper;
     }
 
     @GetMapping
@@ -65,9 +66,10 @@ class ProductController {
             @Parameter(description = "name|price|createdAt|relevance (relevance only with q), optionally ',asc' or ',desc'") @RequestParam(required = false) String sort) {
         ListingQuery query = ListingQuery.of(q, category, minPrice, maxPrice, page, size, sort);
         ProductPage result = queries.listing(query);
-        Map<java.util.UUID, Integer> available = queries.available(result.content().stream().map(ProductView::id).toList());
+        Map<ProductId, Integer> available = queries.available(
+                result.content().stream().map(view -> new ProductId(view.id())).toList());
         List<ProductResponse> content = result.content().stream()
-                .map(view -> responses.toResponse(view, available.getOrDefault(view.id(), 0)))
+                .map(view -> mapper.toResponse(view, available.getOrDefault(new ProductId(view.id()), 0)))
                 .toList();
         PageResponse<ProductResponse> body = new PageResponse<>(content,
                 new PageResponse.PageMetadata(result.number(), result.size(), result.totalElements(), result.totalPages()));
@@ -80,7 +82,8 @@ class ProductController {
     @ApiResponse(responseCode = "404", description = "Unknown or inactive product")
     ResponseEntity<ProductDetailResponse> one(@PathVariable String idOrSlug) {
         ProductView view = queries.findPublic(idOrSlug).orElseThrow(() -> new ProductNotFound(idOrSlug));
-        int available = queries.available(List.of(view.id())).getOrDefault(view.id(), 0);
-        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(responses.toDetail(view, available));
+        ProductId id = new ProductId(view.id());
+        int available = queries.available(List.of(id)).getOrDefault(id, 0);
+        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(mapper.toDetail(view, available));
     }
 }

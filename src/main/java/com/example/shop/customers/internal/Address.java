@@ -44,7 +44,7 @@ class Address {
     protected Address() {
     }
 
-    static Address add(UUID customerId, AddressBook.AddressData data, Instant now) {
+    static Address add(UUID customerId, AddressBookService.AddressData data, Instant now) {
         Address address = new Address();
         address.id = UUID.randomUUID();
         address.customerId = customerId;
@@ -53,7 +53,7 @@ class Address {
         return address;
     }
 
-    void change(AddressBook.AddressData data) {
+    void change(AddressBookService.AddressData data) {
         this.name = data.name();
         this.line1 = data.line1();
         this.line2 = data.line2();
@@ -62,8 +62,8 @@ class Address {
         this.country = data.country();
     }
 
-    AddressBook.AddressData data() {
-        return new AddressBook.AddressData(name, line1, line2, city, postalCode, country);
+    AddressBookService.AddressData data() {
+        return new AddressBookService.AddressData(name, line1, line2, city, postalCode, country);
     }
 
     UUID id() {

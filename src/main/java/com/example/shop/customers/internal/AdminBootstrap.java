@@ -17,10 +17,10 @@ class AdminBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
-    private final Accounts accounts;
+    private final AccountService accounts;
     private final AdminProperties properties;
 
-    AdminBootstrap(Accounts accounts, AdminProperties properties) {
+    AdminBootstrap(AccountService accounts, AdminProperties properties) {
         this.accounts = accounts;
         this.properties = properties;
     }

@@ -2,7 +2,6 @@ package com.example.shop.customers.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -28,7 +27,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.shop.customers.CurrentCustomer;
-import com.example.shop.customers.internal.AddressBook;
+import com.example.shop.customers.internal.AddressBookService;
+import com.example.shop.customers.internal.AddressId;
 
 @Tag(name = "Customers", description = "The caller's profile and address book")
 @SecurityRequirement(name = "bearerAuth")
@@ -36,12 +36,14 @@ import com.example.shop.customers.internal.AddressBook;
 @RequestMapping("/api/customers/me/addresses")
 class AddressController {
 
-    private final AddressBook addressBook;
+    private final AddressBookService addressBook;
     private final CurrentCustomer currentCustomer;
+    private final CustomerWebMapper mapper;
 
-    AddressController(AddressBook addressBook, CurrentCustomer currentCustomer) {
+    AddressController(AddressBookService addressBook, CurrentCustomer currentCustomer, CustomerWebMapper mapper) {
         this.addressBook = addressBook;
         this.currentCustomer = currentCustomer;
+        this.mapper = mapper;
     }
 
     record AddressRequest(
@@ -51,22 +53,10 @@ class AddressController {
             @NotBlank @Size(max = 100) @NoLoneSurrogates String city,
             @NotBlank @Size(max = 20) @NoLoneSurrogates String postalCode,
             @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country) {
-
-        AddressBook.AddressData data() {
-            return new AddressBook.AddressData(name.strip(), line1.strip(),
-                    line2 == null || line2.isBlank() ? null : line2.strip(), city.strip(), postalCode.strip(),
-                    country.toUpperCase(Locale.ROOT));
-        }
     }
 
     record AddressResponse(UUID id, String name, String line1, String line2, String city, String postalCode,
             String country) {
-
-        static AddressResponse of(AddressBook.Entry entry) {
-            AddressBook.AddressData a = entry.address();
-            return new AddressResponse(entry.id(), a.name(), a.line1(), a.line2(), a.city(), a.postalCode(),
-                    a.country());
-        }
     }
 
     @Operation(summary = "The caller's addresses (at most 20), oldest first")
@@ -74,7 +64,7 @@ class AddressController {
     @ApiResponse(responseCode = "401", description = "No valid access token")
     @GetMapping
     List<AddressResponse> list() {
-        return addressBook.list(currentCustomer.require()).stream().map(AddressResponse::of).toList();
+        return addressBook.list(currentCustomer.require()).stream().map(mapper::toAddress).toList();
     }
 
     @Operation(summary = "One of the caller's addresses")
@@ -83,7 +73,7 @@ class AddressController {
     @ApiResponse(responseCode = "404", description = "No such address of the caller")
     @GetMapping("/{id}")
     AddressResponse get(@PathVariable UUID id) {
-        return AddressResponse.of(addressBook.get(currentCustomer.require(), id));
+        return mapper.toAddress(addressBook.get(currentCustomer.require(), new AddressId(id)));
     }
 
     @Operation(summary = "Add an address")
@@ -94,7 +84,8 @@ class AddressController {
     @ApiResponse(responseCode = "409", description = "The address book is full")
     @PostMapping
     ResponseEntity<AddressResponse> add(@Valid @RequestBody AddressRequest request) {
-        AddressResponse created = AddressResponse.of(addressBook.add(currentCustomer.require(), request.data()));
+        AddressResponse created = mapper.toAddress(
+                addressBook.add(currentCustomer.require(), mapper.toAddressData(request)));
         return ResponseEntity.created(URI.create("/api/customers/me/addresses/" + created.id())).body(created);
     }
 
@@ -105,7 +96,8 @@ class AddressController {
     @ApiResponse(responseCode = "404", description = "No such address of the caller")
     @PutMapping("/{id}")
     AddressResponse change(@PathVariable UUID id, @Valid @RequestBody AddressRequest request) {
-        return AddressResponse.of(addressBook.change(currentCustomer.require(), id, request.data()));
+        return mapper.toAddress(
+                addressBook.change(currentCustomer.require(), new AddressId(id), mapper.toAddressData(request)));
     }
 
     @Operation(summary = "Delete an address")
@@ -115,6 +107,6 @@ class AddressController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable UUID id) {
-        addressBook.remove(currentCustomer.require(), id);
+        addressBook.remove(currentCustomer.require(), new AddressId(id));
     }
 }

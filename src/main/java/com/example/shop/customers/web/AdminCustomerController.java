@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.example.shop.shared.web.PageResponse;
 
-import com.example.shop.customers.internal.Accounts;
+import com.example.shop.customers.CustomerId;
+import com.example.shop.customers.internal.AccountService;
 
 @Tag(name = "Admin: customers", description = "Customer accounts, for administrators")
 @SecurityRequirement(name = "bearerAuth")
@@ -37,18 +38,15 @@ class AdminCustomerController {
     private static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "email", "email", "name", "name");
     private static final int MAX_SIZE = 100;
 
-    private final Accounts accounts;
+    private final AccountService accounts;
+    private final CustomerWebMapper mapper;
 
-    AdminCustomerController(Accounts accounts) {
+    AdminCustomerController(AccountService accounts, CustomerWebMapper mapper) {
         this.accounts = accounts;
+        this.mapper = mapper;
     }
 
     record CustomerResponse(UUID id, String email, String name, List<String> roles, Instant createdAt) {
-
-        static CustomerResponse of(Accounts.Account account) {
-            return new CustomerResponse(account.id(), account.email(), account.name(),
-                    account.roles().stream().map(Enum::name).sorted().toList(), account.createdAt());
-        }
     }
 
     @Operation(summary = "All customer accounts, paged", description = "sort: createdAt (default, newest first), email or name; size is capped at 100")
@@ -69,8 +67,8 @@ class AdminCustomerController {
             direction = Sort.Direction.ASC;
         }
         Sort order = Sort.by(direction, SORTABLE.get(parts[0])).and(Sort.by(Sort.Direction.ASC, "id"));
-        Page<Accounts.Account> result = accounts.list(PageRequest.of(page, Math.min(size, MAX_SIZE), order));
-        return PageResponse.of(result, CustomerResponse::of);
+        Page<AccountService.Account> result = accounts.list(PageRequest.of(page, Math.min(size, MAX_SIZE), order));
+        return PageResponse.of(result, mapper::toCustomer);
     }
 
     @Operation(summary = "One customer account")
@@ -80,6 +78,6 @@ class AdminCustomerController {
     @ApiResponse(responseCode = "404", description = "No such customer")
     @GetMapping("/{id}")
     CustomerResponse get(@PathVariable UUID id) {
-        return CustomerResponse.of(accounts.get(id));
+        return mapper.toCustomer(accounts.profile(new CustomerId(id)));
     }
 }

@@ -25,26 +25,29 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.shop.customers.CurrentCustomer;
-import com.example.shop.customers.internal.Accounts;
+import com.example.shop.customers.internal.AccountService;
 import com.example.shop.customers.internal.Emails;
-import com.example.shop.customers.internal.Logins;
-import com.example.shop.customers.internal.PasswordResets;
+import com.example.shop.customers.internal.LoginService;
+import com.example.shop.customers.internal.PasswordResetService;
 
 @Tag(name = "Auth", description = "Registration, login, token refresh, logout and password reset")
 @RestController
 @RequestMapping("/api/auth")
 class AuthController {
 
-    private final Accounts accounts;
-    private final Logins logins;
-    private final PasswordResets passwordResets;
+    private final AccountService accounts;
+    private final LoginService logins;
+    private final PasswordResetService passwordResets;
     private final CurrentCustomer currentCustomer;
+    private final CustomerWebMapper mapper;
 
-    AuthController(Accounts accounts, Logins logins, PasswordResets passwordResets, CurrentCustomer currentCustomer) {
+    AuthController(AccountService accounts, LoginService logins, PasswordResetService passwordResets,
+            CurrentCustomer currentCustomer, CustomerWebMapper mapper) {
         this.accounts = accounts;
         this.logins = logins;
         this.passwordResets = passwordResets;
         this.currentCustomer = currentCustomer;
+        this.mapper = mapper;
     }
 
     /** Only these fields are read: {@code roles}, {@code id} or {@code admin} in the body are ignored. */
@@ -77,11 +80,6 @@ class AuthController {
 
     record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken,
             long refreshExpiresIn) {
-
-        static TokenResponse of(Logins.TokenPair pair) {
-            return new TokenResponse(pair.accessToken(), "Bearer", pair.expiresIn(), pair.refreshToken(),
-                    pair.refreshExpiresIn());
-        }
 
         @Override
         public String toString() {
@@ -122,10 +120,10 @@ class AuthController {
     @ApiResponse(responseCode = "429", description = "Too many registrations from this address; see Retry-After")
     @PostMapping("/register")
     ResponseEntity<Registered> register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
-        Accounts.Account account = accounts.register(request.email(), request.password(), request.name(),
+        AccountService.Account account = accounts.register(request.email(), request.password(), request.name(),
                 http.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/customers/me"))
-                .body(new Registered(account.id(), account.email(), account.name()));
+                .body(mapper.toRegistered(account));
     }
 
     @Operation(summary = "Log in with e-mail and password", description = """
@@ -137,7 +135,7 @@ class AuthController {
     @ApiResponse(responseCode = "429", description = "Too many failed attempts; see Retry-After")
     @PostMapping("/login")
     TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        return TokenResponse.of(logins.login(request.email(), request.password(), http.getRemoteAddr()));
+        return mapper.toTokens(logins.login(request.email(), request.password(), http.getRemoteAddr()));
     }
 
     @Operation(summary = "Exchange a refresh token for a new token pair", description = """
@@ -148,7 +146,7 @@ class AuthController {
     @ApiResponse(responseCode = "401", description = "Unknown, expired, revoked or already used refresh token")
     @PostMapping("/refresh")
     TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
-        return TokenResponse.of(logins.refresh(request.refreshToken()));
+        return mapper.toTokens(logins.refresh(request.refreshToken()));
     }
 
     @Operation(summary = "Log out: revoke the session of a refresh token")

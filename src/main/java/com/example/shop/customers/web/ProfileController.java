@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.shop.customers.CurrentCustomer;
-import com.example.shop.customers.internal.Accounts;
+import com.example.shop.customers.internal.AccountService;
 
 @Tag(name = "Customers", description = "The caller's profile and address book")
 @SecurityRequirement(name = "bearerAuth")
@@ -27,20 +27,17 @@ import com.example.shop.customers.internal.Accounts;
 @RequestMapping("/api/customers/me")
 class ProfileController {
 
-    private final Accounts accounts;
+    private final AccountService accounts;
     private final CurrentCustomer currentCustomer;
+    private final CustomerWebMapper mapper;
 
-    ProfileController(Accounts accounts, CurrentCustomer currentCustomer) {
+    ProfileController(AccountService accounts, CurrentCustomer currentCustomer, CustomerWebMapper mapper) {
         this.accounts = accounts;
         this.currentCustomer = currentCustomer;
+        this.mapper = mapper;
     }
 
     record Profile(UUID id, String email, String name, List<String> roles) {
-
-        static Profile of(Accounts.Account account) {
-            return new Profile(account.id(), account.email(), account.name(),
-                    account.roles().stream().map(Enum::name).sorted().toList());
-        }
     }
 
     /** Only the name can be changed here; {@code id}, {@code email}, {@code roles} or {@code admin} are ignored. */
@@ -53,7 +50,7 @@ class ProfileController {
     @ApiResponse(responseCode = "404", description = "The account no longer exists")
     @GetMapping
     Profile get() {
-        return Profile.of(accounts.profile(currentCustomer.require()));
+        return mapper.toProfile(accounts.profile(currentCustomer.require()));
     }
 
     @Operation(summary = "Change the caller's name")
@@ -63,6 +60,6 @@ class ProfileController {
     @ApiResponse(responseCode = "404", description = "The account no longer exists")
     @PutMapping
     Profile update(@Valid @RequestBody ProfileUpdate update) {
-        return Profile.of(accounts.rename(currentCustomer.require(), update.name()));
+        return mapper.toProfile(accounts.rename(currentCustomer.require(), update.name()));
     }
 }

@@ -47,10 +47,14 @@ public class IdempotentRequests {
     public record Response(int status, String body) {
     }
 
+    /** Identifies the record of a key claimed by a request: its work hands it to {@link #attach}. */
+    public record Claim(UUID value) {
+    }
+
     /** The work behind a key; {@code claim} identifies the key's record, for {@link #attach}. */
     @FunctionalInterface
     public interface Work {
-        Response run(UUID claim);
+        Response run(Claim claim);
     }
 
     private final IdempotencyRecords records;
@@ -117,9 +121,9 @@ public class IdempotentRequests {
      * the request that lost it answers 409 request-in-progress, and its repetition gets the other's result.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void attach(UUID claim, UUID resource) {
-        if (records.attach(claim, resource) != 1) {
-            log.warn("Idempotency claim {} was taken over by a repetition while its request ran: nothing kept", claim);
+    public void attach(Claim claim, UUID resource) {
+        if (records.attach(claim.value(), resource) != 1) {
+            log.warn("Idempotency claim {} was taken over by a repetition while its request ran: nothing kept", claim.value());
             throw new IdempotentRequestInProgress("Another request with this Idempotency-Key took over "
                     + "while this one was running, and nothing of this one was kept; repeat the request to get the result.");
         }
@@ -157,7 +161,7 @@ public class IdempotentRequests {
     private Response runAndRecord(UUID claim, Work work) {
         Response response;
         try {
-            response = work.run(claim);
+            response = work.run(new Claim(claim));
         } catch (RuntimeException | Error e) {
             forget(claim);
             throw e;

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,6 +21,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.CompositeType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -34,6 +37,7 @@ import com.example.shop.orders.OrderPlaced;
 import com.example.shop.orders.OrderRefunded;
 import com.example.shop.orders.OrderShipped;
 import com.example.shop.shared.Money;
+import com.example.shop.shared.persistence.MoneyType;
 
 /**
  * An order and its lifecycle. Every transition guards itself: a repeated confirmation, a duplicate
@@ -67,16 +71,33 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
     @JdbcTypeCode(SqlTypes.VARCHAR)
     private OrderStatus status;
 
-    private String currency;
+    /*
+     * An order is in one currency: its lines are summed with Money.plus, which refuses to mix currencies, and
+     * payments reports refunds in the payment's currency, which is the order's. So the table keeps one currency
+     * column, which makes amounts in different currencies impossible to store. The total writes it; the other
+     * amounts map the same column read-only (insertable = false, updatable = false) and always have the
+     * total's currency.
+     */
+    @CompositeType(MoneyType.class)
+    @AttributeOverride(name = "amount", column = @Column(name = "total"))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency"))
+    private Money total;
 
-    private long subtotal;
+    @CompositeType(MoneyType.class)
+    @AttributeOverride(name = "amount", column = @Column(name = "subtotal"))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency", insertable = false, updatable = false))
+    private Money subtotal;
 
-    private long total;
-
-    private long refundedAmount;
+    @CompositeType(MoneyType.class)
+    @AttributeOverride(name = "amount", column = @Column(name = "refunded_amount"))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency", insertable = false, updatable = false))
+    private Money refunded;
 
     /** What refunds that failed at Stripe after it accepted them add up to, as payments last reported it. */
-    private long failedRefundsAmount;
+    @CompositeType(MoneyType.class)
+    @AttributeOverride(name = "amount", column = @Column(name = "failed_refunds_amount"))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency", insertable = false, updatable = false))
+    private Money failedRefunds;
 
     private boolean disputed;
 
@@ -149,7 +170,6 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         order.id = UUID.randomUUID();
         order.customerId = customer.value();
         order.status = OrderStatus.PENDING_PAYMENT;
-        order.currency = cartLines.get(0).unitPrice().currencyCode();
         order.shippingAddress = address;
         order.createdAt = now;
         Money subtotal = Money.zero(cartLines.get(0).unitPrice().currency());
@@ -159,10 +179,12 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
             subtotal = subtotal.plus(line.lineTotal());
             items += line.quantity();
             order.lines.add(new OrderLine(order, ++lineNo, line.productId(), line.sku(), line.name(),
-                    line.unitPrice().amount(), line.quantity()));
+                    line.unitPrice(), line.quantity()));
         }
-        order.subtotal = subtotal.amount();
-        order.total = subtotal.amount();
+        order.subtotal = subtotal;
+        order.total = subtotal;
+        order.refunded = Money.zero(subtotal.currency());
+        order.failedRefunds = Money.zero(subtotal.currency());
         order.registerEvent(new OrderPlaced(order.orderId(), customer, order.total(), items, now));
         return order;
     }
@@ -186,7 +208,7 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         this.paymentIntentId = paymentIntentId;
         paidAt = at;
         registerEvent(new OrderPaid(orderId(), customer(), total(), paymentIntentId, at));
-        if (refundedAmount > 0) {
+        if (!refunded.isZero()) {
             // a refund reported before this confirmation (the two reactions may run out of order): it still counts
             status = paidStatus();
             registerEvent(new OrderRefunded(orderId(), customer(), refunded(), status == OrderStatus.REFUNDED, at));
@@ -253,18 +275,19 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
      * @return whether the report was newer (the order changed)
      */
     boolean applyRefunds(Money totalRefunded, Money totalFailed, Instant at) {
-        long refunded = Math.min(totalRefunded.amount(), total);
-        long failed = totalFailed.amount();
-        boolean newer = failed > failedRefundsAmount || (failed == failedRefundsAmount && refunded > refundedAmount);
+        long refundedNow = Math.min(totalRefunded.amount(), total.amount());
+        long failedNow = totalFailed.amount();
+        boolean newer = failedNow > failedRefunds.amount()
+                || (failedNow == failedRefunds.amount() && refundedNow > refunded.amount());
         if (!newer) {
             return false;
         }
-        long before = refundedAmount;
-        refundedAmount = refunded;
-        failedRefundsAmount = failed;
-        if (status.isPaid() && refundedAmount != before) {
+        long before = refunded.amount();
+        refunded = new Money(refundedNow, total.currency());
+        failedRefunds = new Money(failedNow, total.currency());
+        if (status.isPaid() && refundedNow != before) {
             status = paidStatus();
-            if (refundedAmount > before) {
+            if (refundedNow > before) {
                 registerEvent(new OrderRefunded(orderId(), customer(), refunded(), status == OrderStatus.REFUNDED, at));
             }
         }
@@ -273,10 +296,10 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
 
     /** Where a paid order stands: refunded in full or in part, else shipped or just paid. */
     private OrderStatus paidStatus() {
-        if (refundedAmount >= total) {
+        if (refunded.amount() >= total.amount()) {
             return OrderStatus.REFUNDED;
         }
-        if (refundedAmount > 0) {
+        if (!refunded.isZero()) {
             return OrderStatus.PARTIALLY_REFUNDED;
         }
         return shippedAt != null ? OrderStatus.SHIPPED : OrderStatus.PAID;
@@ -324,15 +347,15 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
     }
 
     Money total() {
-        return Money.of(total, currency);
+        return total;
     }
 
     Money subtotal() {
-        return Money.of(subtotal, currency);
+        return subtotal;
     }
 
     Money refunded() {
-        return Money.of(refundedAmount, currency);
+        return refunded;
     }
 
     UUID id() {

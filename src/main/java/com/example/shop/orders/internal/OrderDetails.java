@@ -23,11 +23,10 @@ public record OrderDetails(UUID id, UUID customerId, OrderStatus status, List<Li
     }
 
     static OrderDetails of(Order order) {
-        String currency = order.total().currencyCode();
         ShippingAddress a = order.shippingAddress();
         return new OrderDetails(order.id(), order.customer().value(), order.status(),
                 order.lines().stream().map(line -> new Line(line.productId(), line.sku(), line.name(),
-                        Money.of(line.unitPrice(), currency), line.quantity(), Money.of(line.lineTotal(), currency)))
+                        line.unitPrice(), line.quantity(), line.lineTotal()))
                         .toList(),
                 order.subtotal(), order.total(),
                 a == null ? null : new Address(a.name(), a.line1(), a.line2(), a.city(), a.postalCode(), a.country()),

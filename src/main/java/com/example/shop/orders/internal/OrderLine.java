@@ -2,6 +2,8 @@ package com.example.shop.orders.internal;
 
 import java.util.UUID;
 
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -9,8 +11,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.CompositeType;
+
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.StockLine;
+import com.example.shop.shared.Money;
+import com.example.shop.shared.persistence.MoneyType;
 
 /** A snapshot of what was bought: the catalog may change its names and prices later, the order does not. */
 @Entity
@@ -32,16 +38,23 @@ class OrderLine {
 
     private String name;
 
-    private long unitPrice;
+    /* A line keeps its own currency column (the order's): the unit price writes it, the line total reads it. */
+    @CompositeType(MoneyType.class)
+    @AttributeOverride(name = "amount", column = @Column(name = "unit_price"))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency"))
+    private Money unitPrice;
 
     private int quantity;
 
-    private long lineTotal;
+    @CompositeType(MoneyType.class)
+    @AttributeOverride(name = "amount", column = @Column(name = "line_total"))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency", insertable = false, updatable = false))
+    private Money lineTotal;
 
     protected OrderLine() {
     }
 
-    OrderLine(Order order, int lineNo, ProductId productId, String sku, String name, long unitPrice, int quantity) {
+    OrderLine(Order order, int lineNo, ProductId productId, String sku, String name, Money unitPrice, int quantity) {
         this.id = UUID.randomUUID();
         this.order = order;
         this.lineNo = lineNo;
@@ -50,7 +63,7 @@ class OrderLine {
         this.name = name;
         this.unitPrice = unitPrice;
         this.quantity = quantity;
-        this.lineTotal = Math.multiplyExact(unitPrice, quantity);
+        this.lineTotal = unitPrice.times(quantity);
     }
 
     StockLine stockLine() {
@@ -69,7 +82,7 @@ class OrderLine {
         return name;
     }
 
-    long unitPrice() {
+    Money unitPrice() {
         return unitPrice;
     }
 
@@ -77,7 +90,7 @@ class OrderLine {
         return quantity;
     }
 
-    long lineTotal() {
+    Money lineTotal() {
         return lineTotal;
     }
 }

@@ -1,6 +1,7 @@
 package com.example.shop.orders.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,6 +40,8 @@ interface OrderRepository extends JpaRepository<Order, UUID> {
     @Query("select o.id from Order o where o.status = :status and o.createdAt < :cutoff order by o.createdAt")
     List<UUID> findIdsByStatusCreatedBefore(OrderStatus status, Instant cutoff, Pageable page);
 
-    @Query("select o.id, sum(l.quantity) from Order o join o.lines l where o.id in :ids group by o.id")
-    List<Object[]> sumQuantities(List<UUID> ids);
+    @Query("""
+            select new com.example.shop.orders.internal.ItemCount(o.id, sum(l.quantity))
+            from Order o join o.lines l where o.id in :ids group by o.id""")
+    List<ItemCount> countItems(Collection<UUID> ids);
 }

@@ -34,9 +34,9 @@ class PaymentEventListeners {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentEventListeners.class);
 
-    private final OrderManagement orders;
+    private final OrderPaymentService orders;
 
-    PaymentEventListeners(OrderManagement orders) {
+    PaymentEventListeners(OrderPaymentService orders) {
         this.orders = orders;
     }
 
@@ -48,7 +48,7 @@ class PaymentEventListeners {
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(PaymentCancelled event) {
-        order(event.reference()).ifPresent(id -> orders.paymentCanceled(id, event.at()));
+        order(event.reference()).ifPresent(id -> orders.paymentCancelled(id, event.at()));
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

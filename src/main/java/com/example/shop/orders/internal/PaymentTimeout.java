@@ -20,9 +20,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.example.shop.catalog.Inventory;
+import com.example.shop.orders.OrderId;
 import com.example.shop.payments.PaymentStatus;
 import com.example.shop.payments.PaymentView;
 import com.example.shop.payments.Payments;
@@ -54,24 +53,19 @@ public class PaymentTimeout {
     }
 
     private final OrderRepository orders;
-    private final Inventory inventory;
     private final Payments payments;
-    private final OrderManagement management;
-    private final TransactionTemplate transactions;
+    private final OrderLifecycleService lifecycle;
     private final Clock clock = Clock.systemUTC();
     private final Duration paymentTimeout;
     /** Orders kept on the last run because of their payment, and orders that failed (with how often in a row). */
     private final Set<UUID> kept = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Integer> failing = new ConcurrentHashMap<>();
 
-    PaymentTimeout(OrderRepository orders, Inventory inventory, Payments payments, OrderManagement management,
-            TransactionTemplate transactions, MeterRegistry meters,
+    PaymentTimeout(OrderRepository orders, Payments payments, OrderLifecycleService lifecycle, MeterRegistry meters,
             @Value("${shop.orders.payment-timeout:30m}") Duration paymentTimeout) {
         this.orders = orders;
-        this.inventory = inventory;
         this.payments = payments;
-        this.management = management;
-        this.transactions = transactions;
+        this.lifecycle = lifecycle;
         this.paymentTimeout = paymentTimeout;
         Gauge.builder("shop.orders.payment-timeout.failing", failing, Map::size)
                 .description("Unpaid orders past the payment timeout that could not be cancelled on the last attempt")
@@ -125,18 +119,11 @@ public class PaymentTimeout {
                     + "the PaymentSucceeded delivery", orderId);
             return Outcome.KEPT_FOR_PAYMENT;
         }
-        Boolean done = transactions.execute(status -> orders.findForUpdate(orderId)
-                .filter(order -> order.status() == OrderStatus.PENDING_PAYMENT)
-                .map(order -> {
-                    order.cancel("payment timeout", clock.instant());
-                    inventory.release(order.stockLines());
-                    orders.save(order);
-                    return true;
-                }).orElse(false));
-        if (!Boolean.TRUE.equals(done)) {
+        OrderId order = new OrderId(orderId);
+        if (!lifecycle.cancelIfUnpaid(order, "payment timeout", clock.instant())) {
             return Outcome.NOT_DUE_ANY_MORE;
         }
-        management.cancelPaymentQuietly(orderId);
+        lifecycle.cancelPaymentQuietly(order);
         return Outcome.CANCELLED;
     }
 }

@@ -31,7 +31,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.shop.orders.internal.IdempotentRequests;
-import com.example.shop.orders.internal.OrderManagement;
+import com.example.shop.orders.OrderId;
+import com.example.shop.orders.internal.OrderLifecycleService;
+import com.example.shop.orders.internal.OrderQueryService;
 import com.example.shop.orders.internal.OrderStatus;
 import com.example.shop.payments.RefundView;
 import com.example.shop.shared.Money;
@@ -47,17 +49,21 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/admin/orders")
 class AdminOrderController {
 
-    private final OrderManagement orders;
+    private final OrderQueryService queries;
+    private final OrderLifecycleService lifecycle;
     private final IdempotentRequests idempotent;
     private final JsonMapper json;
     private final String currency;
+    private final OrderWebMapper mapper;
 
-    AdminOrderController(OrderManagement orders, IdempotentRequests idempotent, JsonMapper json,
-            @Value("${shop.currency:EUR}") String currency) {
-        this.orders = orders;
+    AdminOrderController(OrderQueryService queries, OrderLifecycleService lifecycle, IdempotentRequests idempotent,
+            JsonMapper json, @Value("${shop.currency:EUR}") String currency, OrderWebMapper mapper) {
+        this.queries = queries;
+        this.lifecycle = lifecycle;
         this.idempotent = idempotent;
         this.json = json;
         this.currency = currency;
+        this.mapper = mapper;
     }
 
     record ShipRequest(@NotBlank @Size(max = 60) String carrier, @NotBlank @Size(max = 100) String trackingNumber) {
@@ -77,7 +83,7 @@ class AdminOrderController {
     PageResponse<OrderResponses.AdminSummary> all(@RequestParam Optional<OrderStatus> status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PageResponse.of(orders.all(status, PageRequest.of(page, size)), OrderResponses.AdminSummary::from);
+        return PageResponse.of(queries.all(status, PageRequest.of(page, size)), mapper::toAdminSummary);
     }
 
     @Operation(summary = "Ship a paid order", description = "PAID -> SHIPPED, and only that: an order in any other "
@@ -90,7 +96,7 @@ class AdminOrderController {
     @ApiResponse(responseCode = "404", description = "Unknown order")
     @PostMapping("/{id}/ship")
     OrderResponses.Order ship(@PathVariable UUID id, @Valid @RequestBody ShipRequest request) {
-        return OrderResponses.Order.from(orders.ship(id, request.carrier(), request.trackingNumber()));
+        return mapper.toOrder(lifecycle.ship(new OrderId(id), request.carrier(), request.trackingNumber()));
     }
 
     @Operation(summary = "Refund a paid order through Stripe", description = "Full when `amount` is absent. The "
@@ -115,7 +121,7 @@ class AdminOrderController {
         // no resume: the refund's own idempotency key makes running it again safe (payments and Stripe dedupe)
         IdempotentRequests.Response response = idempotent.execute("refund", id, key, json.writeValueAsString(body), claim -> {
             Optional<Money> amount = Optional.ofNullable(body.amount()).map(a -> Money.of(a, currency));
-            RefundView refund = orders.refund(id, amount, "refund-" + id + "-" + key, body.reason());
+            RefundView refund = lifecycle.refund(new OrderId(id), amount, "refund-" + id + "-" + key, body.reason());
             return new IdempotentRequests.Response(HttpStatus.ACCEPTED.value(), json.writeValueAsString(
                     new RefundResponse(id, refund.refundId(), refund.amount(), refund.status())));
         }, null);

@@ -25,11 +25,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.shop.cart.CartId;
 import com.example.shop.customers.CurrentCustomer;
 import com.example.shop.customers.CustomerId;
+import com.example.shop.orders.OrderId;
+import com.example.shop.orders.internal.CheckoutService;
 import com.example.shop.orders.internal.IdempotentRequests;
 import com.example.shop.orders.internal.OrderDetails;
-import com.example.shop.orders.internal.OrderManagement;
+import com.example.shop.orders.internal.OrderQueryService;
 import com.example.shop.orders.internal.OrderStatus;
 import com.example.shop.payments.PaymentView;
 
@@ -41,16 +44,21 @@ class CheckoutController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private final OrderManagement orders;
+    private final CheckoutService checkout;
+    private final OrderQueryService queries;
     private final IdempotentRequests idempotent;
     private final CurrentCustomer caller;
     private final JsonMapper json;
+    private final OrderWebMapper mapper;
 
-    CheckoutController(OrderManagement orders, IdempotentRequests idempotent, CurrentCustomer caller, JsonMapper json) {
-        this.orders = orders;
+    CheckoutController(CheckoutService checkout, OrderQueryService queries, IdempotentRequests idempotent,
+            CurrentCustomer caller, JsonMapper json, OrderWebMapper mapper) {
+        this.checkout = checkout;
+        this.queries = queries;
         this.idempotent = idempotent;
         this.caller = caller;
         this.json = json;
+        this.mapper = mapper;
     }
 
     record AddressRequest(
@@ -60,10 +68,6 @@ class CheckoutController {
             @Schema(example = "Berlin") @NotBlank @Size(max = 100) String city,
             @Schema(example = "10115") @NotBlank @Size(max = 20) String postalCode,
             @Schema(example = "DE") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String country) {
-
-        OrderDetails.Address toAddress() {
-            return new OrderDetails.Address(name, line1, line2, city, postalCode, country);
-        }
     }
 
     record CheckoutRequest(@NotNull UUID cartId, @NotNull @Valid AddressRequest shippingAddress) {
@@ -96,7 +100,7 @@ class CheckoutController {
                 ? place(customer, request, Optional.empty())
                 : idempotent.execute("checkout", customer.value(), key, json.writeValueAsString(request),
                         claim -> place(customer, request, Optional.of(claim)),
-                        orderId -> created(orders.details(orderId, customer, false)));
+                        orderId -> created(queries.details(new OrderId(orderId), customer, false)));
         String orderId = json.readTree(response.body()).path("orderId").asString();
         return ResponseEntity.status(response.status())
                 .header(HttpHeaders.LOCATION, "/api/orders/" + orderId)
@@ -104,8 +108,10 @@ class CheckoutController {
                 .body(response.body());
     }
 
-    private IdempotentRequests.Response place(CustomerId customer, CheckoutRequest request, Optional<UUID> claim) {
-        return created(orders.checkout(customer, request.cartId(), request.shippingAddress().toAddress(), claim));
+    private IdempotentRequests.Response place(CustomerId customer, CheckoutRequest request,
+            Optional<IdempotentRequests.Claim> claim) {
+        return created(checkout.checkout(customer, new CartId(request.cartId()),
+                mapper.toAddress(request.shippingAddress()), claim));
     }
 
     /**
@@ -114,13 +120,12 @@ class CheckoutController {
      * current status and last payment, and no payment is started.
      */
     private IdempotentRequests.Response created(OrderDetails order) {
-        Optional<PaymentView> payment = orders.startPayment(order);
+        Optional<PaymentView> payment = checkout.startPayment(order);
         String note = payment.isPresent() ? null
                 : order.status() == OrderStatus.PENDING_PAYMENT
                         ? "The payment could not be started yet; GET /api/orders/" + order.id() + "/payment starts it."
                         : "The order is " + order.status() + "; no payment is started for it.";
-        OrderResponses.Checkout body = new OrderResponses.Checkout(order.id(), order.status().name(), order.total(),
-                payment.map(OrderResponses.Payment::from).orElse(null), note);
+        OrderResponses.Checkout body = mapper.toCheckout(order, payment.orElse(null), note);
         return new IdempotentRequests.Response(201, json.writeValueAsString(body));
     }
 }

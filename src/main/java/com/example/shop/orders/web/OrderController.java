@@ -19,8 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.shop.customers.CurrentCustomer;
-import com.example.shop.orders.internal.OrderManagement;
+import com.example.shop.orders.OrderId;
+import com.example.shop.orders.internal.CheckoutService;
+import com.example.shop.orders.internal.OrderLifecycleService;
 import com.example.shop.orders.internal.OrderNotFound;
+import com.example.shop.orders.internal.OrderQueryService;
 import com.example.shop.shared.web.PageResponse;
 
 @Tag(name = "Orders")
@@ -30,12 +33,19 @@ import com.example.shop.shared.web.PageResponse;
 @RequestMapping("/api/orders")
 class OrderController {
 
-    private final OrderManagement orders;
+    private final OrderQueryService queries;
+    private final CheckoutService checkout;
+    private final OrderLifecycleService lifecycle;
     private final CurrentCustomer caller;
+    private final OrderWebMapper mapper;
 
-    OrderController(OrderManagement orders, CurrentCustomer caller) {
-        this.orders = orders;
+    OrderController(OrderQueryService queries, CheckoutService checkout, OrderLifecycleService lifecycle,
+            CurrentCustomer caller, OrderWebMapper mapper) {
+        this.queries = queries;
+        this.checkout = checkout;
+        this.lifecycle = lifecycle;
         this.caller = caller;
+        this.mapper = mapper;
     }
 
     @Operation(summary = "The caller's orders, newest first")
@@ -44,7 +54,7 @@ class OrderController {
     @GetMapping
     PageResponse<OrderResponses.Summary> mine(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PageResponse.of(orders.mine(caller.require(), PageRequest.of(page, size)), OrderResponses.Summary::from);
+        return PageResponse.of(queries.mine(caller.require(), PageRequest.of(page, size)), mapper::toSummary);
     }
 
     @Operation(summary = "One order (its owner or an admin)")
@@ -52,7 +62,7 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "The order")
     @GetMapping("/{id}")
     OrderResponses.Order get(@PathVariable UUID id) {
-        return OrderResponses.Order.from(orders.details(id, caller.require(), caller.isAdmin()));
+        return mapper.toOrder(queries.details(new OrderId(id), caller.require(), caller.isAdmin()));
     }
 
     @Operation(summary = "The order's payment", description = "Starts it when the order is still unpaid and it was "
@@ -63,7 +73,7 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "The PaymentIntent to confirm with Stripe.js")
     @GetMapping("/{id}/payment")
     OrderResponses.Payment payment(@PathVariable UUID id) {
-        return orders.payment(id, caller.require()).map(OrderResponses.Payment::from)
+        return checkout.payment(new OrderId(id), caller.require()).map(mapper::toPayment)
                 .orElseThrow(() -> new OrderNotFound(id));
     }
 
@@ -74,6 +84,6 @@ class OrderController {
     @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's")
     @PostMapping("/{id}/cancel")
     OrderResponses.Order cancel(@PathVariable UUID id) {
-        return OrderResponses.Order.from(orders.cancel(id, caller.require(), caller.isAdmin()));
+        return mapper.toOrder(lifecycle.cancel(new OrderId(id), caller.require(), caller.isAdmin()));
     }
 }

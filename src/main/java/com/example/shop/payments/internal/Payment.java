@@ -1,10 +1,10 @@
 package com.example.shop.payments.internal;
 
 import java.time.Instant;
-import java.util.Currency;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,8 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.CompositeType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +28,7 @@ import com.example.shop.payments.PaymentStatus;
 import com.example.shop.payments.PaymentSucceeded;
 import com.example.shop.payments.RefundFailed;
 import com.example.shop.shared.Money;
+import com.example.shop.shared.persistence.MoneyType;
 
 /**
  * The payment of one reference: its current Stripe PaymentIntent and what Stripe has told us about it.
@@ -65,18 +65,24 @@ class Payment extends AbstractAggregateRoot<Payment> {
     @Column(name = "customer_email", length = 320)
     private String customerEmail;
 
-    @Column(nullable = false)
-    private long amount;
+    /*
+     * A payment is in one currency: the table keeps one currency column. The amount asked for writes it; what
+     * was captured and what was refunded map the same column read-only and always have its currency.
+     */
+    @CompositeType(MoneyType.class)
+    @AttributeOverride(name = "amount", column = @Column(name = "amount", nullable = false))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency", nullable = false, length = 3))
+    private Money amount;
 
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(nullable = false, length = 3)
-    private String currency;
+    @CompositeType(MoneyType.class)
+    @AttributeOverride(name = "amount", column = @Column(name = "captured_amount", nullable = false))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency", insertable = false, updatable = false))
+    private Money captured;
 
-    @Column(name = "captured_amount", nullable = false)
-    private long capturedAmount;
-
-    @Column(name = "refunded_amount", nullable = false)
-    private long refundedAmount;
+    @CompositeType(MoneyType.class)
+    @AttributeOverride(name = "amount", column = @Column(name = "refunded_amount", nullable = false))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency", insertable = false, updatable = false))
+    private Money refunded;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
@@ -113,8 +119,9 @@ class Payment extends AbstractAggregateRoot<Payment> {
             IntentSnapshot intent, Instant now) {
         this.id = UUID.randomUUID();
         this.reference = reference;
-        this.amount = amount.amount();
-        this.currency = amount.currencyCode();
+        this.amount = amount;
+        this.captured = Money.zero(amount.currency());
+        this.refunded = Money.zero(amount.currency());
         this.customerEmail = customerEmail;
         this.status = PaymentStatus.PENDING;
         this.createdAt = now;
@@ -142,11 +149,10 @@ class Payment extends AbstractAggregateRoot<Payment> {
         if (status != PaymentStatus.CANCELLED) {
             throw new IllegalStateException("only a cancelled payment starts again, not a " + status + " one");
         }
-        this.amount = amount.amount();
-        this.currency = amount.currencyCode();
+        this.amount = amount;
         this.status = PaymentStatus.PENDING;
-        this.capturedAmount = 0;
-        this.refundedAmount = 0;
+        this.captured = Money.zero(amount.currency());
+        this.refunded = Money.zero(amount.currency());
         this.failureReason = null;
         this.reviewReason = null;
         this.disputeId = null;
@@ -187,16 +193,15 @@ class Payment extends AbstractAggregateRoot<Payment> {
             return Outcome.NO_CHANGE;
         }
         long received = intent.captured();
-        if (received != amount || !currency.equals(intent.currency())) {
-            reviewReason = "Stripe reports " + received + " " + intent.currency() + ", expected " + amount + " "
-                    + currency;
+        if (received != amount.amount() || !amount.currencyCode().equals(intent.currency())) {
+            reviewReason = "Stripe reports " + received + " " + intent.currency() + ", expected " + amount;
             log.error("Amount mismatch for payment {} (PaymentIntent {}): {}; not confirmed", reference,
                     paymentIntentId, reviewReason);
             touch();
             return Outcome.AMOUNT_MISMATCH;
         }
         status = PaymentStatus.SUCCEEDED;
-        capturedAmount = received;
+        captured = money(received);
         failureReason = null;
         touch();
         registerEvent(new PaymentSucceeded(reference, paymentIntentId, money(received), at));
@@ -245,23 +250,23 @@ class Payment extends AbstractAggregateRoot<Payment> {
         if (notCaptured != null) {
             return notCaptured;
         }
-        if (!currency.equals(total.currencyCode())) {
+        if (!amount.currency().equals(total.currency())) {
             log.error("Refund of payment {} reported in {}, payment is in {}", reference, total.currencyCode(),
-                    currency);
+                    amount.currencyCode());
             return Outcome.AMOUNT_MISMATCH;
         }
-        long newTotal = Math.min(total.amount(), capturedAmount);
-        if (newTotal == refundedAmount) {
+        long newTotal = Math.min(total.amount(), captured.amount());
+        long before = refunded.amount();
+        if (newTotal == before) {
             return Outcome.NO_CHANGE;
         }
-        long before = refundedAmount;
-        refundedAmount = newTotal;
-        status = refundedAmount == 0 ? PaymentStatus.SUCCEEDED
-                : refundedAmount >= capturedAmount ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+        refunded = money(newTotal);
+        status = newTotal == 0 ? PaymentStatus.SUCCEEDED
+                : newTotal >= captured.amount() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
         touch();
         if (newTotal < before) {
             log.warn("Refunds of payment {} (PaymentIntent {}) now add up to {} {}, down from {}: a refund failed or"
-                    + " was cancelled at Stripe", reference, paymentIntentId, newTotal, currency, before);
+                    + " was cancelled at Stripe", reference, paymentIntentId, newTotal, amount.currencyCode(), before);
             registerEvent(new RefundFailed(reference, paymentIntentId, money(before - newTotal), money(newTotal),
                     failed, at));
             return Outcome.REFUND_FAILED;
@@ -344,8 +349,9 @@ class Payment extends AbstractAggregateRoot<Payment> {
         updatedAt = Instant.now();
     }
 
+    /** An amount in this payment's currency. */
     private Money money(long minorUnits) {
-        return new Money(minorUnits, Currency.getInstance(currency));
+        return new Money(minorUnits, amount.currency());
     }
 
     String reference() {
@@ -369,20 +375,20 @@ class Payment extends AbstractAggregateRoot<Payment> {
     }
 
     Money amount() {
-        return money(amount);
+        return amount;
     }
 
     Money captured() {
-        return money(capturedAmount);
+        return captured;
     }
 
     Money refunded() {
-        return money(refundedAmount);
+        return refunded;
     }
 
     /** What can still be refunded: captured minus already refunded. */
     Money refundable() {
-        return money(Math.max(0, capturedAmount - refundedAmount));
+        return money(Math.max(0, captured.amount() - refunded.amount()));
     }
 
     @Nullable

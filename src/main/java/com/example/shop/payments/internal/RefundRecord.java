@@ -1,8 +1,8 @@
 package com.example.shop.payments.internal;
 
 import java.time.Instant;
-import java.util.Currency;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,10 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.CompositeType;
 
 import com.example.shop.shared.Money;
+import com.example.shop.shared.persistence.MoneyType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,12 +42,10 @@ class RefundRecord {
     @Column(name = "idempotency_key", length = 200)
     private String idempotencyKey;
 
-    @Column(nullable = false)
-    private long amount;
-
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(nullable = false, length = 3)
-    private String currency;
+    @CompositeType(MoneyType.class)
+    @AttributeOverride(name = "amount", column = @Column(name = "amount", nullable = false))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency", nullable = false, length = 3))
+    private Money amount;
 
     @Column(nullable = false, length = 40)
     private String status;
@@ -66,8 +64,7 @@ class RefundRecord {
         this.refundId = refundId;
         this.reference = reference;
         this.idempotencyKey = idempotencyKey;
-        this.amount = amount.amount();
-        this.currency = amount.currencyCode();
+        this.amount = amount;
         this.status = status;
         this.reason = reason == null || reason.length() <= 200 ? reason : reason.substring(0, 200);
         this.createdAt = createdAt;
@@ -88,8 +85,7 @@ class RefundRecord {
     /** What Stripe says about the refund now: the reservation gets its refund id, the status moves forward. */
     void update(RefundSnapshot refund, Money amount) {
         this.refundId = refund.id();
-        this.amount = amount.amount();
-        this.currency = amount.currencyCode();
+        this.amount = amount;
         if (rank(refund.status()) >= rank(status)) {
             this.status = refund.status();
         }
@@ -121,7 +117,7 @@ class RefundRecord {
     }
 
     Money amount() {
-        return new Money(amount, Currency.getInstance(currency));
+        return amount;
     }
 
     String status() {

@@ -21,17 +21,17 @@ interface RefundRecordRepository extends JpaRepository<RefundRecord, Long> {
     int deleteReservation(@Param("reference") String reference, @Param("idempotencyKey") String idempotencyKey);
 
     /** What has been refunded of a reference: every refund Stripe has not failed or cancelled, counted once. */
-    @Query("select coalesce(sum(r.amount), 0) from RefundRecord r where r.reference = :reference"
+    @Query("select coalesce(sum(r.amount.amount), 0) from RefundRecord r where r.reference = :reference"
             + " and r.status in ('succeeded', 'pending', 'requires_action')")
     long sumRefunded(@Param("reference") String reference);
 
     /** What the refunds of a reference that Stripe accepted and then failed or cancelled add up to; it only grows. */
-    @Query("select coalesce(sum(r.amount), 0) from RefundRecord r where r.reference = :reference"
+    @Query("select coalesce(sum(r.amount.amount), 0) from RefundRecord r where r.reference = :reference"
             + " and r.status in ('failed', 'canceled')")
     long sumFailed(@Param("reference") String reference);
 
     /** What refunds about to be asked for hold (reservations made since {@code since}; older ones are stale). */
-    @Query("select coalesce(sum(r.amount), 0) from RefundRecord r where r.reference = :reference"
+    @Query("select coalesce(sum(r.amount.amount), 0) from RefundRecord r where r.reference = :reference"
             + " and r.status = 'requested' and r.createdAt > :since")
     long sumReserved(@Param("reference") String reference, @Param("since") Instant since);
 }

@@ -13,6 +13,7 @@ import org.springframework.test.util.AopTestUtils;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import com.example.shop.catalog.CatalogTestData;
+import com.example.shop.catalog.ProductId;
 import com.example.shop.testsupport.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CatalogCacheRaceTests {
 
     @Autowired
-    ProductQueries queries;
+    CatalogQueryService queries;
 
     @Autowired
-    CatalogAdministration admin;
+    CatalogAdminService admin;
 
     @Autowired
     JdbcClient jdbc;
@@ -52,7 +53,7 @@ class CatalogCacheRaceTests {
                 return result;
             }
         };
-        ProductQueries target = AopTestUtils.getTargetObject(queries);
+        CatalogQueryService target = AopTestUtils.getTargetObject(queries);
         Object search = ReflectionTestUtils.getField(target, "search");
         ReflectionTestUtils.setField(target, "search", pausing);
         try {
@@ -60,8 +61,8 @@ class CatalogCacheRaceTests {
             assertThat(readerHasRead.await(30, TimeUnit.SECONDS)).isTrue();
 
             // commits, then clears the caches, while the reader is still inside its transaction
-            admin.updateProduct(product.id(), 0, new ProductCommand(product.sku(), product.slug(), product.name(),
-                    product.description(), 777, null, product.categorySlugs(), product.imageUrl(), true));
+            admin.updateProduct(new ProductId(product.id()), 0, new ProductCommand(product.sku(), product.slug(),
+                    product.name(), product.description(), 777, null, product.categorySlugs(), product.imageUrl(), true));
             changeCommitted.countDown();
 
             // the race happened: the reader's page was read before the change, and it was stored after it

@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CatalogCachingTests {
 
     @Autowired
-    ProductQueries queries;
+    CatalogQueryService queries;
 
     @Autowired
-    CatalogAdministration admin;
+    CatalogAdminService admin;
 
     @Autowired
     CacheManager caches;
@@ -60,10 +60,11 @@ class CatalogCachingTests {
         // stock movements change no cached value: availability is not part of it
         transactions.executeWithoutResult(tx -> inventory.reserve(List.of(new StockLine(new ProductId(product.id()), 2))));
         assertThat(queries.listing(query)).isSameAs(first);
-        assertThat(queries.available(List.of(product.id()))).containsEntry(product.id(), 1);
+        ProductId id = new ProductId(product.id());
+        assertThat(queries.available(List.of(id))).containsEntry(id, 1);
 
         CatalogCaches.Key before = catalogCaches.key(query);
-        admin.deactivateProduct(product.id());
+        admin.deactivateProduct(new ProductId(product.id()));
         assertThat(catalogCaches.key(query)).isNotEqualTo(before);
         assertThat(cache(CatalogCaches.LISTINGS).getIfPresent(before)).isNull();
         assertThat(cache(CatalogCaches.PRODUCTS).getIfPresent(new CatalogCaches.Key(before.generation(), product.slug())))

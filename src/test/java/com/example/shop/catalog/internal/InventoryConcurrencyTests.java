@@ -38,7 +38,7 @@ class InventoryConcurrencyTests {
     TransactionTemplate transactions;
 
     @Autowired
-    CatalogAdministration admin;
+    CatalogAdminService admin;
 
     @Autowired
     StockLedger ledger;

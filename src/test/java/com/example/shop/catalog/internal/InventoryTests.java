@@ -36,7 +36,7 @@ class InventoryTests {
     TransactionTemplate transactions;
 
     @Autowired
-    CatalogAdministration admin;
+    CatalogAdminService admin;
 
     @Autowired
     StockLedger ledger;
@@ -141,8 +141,8 @@ class InventoryTests {
         UUID id = data().product(100, 10).id();
         inTransaction(() -> inventory.reserve(List.of(new StockLine(new ProductId(id), 4))));
 
-        assertThatThrownBy(() -> admin.setOnHand(id, 3)).isInstanceOf(StockBelowReserved.class);
-        assertThat(admin.setOnHand(id, 4)).isEqualTo(new StockLevel(4, 4));
+        assertThatThrownBy(() -> admin.setOnHand(new ProductId(id), 3)).isInstanceOf(StockBelowReserved.class);
+        assertThat(admin.setOnHand(new ProductId(id), 4)).isEqualTo(new StockLevel(4, 4));
     }
 
     /** Request validation refuses it first; the rule still holds for every caller, and names the field. */
@@ -156,7 +156,7 @@ class InventoryTests {
     void catalogFindsCurrentPriceAndAvailabilityOfManyProductsAtOnce() {
         ProductView first = data().product(1250, 8);
         ProductView second = data().product(300, 0);
-        admin.deactivateProduct(second.id());
+        admin.deactivateProduct(new ProductId(second.id()));
         inTransaction(() -> inventory.reserve(List.of(new StockLine(new ProductId(first.id()), 3))));
         ProductId unknown = ProductId.random();
 

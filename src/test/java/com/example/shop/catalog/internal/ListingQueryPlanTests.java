@@ -37,7 +37,7 @@ class ListingQueryPlanTests {
     JdbcTemplate jdbcTemplate;
 
     @Autowired
-    CatalogAdministration admin;
+    CatalogAdminService admin;
 
     @Autowired
     CategoryDirectory categories;

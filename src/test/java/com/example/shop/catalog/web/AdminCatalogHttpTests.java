@@ -21,7 +21,7 @@ import com.example.shop.catalog.CatalogTestData;
 import com.example.shop.catalog.Inventory;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.StockLine;
-import com.example.shop.catalog.internal.CatalogAdministration;
+import com.example.shop.catalog.internal.CatalogAdminService;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
 
@@ -51,7 +51,7 @@ class AdminCatalogHttpTests {
     JsonMapper json;
 
     @Autowired
-    CatalogAdministration admin;
+    CatalogAdminService admin;
 
     @Autowired
     Inventory inventory;

@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.jayway.jsonpath.JsonPath;
 
 import com.example.shop.catalog.CatalogTestData;
-import com.example.shop.catalog.internal.CatalogAdministration;
+import com.example.shop.catalog.internal.CatalogAdminService;
+import com.example.shop.catalog.internal.CategoryId;
 import com.example.shop.catalog.internal.CategoryView;
 import com.example.shop.catalog.internal.ProductCommand;
 import com.example.shop.testsupport.IntegrationTest;
@@ -41,7 +42,7 @@ class CategoryDeleteRaceTests {
     MockMvc mvc;
 
     @Autowired
-    CatalogAdministration admin;
+    CatalogAdminService admin;
 
     @Autowired
     TransactionTemplate transactions;
@@ -55,7 +56,7 @@ class CategoryDeleteRaceTests {
         CountDownLatch deleted = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         CompletableFuture<Void> deletion = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
-            admin.deleteCategory(category.id()); // deleted, not yet committed: the row stays locked
+            admin.deleteCategory(new CategoryId(category.id())); // deleted, not yet committed: the row stays locked
             deleted.countDown();
             await(commit);
         }));

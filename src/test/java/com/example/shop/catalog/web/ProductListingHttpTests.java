@@ -20,7 +20,7 @@ import com.example.shop.catalog.CatalogTestData;
 import com.example.shop.catalog.Inventory;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.StockLine;
-import com.example.shop.catalog.internal.CatalogAdministration;
+import com.example.shop.catalog.internal.CatalogAdminService;
 import com.example.shop.catalog.internal.ProductCommand;
 import com.example.shop.catalog.internal.ProductView;
 import com.example.shop.testsupport.IntegrationTest;
@@ -53,7 +53,7 @@ class ProductListingHttpTests {
     JsonMapper json;
 
     @Autowired
-    CatalogAdministration admin;
+    CatalogAdminService admin;
 
     @Autowired
     Inventory inventory;
@@ -210,7 +210,7 @@ class ProductListingHttpTests {
     @Test
     void listingShowsOnlyActiveProductsWithTheirFields() throws Exception {
         ProductView gone = products.get(0);
-        admin.deactivateProduct(gone.id());
+        admin.deactivateProduct(new ProductId(gone.id()));
 
         JsonNode page = list("category=" + root + "&size=100&sort=price");
         assertThat(page.get("page").get("totalElements").asLong()).isEqualTo(24);

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AdminBootstrapTests {
 
     @Autowired
-    Accounts accounts;
+    AccountService accounts;
 
     @Autowired
     Customers customers;
@@ -88,7 +88,7 @@ class AdminBootstrapTests {
     @Test
     void otherModulesFindCustomersById() {
         String email = "found-" + UUID.randomUUID() + "@shop.test";
-        Accounts.Account account = accounts.register(email, "found-password", "Found", "2001:db8:admin::1");
+        AccountService.Account account = accounts.register(email, "found-password", "Found", "2001:db8:admin::1");
 
         assertThat(customers.find(new CustomerId(account.id())))
                 .hasValueSatisfying(summary -> {

@@ -27,13 +27,13 @@ class CustomersConcurrencyTests {
     static final int THREADS = 8;
 
     @Autowired
-    Accounts accounts;
+    AccountService accounts;
 
     @Autowired
-    Logins logins;
+    LoginService logins;
 
     @Autowired
-    AddressBook addressBook;
+    AddressBookService addressBook;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -44,7 +44,7 @@ class CustomersConcurrencyTests {
         accounts.register(email, "race-password", "Racer", "2001:db8:race::1");
         // several rounds: the losers' locks and the winner's new token meet in the index only by chance
         for (int round = 0; round < 5; round++) {
-            Logins.TokenPair pair = logins.login(email, "race-password", "10.0.0.1");
+            LoginService.TokenPair pair = logins.login(email, "race-password", "10.0.0.1");
 
             List<Outcome> outcomes = race(() -> logins.refresh(pair.refreshToken()));
 
@@ -72,9 +72,9 @@ class CustomersConcurrencyTests {
     void concurrentAdditionsDoNotTakeAnAddressBookPastItsLimit() throws Exception {
         String email = "mover-" + UUID.randomUUID() + "@example.com";
         CustomerId customer = new CustomerId(accounts.register(email, "mover-password", "Mover", "2001:db8:move::1").id());
-        AddressBook.AddressData home = new AddressBook.AddressData("Mover", "1 Example Street", null, "Berlin", "10115",
-                "DE");
-        for (int i = 0; i < AddressBook.MAX_ADDRESSES - 2; i++) {
+        AddressBookService.AddressData home = new AddressBookService.AddressData("Mover", "1 Example Street", null,
+                "Berlin", "10115", "DE");
+        for (int i = 0; i < AddressBookService.MAX_ADDRESSES - 2; i++) {
             addressBook.add(customer, home);
         }
 
@@ -83,7 +83,7 @@ class CustomersConcurrencyTests {
         assertThat(outcomes.stream().filter(Outcome::succeeded).count()).isEqualTo(2);
         assertThat(outcomes.stream().filter(o -> o.failure() instanceof AddressBookFull).count())
                 .isEqualTo(THREADS - 2);
-        assertThat(addressBook.list(customer)).hasSize(AddressBook.MAX_ADDRESSES);
+        assertThat(addressBook.list(customer)).hasSize(AddressBookService.MAX_ADDRESSES);
     }
 
     record Outcome(boolean succeeded, Throwable failure) {

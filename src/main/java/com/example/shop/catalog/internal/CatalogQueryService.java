@@ -13,13 +13,15 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.example.shop.catalog.ProductId;
+
 /**
- * The public reads: the listing and one product, cached without availability; {@link #available} adds
- * the numbers with at most one primary-key query per response (none while {@link RecentAvailability}
- * remembers them).
+ * The storefront's reads: the listing, one product and the category tree, cached (products without
+ * availability); {@link #available} adds the numbers with at most one primary-key query per response (none
+ * while {@link RecentAvailability} remembers them).
  */
 @Service
-public class ProductQueries {
+public class CatalogQueryService {
 
     private final Products products;
     private final ProductSearch search;
@@ -28,7 +30,7 @@ public class ProductQueries {
     private final ProductViews views;
     private final RecentAvailability shown;
 
-    ProductQueries(Products products, ProductSearch search, CategoryDirectory categories, StockLedger stock,
+    CatalogQueryService(Products products, ProductSearch search, CategoryDirectory categories, StockLedger stock,
             ProductViews views, RecentAvailability shown) {
         this.shown = shown;
         this.products = products;
@@ -78,9 +80,17 @@ public class ProductQueries {
      * Availability (on hand minus reserved) of these products for display: live, or remembered for at
      * most {@code shop.catalog.availability-ttl} (see {@link RecentAvailability}).
      */
-    public Map<UUID, Integer> available(Collection<UUID> productIds) {
-        return shown.get(productIds, ids -> stock.levels(ids).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().available())));
+    public Map<ProductId, Integer> available(Collection<ProductId> productIds) {
+        Map<UUID, Integer> available = shown.get(productIds.stream().map(ProductId::value).toList(),
+                ids -> stock.levels(ids).entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().available())));
+        return available.entrySet().stream()
+                .collect(Collectors.toMap(e -> new ProductId(e.getKey()), Map.Entry::getValue));
+    }
+
+    /** Every category, each with its parent (the tree is cached whole, see {@link CategoryDirectory}). */
+    public List<CategoryView> categories() {
+        return categories.all();
     }
 
     private static Optional<UUID> parseUuid(String value) {

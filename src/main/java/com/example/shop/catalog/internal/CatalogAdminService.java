@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.example.shop.catalog.ProductId;
 import com.example.shop.shared.Money;
 import com.example.shop.shared.ShopException;
 
@@ -22,7 +22,7 @@ import com.example.shop.shared.ShopException;
  */
 @Service
 @Transactional
-public class CatalogAdministration {
+public class CatalogAdminService {
 
     private final Products products;
     private final Categories categories;
@@ -32,7 +32,7 @@ public class CatalogAdministration {
     private final String shopCurrency;
     private final Clock clock;
 
-    CatalogAdministration(Products products, Categories categories, StockLedger stock, ProductViews views,
+    CatalogAdminService(Products products, Categories categories, StockLedger stock, ProductViews views,
             CatalogCaches caches, @Value("${shop.currency:EUR}") String shopCurrency) {
         this.products = products;
         this.categories = categories;
@@ -62,12 +62,12 @@ public class CatalogAdministration {
         return views.toView(product);
     }
 
-    public ProductView updateProduct(UUID id, long expectedVersion, ProductCommand command) {
+    public ProductView updateProduct(ProductId id, long expectedVersion, ProductCommand command) {
         Product product = load(id);
-        if (products.existsBySkuAndIdNot(command.sku(), id)) {
+        if (products.existsBySkuAndIdNot(command.sku(), id.value())) {
             throw new DuplicateSku(command.sku());
         }
-        if (products.existsBySlugAndIdNot(command.slug(), id)) {
+        if (products.existsBySlugAndIdNot(command.slug(), id.value())) {
             throw new DuplicateSlug(command.slug());
         }
         // an edit that does not mention active keeps the product on or off sale as it is
@@ -78,7 +78,7 @@ public class CatalogAdministration {
     }
 
     /** Takes a product off sale (DELETE); carts and orders keep knowing it. */
-    public void deactivateProduct(UUID id) {
+    public void deactivateProduct(ProductId id) {
         Product product = load(id);
         if (product.deactivate(clock.instant())) {
             caches.evictAfterCommit();
@@ -86,13 +86,13 @@ public class CatalogAdministration {
     }
 
     @Transactional(readOnly = true)
-    public ProductView product(UUID id) {
+    public ProductView product(ProductId id) {
         return views.toView(load(id));
     }
 
     @Transactional(readOnly = true)
-    public StockLevel stockOf(UUID id) {
-        return stock.level(id).orElseThrow(() -> new ProductNotFound(id));
+    public StockLevel stockOf(ProductId id) {
+        return stock.level(id.value()).orElseThrow(() -> new ProductNotFound(id.value()));
     }
 
     /**
@@ -100,17 +100,17 @@ public class CatalogAdministration {
      * are reserved than the new number. Availability is not in the public caches, so nothing to evict
      * there; the ledger makes the storefront forget the product's remembered number after commit.
      */
-    public StockLevel setOnHand(UUID id, int onHand) {
+    public StockLevel setOnHand(ProductId id, int onHand) {
         if (onHand < 0) {
             throw new InvalidField("onHand", "onHand must not be negative");
         }
-        if (!stock.setOnHand(id, onHand)) {
+        if (!stock.setOnHand(id.value(), onHand)) {
             // The failed UPDATE locked the row (InnoDB, repeatable read), so this read sees what refused it.
-            StockLevel current = stock.level(id).orElseThrow(() -> new ProductNotFound(id));
+            StockLevel current = stock.level(id.value()).orElseThrow(() -> new ProductNotFound(id.value()));
             current.withOnHand(onHand); // throws: below reserved
             throw new StockBelowReserved(onHand);
         }
-        return stock.level(id).orElseThrow(() -> new ProductNotFound(id));
+        return stock.level(id.value()).orElseThrow(() -> new ProductNotFound(id.value()));
     }
 
     // --- categories -------------------------------------------------------------------------------
@@ -129,9 +129,9 @@ public class CatalogAdministration {
         return view(category);
     }
 
-    public CategoryView updateCategory(UUID id, String slug, String name, String parentSlug) {
-        Category category = categories.findById(id).orElseThrow(() -> new CategoryNotFound(id));
-        if (categories.existsBySlugAndIdNot(slug, id)) {
+    public CategoryView updateCategory(CategoryId id, String slug, String name, String parentSlug) {
+        Category category = categories.findById(id.value()).orElseThrow(() -> new CategoryNotFound(id.value()));
+        if (categories.existsBySlugAndIdNot(slug, id.value())) {
             throw new DuplicateSlug(slug);
         }
         category.rename(slug, name);
@@ -146,12 +146,12 @@ public class CatalogAdministration {
     }
 
     /** Deletes an empty leaf category; one with child categories or products is refused (409). */
-    public void deleteCategory(UUID id) {
-        Category category = categories.findById(id).orElseThrow(() -> new CategoryNotFound(id));
+    public void deleteCategory(CategoryId id) {
+        Category category = categories.findById(id.value()).orElseThrow(() -> new CategoryNotFound(id.value()));
         if (categories.existsByParent(category)) {
             throw new CategoryInUse(category.getSlug(), "has child categories; move or delete them first.");
         }
-        if (products.countByCategory(id) > 0) {
+        if (products.countByCategory(id.value()) > 0) {
             throw new CategoryInUse(category.getSlug(), "still has products; take them out of it first.");
         }
         try {
@@ -235,8 +235,8 @@ public class CatalogAdministration {
         return String.valueOf(e.getMostSpecificCause().getMessage()).contains(constraint);
     }
 
-    private Product load(UUID id) {
-        return products.findWithCategoriesById(id).orElseThrow(() -> new ProductNotFound(id));
+    private Product load(ProductId id) {
+        return products.findWithCategoriesById(id.value()).orElseThrow(() -> new ProductNotFound(id.value()));
     }
 
     private static CategoryView view(Category c) {

@@ -24,16 +24,16 @@ import com.example.shop.customers.Role;
 
 /** Customer accounts: registration, profile, the administrators' list; and the {@link Customers} API. */
 @Service
-public class Accounts implements Customers {
+public class AccountService implements Customers {
 
-    private static final Logger log = LoggerFactory.getLogger(Accounts.class);
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
     private final CustomerRepository customers;
     private final PasswordEncoder passwordEncoder;
     private final RequestThrottle throttle;
     private final TransactionTemplate transaction;
 
-    Accounts(CustomerRepository customers, PasswordEncoder passwordEncoder, RequestThrottle throttle,
+    AccountService(CustomerRepository customers, PasswordEncoder passwordEncoder, RequestThrottle throttle,
             PlatformTransactionManager transactions) {
         this.customers = customers;
         this.passwordEncoder = passwordEncoder;
@@ -119,11 +119,6 @@ public class Accounts implements Customers {
     @Transactional(readOnly = true)
     public Page<Account> list(Pageable pageable) {
         return customers.findAllBy(pageable).map(Account::of);
-    }
-
-    @Transactional(readOnly = true)
-    public Account get(UUID id) {
-        return profile(new CustomerId(id));
     }
 
     @Override

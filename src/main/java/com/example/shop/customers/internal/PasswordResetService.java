@@ -18,9 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * token first, then sets the new password and revokes every refresh token.
  */
 @Service
-public class PasswordResets {
+public class PasswordResetService {
 
-    private static final Logger log = LoggerFactory.getLogger(PasswordResets.class);
+    private static final Logger log = LoggerFactory.getLogger(PasswordResetService.class);
 
     private final CustomerRepository customers;
     private final PasswordResetRepository resets;
@@ -32,7 +32,7 @@ public class PasswordResets {
     private final TransactionTemplate transaction;
     private final PasswordResetWorker worker;
 
-    PasswordResets(CustomerRepository customers, PasswordResetRepository resets,
+    PasswordResetService(CustomerRepository customers, PasswordResetRepository resets,
             RefreshTokenRepository refreshTokens, PasswordEncoder passwordEncoder, PasswordResetMail mail,
             PasswordProperties properties, RequestThrottle throttle, PlatformTransactionManager transactions,
             PasswordResetWorker worker) {

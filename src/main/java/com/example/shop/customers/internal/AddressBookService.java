@@ -11,14 +11,14 @@ import com.example.shop.customers.CustomerId;
 
 /** A customer's addresses. Another customer's address is indistinguishable from one that does not exist. */
 @Service
-public class AddressBook {
+public class AddressBookService {
 
     static final int MAX_ADDRESSES = 20;
 
     private final AddressRepository addresses;
     private final CustomerRepository customers;
 
-    AddressBook(AddressRepository addresses, CustomerRepository customers) {
+    AddressBookService(AddressRepository addresses, CustomerRepository customers) {
         this.addresses = addresses;
         this.customers = customers;
     }
@@ -40,7 +40,7 @@ public class AddressBook {
     }
 
     @Transactional(readOnly = true)
-    public Entry get(CustomerId customer, UUID id) {
+    public Entry get(CustomerId customer, AddressId id) {
         return Entry.of(load(customer, id));
     }
 
@@ -63,18 +63,18 @@ public class AddressBook {
     }
 
     @Transactional
-    public Entry change(CustomerId customer, UUID id, AddressData data) {
+    public Entry change(CustomerId customer, AddressId id, AddressData data) {
         Address address = load(customer, id);
         address.change(data);
         return Entry.of(address);
     }
 
     @Transactional
-    public void remove(CustomerId customer, UUID id) {
+    public void remove(CustomerId customer, AddressId id) {
         addresses.delete(load(customer, id));
     }
 
-    private Address load(CustomerId customer, UUID id) {
-        return addresses.findByIdAndCustomerId(id, customer.value()).orElseThrow(AddressNotFound::new);
+    private Address load(CustomerId customer, AddressId id) {
+        return addresses.findByIdAndCustomerId(id.value(), customer.value()).orElseThrow(AddressNotFound::new);
     }
 }

@@ -19,9 +19,9 @@ import com.example.shop.customers.CustomerId;
  * copied: the whole family is revoked, which logs out both the thief and the victim.
  */
 @Service
-public class Logins {
+public class LoginService {
 
-    private static final Logger log = LoggerFactory.getLogger(Logins.class);
+    private static final Logger log = LoggerFactory.getLogger(LoginService.class);
 
     private final CustomerRepository customers;
     private final RefreshTokenRepository refreshTokens;
@@ -32,7 +32,7 @@ public class Logins {
     private final RefreshTokenProperties refreshProperties;
     private final PasswordRehash rehash;
 
-    Logins(CustomerRepository customers, RefreshTokenRepository refreshTokens, PasswordEncoder passwordEncoder,
+    LoginService(CustomerRepository customers, RefreshTokenRepository refreshTokens, PasswordEncoder passwordEncoder,
             Passwords.DummyHash dummyHash, AccessTokens accessTokens, LoginThrottle throttle,
             RefreshTokenProperties refreshProperties, PasswordRehash rehash) {
         this.customers = customers;
