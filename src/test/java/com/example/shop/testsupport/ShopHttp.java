@@ -10,6 +10,9 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 
+import com.example.shop.payments.StripeEvents;
+import com.example.shop.payments.StripeSignatures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The application's HTTP API over a real socket (a test with a running server), with a plain HTTP client. */
@@ -34,7 +37,8 @@ public final class ShopHttp {
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -43,6 +47,13 @@ public final class ShopHttp {
         }
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a Stripe event to the webhook, signed as Stripe signs it; answered 200. */
+    public void deliver(String payload) throws Exception {
+        HttpResponse<String> response = call("POST", StripeEvents.WEBHOOK, null,
+                Map.of("Stripe-Signature", StripeSignatures.header(payload)), payload);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     /** A new active product with stock, made by the admin. */

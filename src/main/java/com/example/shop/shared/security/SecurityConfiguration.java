@@ -60,25 +60,14 @@ public class SecurityConfiguration {
     SecurityFilterChain management(HttpSecurity http, Environment environment, AuthenticationEntryPoint entryPoint,
             AccessDeniedHandler denied) throws Exception {
         boolean ownPort = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
-        http.securityMatcher(EndpointRequest.toAnyEndpoint())
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
+        statelessWithBearerTokens(http.securityMatcher(EndpointRequest.toAnyEndpoint()), entryPoint, denied)
                 .authorizeHttpRequests(routes -> {
                     if (ownPort) {
                         routes.anyRequest().permitAll();
                     } else {
                         routes.requestMatchers(EndpointRequest.to("health")).permitAll().anyRequest().hasRole("ADMIN");
                     }
-                })
-                .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(denied))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
+                });
         return http.build();
     }
 
@@ -86,18 +75,14 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied)
             throws Exception {
-        http.csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        statelessWithBearerTokens(http, entryPoint, denied)
                 .cors(cors -> {
                 })
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(routes -> routes
                         // operations and documentation: the health answers on this port (the rest of Actuator
                         // listens on the management port, and is a 401, or a 404 for an admin, here)
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/livez", "/readyz").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
+                                "/actuator/health/readiness", "/livez", "/readyz").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
@@ -118,13 +103,24 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/payments/config").permitAll()
                         // administration
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /** No session, no form or basic login, no CSRF (no cookies); a JWT bearer token, failures as problems. */
+    private static HttpSecurity statelessWithBearerTokens(HttpSecurity http, AuthenticationEntryPoint entryPoint,
+            AccessDeniedHandler denied) throws Exception {
+        return http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
-        return http.build();
     }
 
     @Bean

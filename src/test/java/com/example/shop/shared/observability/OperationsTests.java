@@ -39,7 +39,6 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 
 import com.example.shop.orders.OrderPlaced;
 import com.example.shop.payments.StripeEvents;
-import com.example.shop.payments.StripeSignatures;
 import com.example.shop.payments.StripeStandIn;
 import com.example.shop.payments.internal.PaymentReconciliation;
 import com.example.shop.testsupport.ShopHttp;
@@ -116,7 +115,7 @@ class OperationsTests {
         // placed, then paid through a signed webhook; a Stripe call on the way
         HttpResponse<String> paidCheckout = app.checkout(token, product, Map.of());
         String paidOrder = JsonPath.read(paidCheckout.body(), "$.orderId");
-        deliver(StripeEvents.paymentSucceeded(JsonPath.read(paidCheckout.body(), "$.payment.paymentIntentId")));
+        app.deliver(StripeEvents.paymentSucceeded(JsonPath.read(paidCheckout.body(), "$.payment.paymentIntentId")));
         await().atMost(Duration.ofSeconds(20)).until(() -> "PAID".equals(
                 JsonPath.read(app.call("GET", "/api/orders/" + paidOrder, token, Map.of(), null).body(), "$.status")));
         // placed, then cancelled by the customer
@@ -192,7 +191,7 @@ class OperationsTests {
         String order = JsonPath.read(checkout.body(), "$.orderId");
         // committing the reserved unit fails while none is reserved: orders' reaction to the payment fails
         setReserved(product, 0);
-        deliver(StripeEvents.paymentSucceeded(JsonPath.read(checkout.body(), "$.payment.paymentIntentId")));
+        app.deliver(StripeEvents.paymentSucceeded(JsonPath.read(checkout.body(), "$.payment.paymentIntentId")));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             String scrape = scrape();
@@ -289,11 +288,13 @@ class OperationsTests {
                 assertThat(readiness.body()).contains("\"DOWN\"");
             });
             assertThat(app.get("/readyz").statusCode()).isEqualTo(503);
+            assertThat(app.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
             assertThat(app.get("/actuator/health").statusCode()).isEqualTo(503);
             HttpResponse<String> liveness = management.get("/actuator/health/liveness");
             assertThat(liveness.statusCode()).isEqualTo(200);
             assertThat(liveness.body()).contains("\"UP\"");
             assertThat(app.get("/livez").statusCode()).isEqualTo(200);
+            assertThat(app.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         } finally {
             database.restore();
         }
@@ -318,11 +319,6 @@ class OperationsTests {
         assertThat(app.get("/swagger-ui/index.html").statusCode()).isEqualTo(404);
     }
 
-    private void deliver(String payload) throws Exception {
-        HttpResponse<String> response = app.call("POST", StripeEvents.WEBHOOK, null,
-                Map.of("Stripe-Signature", StripeSignatures.header(payload)), payload);
-        assertThat(response.statusCode()).isEqualTo(200);
-    }
 
     private String scrape() throws Exception {
         HttpResponse<String> scrape = management.get("/actuator/prometheus");
