@@ -116,7 +116,7 @@ class OperationsTests {
         HttpResponse<String> paidCheckout = app.checkout(token, product, Map.of());
         String paidOrder = JsonPath.read(paidCheckout.body(), "$.orderId");
         app.deliver(StripeEvents.paymentSucceeded(JsonPath.read(paidCheckout.body(), "$.payment.paymentIntentId")));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "PAID".equals(
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(
                 JsonPath.read(app.call("GET", "/api/orders/" + paidOrder, token, Map.of(), null).body(), "$.status")));
         // placed, then cancelled by the customer
         String cancelled = JsonPath.read(app.checkout(token, product, Map.of()).body(), "$.orderId");
@@ -140,7 +140,7 @@ class OperationsTests {
         app.checkout(token, product, Map.of());
         assertThat(reconciliation.reconcileCreatedBefore(Instant.now().plusSeconds(60))).isNotNegative();
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             String scrape = scrape();
             assertValue(scrape, "shop_orders_placed_total", Map.of()).isGreaterThanOrEqualTo(2);
             assertValue(scrape, "shop_orders_paid_total", Map.of()).isGreaterThanOrEqualTo(1);
@@ -193,16 +193,16 @@ class OperationsTests {
         setReserved(product, 0);
         app.deliver(StripeEvents.paymentSucceeded(JsonPath.read(checkout.body(), "$.payment.paymentIntentId")));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             String scrape = scrape();
             assertValue(scrape, "shop_events_publications_failed", Map.of()).isGreaterThanOrEqualTo(1);
             assertValue(scrape, "shop_events_publications_incomplete", Map.of()).isGreaterThanOrEqualTo(1);
         });
 
         setReserved(product, 1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "PAID".equals(jdbc.queryForObject(
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(jdbc.queryForObject(
                 "select status from orders_order where id = unhex(replace(?, '-', ''))", String.class, order)));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertValue(scrape(), "shop_events_publications_failed", Map.of()).isZero());
     }
 
@@ -227,7 +227,7 @@ class OperationsTests {
         String sent = created.get(created.size() - 1).getHeader("traceparent");
         assertThat(sent).startsWith("00-" + TRACE_ID + "-").endsWith("-01");
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<SpanData> trace = spans.getFinishedSpanItems().stream()
                     .filter(span -> span.getTraceId().equals(TRACE_ID)).toList();
             SpanData server = trace.stream().filter(span -> span.getKind() == SpanKind.SERVER).findFirst()
@@ -239,7 +239,7 @@ class OperationsTests {
         });
 
         // the async listener of OrderPlaced logs on another thread, with the request's trace and correlation id
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(captured.lines())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(captured.lines())
                 .anySatisfy(line -> {
                     assertThat(line.message()).startsWith("Heard OrderPlaced");
                     assertThat(line.thread()).isNotEqualTo(Thread.currentThread().getName());
@@ -259,7 +259,7 @@ class OperationsTests {
                 Map.of("traceparent", "00-" + resetTrace + "-b7ad6b7169203331-01", "X-Request-Id", "reset-traced-0001"),
                 "{\"email\": \"" + email + "\"}").statusCode()).isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(captured.lines()).anySatisfy(line -> {
                 assertThat(line.message()).contains("not delivered");
                 assertThat(line.mdc()).containsEntry("traceId", resetTrace)
@@ -282,7 +282,7 @@ class OperationsTests {
         assertThat(app.get("/readyz").statusCode()).isEqualTo(200);
         database.cut();
         try {
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 HttpResponse<String> readiness = management.get("/actuator/health/readiness");
                 assertThat(readiness.statusCode()).isEqualTo(503);
                 assertThat(readiness.body()).contains("\"DOWN\"");
@@ -298,7 +298,7 @@ class OperationsTests {
         } finally {
             database.restore();
         }
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(management.get("/actuator/health/readiness").statusCode()).isEqualTo(200));
         assertThat(app.get("/actuator/health").statusCode()).isEqualTo(200);
     }
