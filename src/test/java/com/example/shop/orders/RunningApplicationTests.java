@@ -1,8 +1,5 @@
 package com.example.shop.orders;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
 import com.example.shop.payments.StripeEvents;
-import com.example.shop.payments.StripeSignatures;
+import com.example.shop.testsupport.ShopHttp;
 import com.example.shop.testsupport.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,43 +36,44 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 class RunningApplicationTests {
 
-    static final String ADDRESS = """
-            {"name": "Ada Lovelace", "line1": "12 Analytical St", "line2": null, "city": "London",
-             "postalCode": "N1 9GU", "country": "GB"}""";
-
     @LocalServerPort
     int port;
 
     @Autowired
     JdbcTemplate jdbc;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    ShopHttp app;
+
+    @BeforeEach
+    void connect() {
+        app = new ShopHttp(port);
+    }
 
     @Test
     void theWholeStorefrontJourneyOverHttp() throws Exception {
-        UUID product = product("Socket Teapot", 3450, 5);
+        UUID product = app.product("Socket Teapot", 3450, 5);
         String email = "socket-" + UUID.randomUUID() + "@example.com";
 
-        assertThat(call("POST", "/api/auth/register", null, Map.of(),
+        assertThat(app.call("POST", "/api/auth/register", null, Map.of(),
                 "{\"email\": \"" + email + "\", \"password\": \"correct horse\", \"name\": \"Ada\"}").statusCode())
                 .isEqualTo(201);
-        HttpResponse<String> login = call("POST", "/api/auth/login", null, Map.of(),
+        HttpResponse<String> login = app.call("POST", "/api/auth/login", null, Map.of(),
                 "{\"email\": \"" + email + "\", \"password\": \"correct horse\"}");
         assertThat(login.statusCode()).isEqualTo(200);
         String token = "Bearer " + JsonPath.read(login.body(), "$.accessToken");
 
-        HttpResponse<String> browse = call("GET", "/api/products/" + product, null, Map.of(), null);
+        HttpResponse<String> browse = app.call("GET", "/api/products/" + product, null, Map.of(), null);
         assertThat(browse.statusCode()).isEqualTo(200);
         assertThat((Integer) JsonPath.read(browse.body(), "$.availableQuantity")).isEqualTo(5);
-        assertThat(call("GET", "/api/products?size=5", null, Map.of(), null).statusCode()).isEqualTo(200);
+        assertThat(app.call("GET", "/api/products?size=5", null, Map.of(), null).statusCode()).isEqualTo(200);
 
-        String cart = JsonPath.read(call("GET", "/api/carts/mine", token, Map.of(), null).body(), "$.id");
-        assertThat(call("POST", "/api/carts/" + cart + "/items", token, Map.of(),
+        String cart = JsonPath.read(app.call("GET", "/api/carts/mine", token, Map.of(), null).body(), "$.id");
+        assertThat(app.call("POST", "/api/carts/" + cart + "/items", token, Map.of(),
                 "{\"productId\": \"" + product + "\", \"quantity\": 2}").statusCode()).isEqualTo(201);
 
-        HttpResponse<String> checkout = call("POST", "/api/checkout", token,
+        HttpResponse<String> checkout = app.call("POST", "/api/checkout", token,
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()),
-                "{\"cartId\": \"" + cart + "\", \"shippingAddress\": " + ADDRESS + "}");
+                "{\"cartId\": \"" + cart + "\", \"shippingAddress\": " + ShopHttp.ADDRESS + "}");
         assertThat(checkout.statusCode()).isEqualTo(201);
         assertThat(checkout.headers().firstValue("Location")).hasValueSatisfying(location ->
                 assertThat(location).startsWith("/api/orders/"));
@@ -85,30 +84,32 @@ class RunningApplicationTests {
         assertThat(stock(product)).containsExactly(5, 2);
 
         // the customer pays with Stripe.js; Stripe posts the signed event to the webhook
-        deliver(StripeEvents.paymentSucceeded(intent));
+        app.deliver(StripeEvents.paymentSucceeded(intent));
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
-                "PAID".equals(JsonPath.read(call("GET", "/api/orders/" + orderId, token, Map.of(), null).body(), "$.status")));
+                "PAID".equals(JsonPath.read(app.call("GET", "/api/orders/" + orderId, token, Map.of(), null).body(),
+                        "$.status")));
         assertThat(stock(product)).containsExactly(3, 0);
-        HttpResponse<String> mine = call("GET", "/api/orders", token, Map.of(), null);
+        HttpResponse<String> mine = app.call("GET", "/api/orders", token, Map.of(), null);
         assertThat(JsonPath.<List<String>>read(mine.body(), "$.content[*].id")).containsExactly(orderId);
-        assertThat(call("GET", "/api/orders/" + orderId, Tokens.customer(), Map.of(), null).statusCode()).isEqualTo(404);
+        assertThat(app.call("GET", "/api/orders/" + orderId, Tokens.customer(), Map.of(), null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void aListenerThatFailsOnceEndsPaidThroughTheScheduledResubmission() throws Exception {
-        UUID product = product("Scheduled", 900, 5);
+        UUID product = app.product("Scheduled", 900, 5);
         String token = Tokens.customer();
-        String cart = JsonPath.read(call("POST", "/api/carts", null, Map.of(), null).body(), "$.id");
-        call("POST", "/api/carts/" + cart + "/items", null, Map.of(), "{\"productId\": \"" + product + "\", \"quantity\": 2}");
-        HttpResponse<String> checkout = call("POST", "/api/checkout", token, Map.of(),
-                "{\"cartId\": \"" + cart + "\", \"shippingAddress\": " + ADDRESS + "}");
+        String cart = JsonPath.read(app.call("POST", "/api/carts", null, Map.of(), null).body(), "$.id");
+        app.call("POST", "/api/carts/" + cart + "/items", null, Map.of(), "{\"productId\": \"" + product + "\", \"quantity\": 2}");
+        HttpResponse<String> checkout = app.call("POST", "/api/checkout", token, Map.of(),
+                "{\"cartId\": \"" + cart + "\", \"shippingAddress\": " + ShopHttp.ADDRESS + "}");
         assertThat(checkout.statusCode()).isEqualTo(201);
         String orderId = JsonPath.read(checkout.body(), "$.orderId");
         // committing 2 reserved units fails while none are reserved: orders' reaction to the payment fails
         setReserved(product, 0);
 
-        deliver(StripeEvents.paymentSucceeded(JsonPath.read(checkout.body(), "$.payment.paymentIntentId")));
+        app.deliver(StripeEvents.paymentSucceeded(JsonPath.read(checkout.body(), "$.payment.paymentIntentId")));
 
         // it failed, and the scheduled resubmission has delivered it again (and it failed again) by itself
         await().atMost(Duration.ofSeconds(20)).until(() -> attempts(orderId) >= 1);
@@ -120,37 +121,8 @@ class RunningApplicationTests {
         assertThat(stock(product)).containsExactly(3, 0);
     }
 
-    private UUID product(String name, long price, int stock) throws Exception {
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = call("POST", "/api/admin/products", Tokens.admin(), Map.of(), """
-                {"sku": "SKU-%s", "slug": "p-%s", "name": "%s", "description": "Test product %s",
-                 "price": {"amount": %d, "currency": "EUR"}, "categorySlugs": [], "imageUrl": null,
-                 "active": true, "stock": %d}
-                """.formatted(unique, unique, name, unique, price, stock));
-        assertThat(created.statusCode()).isEqualTo(201);
-        return UUID.fromString(JsonPath.read(created.body(), "$.id"));
-    }
 
-    private void deliver(String payload) throws Exception {
-        HttpResponse<String> response = call("POST", StripeEvents.WEBHOOK, null,
-                Map.of("Stripe-Signature", StripeSignatures.header(payload)), payload);
-        assertThat(response.statusCode()).isEqualTo(200);
-    }
 
-    private HttpResponse<String> call(String method, String path, String token, Map<String, String> headers, String json)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", token);
-        }
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     private String status(String orderId) {
         return jdbc.queryForObject("select status from orders_order where id = unhex(replace(?, '-', ''))", String.class,

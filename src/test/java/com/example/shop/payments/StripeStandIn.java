@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -95,6 +96,13 @@ public final class StripeStandIn {
     /** WireMock itself: its request journal and extra stubs. */
     public WireMockServer server() {
         return server;
+    }
+
+    /** Until removed, requests of the method to the path are answered as usual, but only after the delay. */
+    public StubMapping slowDown(String method, String path, java.time.Duration delay) {
+        return server.stubFor(WireMock.request(method, WireMock.urlPathEqualTo(path)).atPriority(1)
+                .willReturn(aResponse().withTransformers(StripeStandInHttp.TRANSFORMER)
+                        .withFixedDelay(Math.toIntExact(delay.toMillis()))));
     }
 
     /** Forgets the requests received so far (the state of PaymentIntents stays). */

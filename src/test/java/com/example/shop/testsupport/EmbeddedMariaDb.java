@@ -68,10 +68,13 @@ public final class EmbeddedMariaDb {
         }
     }
 
+    /**
+     * Only what this server needs; the driver settings production uses ({@code rewriteBatchedStatements}, ...)
+     * come from {@code spring.datasource.hikari.data-source-properties}, as they do for an operator's URL.
+     */
     public String jdbcUrl() {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE
-                + "?useInformationSchema=false&sslMode=DISABLED&allowPublicKeyRetrieval=true"
-                + "&rewriteBatchedStatements=true&cacheServerConfiguration=true";
+                + "?useInformationSchema=false&sslMode=DISABLED&allowPublicKeyRetrieval=true";
     }
 
     public String username() {

@@ -6,8 +6,10 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
 
 interface CustomerRepository extends JpaRepository<Customer, UUID> {
 
@@ -26,4 +28,17 @@ interface CustomerRepository extends JpaRepository<Customer, UUID> {
      */
     @Query(value = "select count(*) from customers_customer where id = :id for update", nativeQuery = true)
     int lockById(@Param("id") UUID id);
+
+    /**
+     * Replaces the password hash with a stronger hash of the same password, unless the password was changed
+     * meanwhile (the stored hash is no longer the one the caller verified). Not a password change: the time of
+     * the last change stays.
+     *
+     * @return 1 when replaced, 0 otherwise
+     */
+    @Modifying
+    @Transactional
+    @Query("update Customer c set c.passwordHash = :stronger, c.version = c.version + 1"
+            + " where c.id = :id and c.passwordHash = :verified")
+    int rehashPassword(@Param("id") UUID id, @Param("verified") String verified, @Param("stronger") String stronger);
 }

@@ -30,10 +30,11 @@ public class LoginService {
     private final AccessTokens accessTokens;
     private final LoginThrottle throttle;
     private final RefreshTokenProperties refreshProperties;
+    private final PasswordRehash rehash;
 
     LoginService(CustomerRepository customers, RefreshTokenRepository refreshTokens, PasswordEncoder passwordEncoder,
             Passwords.DummyHash dummyHash, AccessTokens accessTokens, LoginThrottle throttle,
-            RefreshTokenProperties refreshProperties) {
+            RefreshTokenProperties refreshProperties, PasswordRehash rehash) {
         this.customers = customers;
         this.refreshTokens = refreshTokens;
         this.passwordEncoder = passwordEncoder;
@@ -41,6 +42,7 @@ public class LoginService {
         this.accessTokens = accessTokens;
         this.throttle = throttle;
         this.refreshProperties = refreshProperties;
+        this.rehash = rehash;
     }
 
     /** An access token (JWT) and its refresh token; lifetimes in seconds. */
@@ -69,6 +71,7 @@ public class LoginService {
             throw new InvalidCredentials();
         }
         throttle.succeeded(normalised, clientAddress);
+        rehash.afterLogin(customer.get(), password);
         return issue(customer.get(), UUID.randomUUID(), Instant.now());
     }
 

@@ -2,14 +2,9 @@ package com.example.shop.customers.internal;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,13 +12,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Forgotten passwords. A request always looks the same from outside (no account enumeration): it is
- * throttled and handed to a background worker whatever the e-mail, so known and unknown e-mails cost the
- * caller the same. The worker looks the e-mail up and, for an account without a recent pending reset,
- * stores a single-use, time-limited token (as a hash) and mails its link. Confirming checks the token
- * first, then sets the new password and revokes every refresh token.
+ * throttled and handed to the background {@link PasswordResetWorker} whatever the e-mail, so known and unknown
+ * e-mails cost the caller the same. The worker looks the e-mail up and, for an account without a recent
+ * pending reset, stores a single-use, time-limited token (as a hash) and mails its link. Confirming checks the
+ * token first, then sets the new password and revokes every refresh token.
  */
 @Service
-public class PasswordResetService implements DisposableBean {
+public class PasswordResetService {
 
     private static final Logger log = LoggerFactory.getLogger(PasswordResetService.class);
 
@@ -35,16 +30,12 @@ public class PasswordResetService implements DisposableBean {
     private final PasswordProperties properties;
     private final RequestThrottle throttle;
     private final TransactionTemplate transaction;
-    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1000), runnable -> {
-                Thread thread = new Thread(runnable, "password-reset");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final PasswordResetWorker worker;
 
     PasswordResetService(CustomerRepository customers, PasswordResetRepository resets,
             RefreshTokenRepository refreshTokens, PasswordEncoder passwordEncoder, PasswordResetMail mail,
-            PasswordProperties properties, RequestThrottle throttle, PlatformTransactionManager transactions) {
+            PasswordProperties properties, RequestThrottle throttle, PlatformTransactionManager transactions,
+            PasswordResetWorker worker) {
         this.customers = customers;
         this.resets = resets;
         this.refreshTokens = refreshTokens;
@@ -53,6 +44,7 @@ public class PasswordResetService implements DisposableBean {
         this.properties = properties;
         this.throttle = throttle;
         this.transaction = new TransactionTemplate(transactions);
+        this.worker = worker;
     }
 
     /**
@@ -65,9 +57,7 @@ public class PasswordResetService implements DisposableBean {
             log.debug("Password-reset request for {} dropped: too many requests", Emails.masked(normalised));
             return;
         }
-        try {
-            worker.execute(() -> start(normalised));
-        } catch (RejectedExecutionException e) {
+        if (!worker.submit(() -> start(normalised))) {
             log.warn("Password-reset request for {} dropped: the queue is full", Emails.masked(normalised));
         }
     }
@@ -120,10 +110,5 @@ public class PasswordResetService implements DisposableBean {
             customer.changePassword(hash, now);
         });
         log.info("Password reset completed");
-    }
-
-    @Override
-    public void destroy() {
-        worker.shutdown();
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -27,6 +29,10 @@ import com.example.shop.payments.PaymentStatus;
  * (a PaymentIntent of another account or key mode): it is logged and waits its turn again. Stripe
  * unavailable, or refusing the API key, stops the run: nothing is marked, the next run tries again. A
  * payment flagged for review (amount mismatch) is left to people.
+ * <p>
+ * Counted in {@code shop.payments.reconciliation} by {@code result}: {@code applied} (Stripe knew more: a lost
+ * webhook), {@code unchanged}, {@code unretrievable} (Stripe does not return it), and {@code stopped} (a run
+ * that met Stripe unavailable or refusing the key).
  */
 @Component
 public class PaymentReconciliation {
@@ -39,13 +45,15 @@ public class PaymentReconciliation {
     private final PaymentLedger ledger;
     private final StripeGateway stripe;
     private final ReconciliationProperties properties;
+    private final MeterRegistry meters;
 
     PaymentReconciliation(PaymentRepository payments, PaymentLedger ledger, StripeGateway stripe,
-            ReconciliationProperties properties) {
+            ReconciliationProperties properties, MeterRegistry meters) {
         this.payments = payments;
         this.ledger = ledger;
         this.stripe = stripe;
         this.properties = properties;
+        this.meters = meters;
     }
 
     /** The scheduled run: every payment older than the configured age. Returns how many changed. */
@@ -65,9 +73,11 @@ public class PaymentReconciliation {
                 intent = stripe.retrieveIntent(paymentIntentId);
             } catch (PaymentProviderMisconfigured e) {
                 log.error("Reconciliation stopped: Stripe refuses this shop's API key (a configuration error)");
+                count("stopped");
                 break;
             } catch (PaymentProviderUnavailable e) {
                 log.warn("Reconciliation stopped: Stripe unavailable ({})", e.getMessage());
+                count("stopped");
                 break;
             } catch (PaymentRejected e) {
                 // checked all the same: asked again only after stale-after, so such payments cannot fill
@@ -75,9 +85,11 @@ public class PaymentReconciliation {
                 log.error("Reconciliation: Stripe does not return PaymentIntent {} ({}); asking again in {}",
                         paymentIntentId, e.getMessage(), properties.staleAfter());
                 ledger.checkedWithoutAnswer(paymentIntentId, Instant.now());
+                count("unretrievable");
                 continue;
             }
             Outcome outcome = ledger.reconcile(intent, Instant.now());
+            count(outcome == Outcome.APPLIED ? "applied" : "unchanged");
             if (outcome == Outcome.APPLIED) {
                 changed++;
                 log.info("Reconciliation: PaymentIntent {} of {} is {} at Stripe; applied", paymentIntentId,
@@ -88,5 +100,9 @@ public class PaymentReconciliation {
             log.info("Reconciliation checked {} waiting payment(s), {} changed", stale.size(), changed);
         }
         return changed;
+    }
+
+    private void count(String result) {
+        meters.counter("shop.payments.reconciliation", "result", result).increment();
     }
 }

@@ -2,6 +2,9 @@ package com.example.shop.payments.internal;
 
 import java.time.Instant;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,10 @@ import com.example.shop.payments.internal.StripeEventTranslator.VerifiedEvent;
  * back with a 503.</li>
  * </ol>
  * The webhook controller's entry point; stripe-java stays behind the {@link StripeEventTranslator}.
+ * <p>
+ * Every answer is counted in {@code shop.payments.webhooks}, tagged with the event {@code type} (a handled one;
+ * {@code other} for the rest, {@code unverified} before the signature is checked) and the {@code outcome}: the
+ * acknowledgement's own, or {@code invalid-signature} (400), {@code retry-later} (503), {@code error} (500).
  */
 @Service
 public class StripeWebhookProcessor {
@@ -39,17 +46,38 @@ public class StripeWebhookProcessor {
     private final PaymentLedger ledger;
     private final WebhookEventRepository events;
     private final TransactionTemplate transaction;
+    private final MeterRegistry meters;
 
     StripeWebhookProcessor(StripeEventTranslator translator, PaymentLedger ledger, WebhookEventRepository events,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, MeterRegistry meters) {
         this.translator = translator;
         this.ledger = ledger;
         this.events = events;
         this.transaction = transaction;
+        this.meters = meters;
     }
 
     public WebhookResult receive(byte[] body, @Nullable String signatureHeader) {
-        VerifiedEvent event = translator.verify(body, signatureHeader);
+        String type = "unverified";
+        try {
+            VerifiedEvent event = translator.verify(body, signatureHeader);
+            type = event.handled() ? event.type() : "other";
+            WebhookResult result = handle(event);
+            count(type, result.outcome());
+            return result;
+        } catch (RuntimeException e) {
+            count(type, e instanceof InvalidWebhook ? "invalid-signature"
+                    : e instanceof WebhookRetryLater ? "retry-later" : "error");
+            throw e;
+        }
+    }
+
+    private void count(String type, String outcome) {
+        Counter.builder("shop.payments.webhooks").description("Stripe webhook deliveries answered, by type and outcome")
+                .tag("type", type).tag("outcome", outcome).register(meters).increment();
+    }
+
+    private WebhookResult handle(VerifiedEvent event) {
         if (!event.handled()) {
             log.debug("Stripe event {} of type {} acknowledged without effect", event.id(), event.type());
             return new WebhookResult(event.id(), event.type(), WebhookResult.IGNORED_TYPE);

@@ -10,7 +10,8 @@ class MissingSettingsFailureAnalyzer extends AbstractFailureAnalyzer<MissingSett
     protected FailureAnalysis analyze(Throwable rootFailure, MissingSettingsException cause) {
         return new FailureAnalysis(
                 "Shop API cannot start: missing required settings " + String.join(", ", cause.variables()) + ".",
-                "Set these environment variables (see the configuration table in README.md) and start again.",
+                "Set these environment variables (see the configuration reference in docs/operations.md) and start "
+                        + "again.",
                 cause);
     }
 }

@@ -49,8 +49,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li><b>Giving up.</b> A publication still failing {@code shop.events.give-up-after} after it was published
  * is moved, in one transaction and only if it is still {@code FAILED}, to
  * {@code event_publication_dead_letter} (stamped {@code given_up_at}) and logged at ERROR once. An operator
- * moves it back to have it delivered again (README). Gauges: {@code shop.events.publications.failed}
- * (waiting for a redelivery) and {@code shop.events.publications.given-up} (dead letters).</li>
+ * moves it back to have it delivered again (docs/events.md, "Replaying a dead letter"). Gauges, refreshed by
+ * every resubmission run: {@code shop.events.publications.incomplete} (not completed yet, whatever their
+ * state), {@code shop.events.publications.failed} (waiting for a redelivery) and
+ * {@code shop.events.publications.given-up} (dead letters).</li>
  * <li><b>Completed publications</b> are archived (completion mode {@code archive}) and purged after
  * {@code shop.events.archive-retention}.</li>
  * </ul>
@@ -73,6 +75,7 @@ class EventPublicationMaintenance {
     private final Duration giveUpAfter;
     private final int batchSize;
     private final Duration retention;
+    private final AtomicLong incompleteCount = new AtomicLong();
     private final AtomicLong failedCount = new AtomicLong();
     private final AtomicLong givenUpCount = new AtomicLong();
 
@@ -94,6 +97,9 @@ class EventPublicationMaintenance {
         this.giveUpAfter = giveUpAfter;
         this.batchSize = batchSize;
         this.retention = retention;
+        Gauge.builder("shop.events.publications.incomplete", incompleteCount, AtomicLong::get)
+                .description("Event publications not completed yet: in delivery, failed or waiting for a redelivery")
+                .register(meters);
         Gauge.builder("shop.events.publications.failed", failedCount, AtomicLong::get)
                 .description("Event publications whose listener failed, waiting to be delivered again")
                 .register(meters);
@@ -118,6 +124,7 @@ class EventPublicationMaintenance {
                     .withFilter(publication -> isDue(publication, now) && chosen.incrementAndGet() <= batchSize));
         }
         failedCount.set(countFailed());
+        incompleteCount.set(count("select count(*) from event_publication where completion_date is null"));
         givenUpCount.set(count("select count(*) from event_publication_dead_letter"));
     }
 
@@ -175,8 +182,8 @@ class EventPublicationMaintenance {
             Expired moved = transactions.execute(status -> moveToDeadLetters(id));
             if (moved != null) {
                 log.error("Gave up on event publication {}, still failing {} after it was published: {} to {}, "
-                        + "event {}. It is in event_publication_dead_letter; README (\"Nothing is lost between "
-                        + "modules\") shows how to have it delivered again.", uuid(id), giveUpAfter, moved.eventType(),
+                        + "event {}. It is in event_publication_dead_letter; docs/events.md (\"Replaying a dead "
+                        + "letter\") shows how to have it delivered again.", uuid(id), giveUpAfter, moved.eventType(),
                         moved.listener(), moved.event());
             }
         }

@@ -6,8 +6,12 @@ import java.util.Objects;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -40,25 +44,45 @@ import com.example.shop.shared.web.Problems;
  * The one place that says which routes are public, which need a customer and which need an admin.
  * Stateless: every request carries a JWT bearer token (HMAC-SHA256, key from the environment), whose
  * {@code roles} claim becomes {@code ROLE_*} authorities. Whatever is not listed needs authentication.
+ * <p>
+ * Actuator has a port of its own ({@code management.server.port}), reachable from the cluster's network only
+ * (docs/operations.md): there every endpoint is open, so that Prometheus and the orchestrator's probes need no
+ * token. Should an operator put Actuator back on the application's port, its endpoints other than health need
+ * an administrator again.
  */
 @Configuration
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
+    /** Actuator's endpoints; on a port of their own this chain only ever sees requests to that port. */
     @Bean
+    @Order(1)
+    SecurityFilterChain management(HttpSecurity http, Environment environment, AuthenticationEntryPoint entryPoint,
+            AccessDeniedHandler denied) throws Exception {
+        boolean ownPort = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
+        statelessWithBearerTokens(http.securityMatcher(EndpointRequest.toAnyEndpoint()), entryPoint, denied)
+                .authorizeHttpRequests(routes -> {
+                    if (ownPort) {
+                        routes.anyRequest().permitAll();
+                    } else {
+                        routes.requestMatchers(EndpointRequest.to("health")).permitAll().anyRequest().hasRole("ADMIN");
+                    }
+                });
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied)
             throws Exception {
-        http.csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        statelessWithBearerTokens(http, entryPoint, denied)
                 .cors(cors -> {
                 })
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(routes -> routes
-                        // operations and documentation
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // operations and documentation: the health answers on this port (the rest of Actuator
+                        // listens on the management port, and is a 401, or a 404 for an admin, here)
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
+                                "/actuator/health/readiness", "/livez", "/readyz").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
@@ -81,13 +105,24 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/payments/config").permitAll()
                         // administration
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /** No session, no form or basic login, no CSRF (no cookies); a JWT bearer token, failures as problems. */
+    private static HttpSecurity statelessWithBearerTokens(HttpSecurity http, AuthenticationEntryPoint entryPoint,
+            AccessDeniedHandler denied) throws Exception {
+        return http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
-        return http.build();
     }
 
     @Bean

@@ -8,6 +8,8 @@ import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,13 +53,25 @@ import com.example.shop.shared.ShopException;
  * <p>
  * No answer carries a stack trace, SQL or a class name. A 500 is logged with the request's correlation id, and
  * the body carries that id.
+ * <p>
+ * Every 429 is counted in {@code shop.rate-limit.rejections}, tagged with the limit's problem type
+ * ({@code limit=too-many-login-attempts}, ...): rejections are where a limit is felt, whichever module throttles.
  */
 @RestControllerAdvice
 class ExceptionTranslator extends ResponseEntityExceptionHandler {
 
+    /** The counter of requests a rate limit turned away; {@code limit} says which. */
+    static final String RATE_LIMIT_REJECTIONS = "shop.rate-limit.rejections";
+
     private static final Logger log = LoggerFactory.getLogger(ExceptionTranslator.class);
     private static final ErrorType MALFORMED_REQUEST = new ErrorType("malformed-request", "Malformed request body", 400);
     private static final ErrorType BUSY = new ErrorType("busy", "Busy", 503);
+
+    private final MeterRegistry meters;
+
+    ExceptionTranslator(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     /** A module's failure: its type, detail, field, properties and Retry-After, as the exception states them. */
     @ExceptionHandler(ShopException.class)
@@ -67,6 +81,9 @@ class ExceptionTranslator extends ResponseEntityExceptionHandler {
             // logged under the exception's own name, so that its module's log settings apply
             LoggerFactory.getLogger(ex.getClass()).atLevel(level).log("Answered {} {}: {}", ex.type().status(),
                     ex.type().slug(), ex.detail());
+        }
+        if (ex.type().status() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+            meters.counter(RATE_LIMIT_REJECTIONS, "limit", ex.type().slug()).increment();
         }
         return problem(Problems.of(ex), ex.retryAfter());
     }

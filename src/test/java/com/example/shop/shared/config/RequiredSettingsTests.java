@@ -35,6 +35,6 @@ class RequiredSettingsTests {
         FailureAnalysis analysis = new MissingSettingsFailureAnalyzer().analyze(failure);
 
         assertThat(analysis.getDescription()).contains("SHOP_JWT_SECRET").doesNotContain("Exception");
-        assertThat(analysis.getAction()).contains("README");
+        assertThat(analysis.getAction()).contains("docs/operations.md");
     }
 }

@@ -204,13 +204,22 @@ class WebFoundationTests {
     }
 
     @Test
-    void healthIsPublicAndOtherActuatorEndpointsAreNot() throws Exception {
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+    void theHealthAnswersArePublicOnTheApplicationPortAndTheRestOfActuatorIsNotThere() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/livez")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/readyz")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+        // Actuator listens on the management port (OperationsTests): here only a 401, or a 404 for an admin
         mvc.perform(get("/actuator/metrics")).andExpect(status().isUnauthorized());
         mvc.perform(get("/actuator/metrics").header(HttpHeaders.AUTHORIZATION, token)).andExpect(status().isForbidden());
-        mvc.perform(get("/actuator/metrics").header(HttpHeaders.AUTHORIZATION, Tokens.admin()))
-                .andExpect(status().isOk());
+        mvc.perform(get("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, Tokens.admin()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/actuator/health/db").header(HttpHeaders.AUTHORIZATION, Tokens.admin()))
+                .andExpect(status().isNotFound());
     }
 
     @Test

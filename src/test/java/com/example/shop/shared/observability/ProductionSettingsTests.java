@@ -1,0 +1,57 @@
+package com.example.shop.shared.observability;
+
+import java.sql.Connection;
+
+import javax.sql.DataSource;
+
+import com.mysql.cj.conf.PropertyKey;
+import com.mysql.cj.jdbc.JdbcConnection;
+import io.micrometer.tracing.Tracer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+import com.example.shop.testsupport.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Settings production runs with, read from the running application rather than from the properties file: the
+ * driver's connection properties (the test database's URL carries none of them), the scheduler's pool, and no
+ * tracer at all while tracing is off.
+ */
+@IntegrationTest
+class ProductionSettingsTests {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    ThreadPoolTaskScheduler scheduler;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void theDriverBatchesRewritesCachesStatementsAndTheServersConfiguration() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            var properties = connection.unwrap(JdbcConnection.class).getPropertySet();
+            assertThat(properties.getBooleanProperty(PropertyKey.rewriteBatchedStatements).getValue()).isTrue();
+            assertThat(properties.getBooleanProperty(PropertyKey.cacheServerConfiguration).getValue()).isTrue();
+            assertThat(properties.getBooleanProperty(PropertyKey.cachePrepStmts).getValue()).isTrue();
+            assertThat(properties.getIntegerProperty(PropertyKey.prepStmtCacheSize).getValue()).isEqualTo(250);
+            assertThat(properties.getIntegerProperty(PropertyKey.prepStmtCacheSqlLimit).getValue()).isEqualTo(2048);
+        }
+    }
+
+    @Test
+    void theSchedulerHasAThreadForEachJobThatMayWaitOnStripeAndTwoForTheRest() {
+        assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).isEqualTo(4);
+    }
+
+    @Test
+    void withTracingOffNoTracerExists() {
+        assertThat(context.getBeanNamesForType(Tracer.class)).isEmpty();
+    }
+}
