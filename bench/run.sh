@@ -127,12 +127,19 @@ echo "checkout: $CHECKOUTS customers, concurrency $CHECKOUT_CONCURRENCY"
 ( sleep 5; echo "heap under checkout load: $(heap)" >> "$RESULTS" ) &
 SAMPLER=$!
 # hot: every cart holds the same 2 products (checkouts queue on their stock rows);
-# spread: 2 of 20 products per cart, as in a shop with a range of best sellers
-java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" 300 2 \
+# spread: 2 of 20 products per cart, as in a shop with a range of best sellers.
+# plain: no shipping method, tax rate or code applies; priced: the demo method for DE, 19 % tax and one
+# discount code without a usage limit (every checkout claims a use of the same code)
+java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" 300 2 plain \
   2>&1 | tee "$OUT/checkout-hot.txt" | grep -v '^SLF4J'
-java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" 0 20 \
+java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" 0 2 priced \
+  2>&1 | tee "$OUT/checkout-hot-priced.txt" | grep -v '^SLF4J'
+java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" 0 20 plain \
   2>&1 | tee "$OUT/checkout-spread.txt" | grep -v '^SLF4J'
-grep -h '^RESULT' "$OUT/checkout-hot.txt" "$OUT/checkout-spread.txt" >> "$RESULTS"
+java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" 0 20 priced \
+  2>&1 | tee "$OUT/checkout-spread-priced.txt" | grep -v '^SLF4J'
+grep -h '^RESULT' "$OUT/checkout-hot.txt" "$OUT/checkout-hot-priced.txt" "$OUT/checkout-spread.txt" \
+  "$OUT/checkout-spread-priced.txt" >> "$RESULTS"
 wait $SAMPLER
 jcmd $APP GC.run >/dev/null 2>&1 || true
 echo "heap after the run (after a full GC): $(heap)" | tee -a "$RESULTS"

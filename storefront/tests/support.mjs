@@ -47,6 +47,14 @@ class Shop {
     }), 201).then((product) => ({ ...product, word: id }));
   }
 
+  /** A new discount code of the admin's making (unique name): `{ type, value, ... }` as the API takes it. */
+  async createDiscountCode(members) {
+    const code = `SF${unique()}`.toUpperCase();
+    return json(await this.request.post(`${API}/api/admin/discount-codes`, {
+      headers: await this.admin(), data: { code, ...members },
+    }), 201);
+  }
+
   async setStock(productId, onHand) {
     return json(await this.request.put(`${API}/api/admin/products/${productId}/stock`, {
       headers: await this.admin(), data: { onHand },

@@ -6,7 +6,7 @@ import { config } from '../../config.js';
 import { api, ApiError, NetworkError } from '../api.js';
 import { currentCart, takeMergeNotice } from '../cart.js';
 import * as features from '../features.js';
-import { clearProblems, field, formAlert, showProblem, values, whileBusy } from '../forms.js';
+import { clearProblems, field, formAlert, markInvalid, showProblem, values, whileBusy } from '../forms.js';
 import { esc, money } from '../format.js';
 import { handOverPayment } from '../payment.js';
 import { session } from '../session.js';
@@ -61,7 +61,7 @@ function summary(cart) {
     <h2 id="summary-title">Your order</h2>
     <ul>${cart.items.map((item) => `<li>${esc(item.quantity)} × ${esc(item.name)} <span>${money(item.lineTotal)}</span></li>`).join('')}</ul>
     <p class="subtotal">Subtotal <strong>${money(cart.subtotal)}</strong></p>
-    <dl class="quote" hidden></dl>
+    <dl class="quote" hidden aria-live="polite"></dl>
   </section>`;
 }
 
@@ -105,21 +105,88 @@ export async function renderCheckout(root) {
   const form = root.querySelector('form');
   const button = form.querySelector('.place-order');
   const methodsBox = form.querySelector('.shipping-methods');
+  const discountBox = form.querySelector('.discount');
+  const quoteBox = root.querySelector('.quote');
   const country = form.querySelector('[data-field="shippingAddress.country"]');
+  const discountCode = form.querySelector('[data-field="discountCode"]');
   let methodsShown = false;
+  let methodsFor = null;
+  let shippingReady = Promise.resolve();
 
-  // Shipping methods and discount codes appear only when the API lists shipping methods for the country.
-  const offerShipping = async () => {
-    const methods = await features.shippingMethods(country.value.trim().toUpperCase(), cart.id).catch(() => null);
-    methodsShown = Boolean(methods);
-    methodsBox.hidden = !methods;
-    form.querySelector('.discount').hidden = !methods;
-    methodsBox.querySelector('.choices').innerHTML = (methods ?? []).map((m, i) => `<label class="choice">
-        <input type="radio" name="shippingMethod" value="${esc(m.code)}" data-field="${i === 0 ? 'shippingMethod' : ''}"
-          aria-describedby="shipping-method-error" ${i === 0 ? 'checked' : ''}>
-        ${esc(m.name)}, ${money(m.price)}${m.estimatedDays ? `, ${esc(m.estimatedDays)} days` : ''}</label>`).join('');
+  // Shipping methods and discount codes appear only when the API lists shipping methods for the country: asked as
+  // soon as the country has two letters. Placing the order waits for the answer, so the order names a method
+  // whenever the API needs one.
+  const offerShipping = () => {
+    const code = country.value.trim().toUpperCase();
+    if (code === methodsFor) {
+      return shippingReady;
+    }
+    methodsFor = code;
+    shippingReady = (async () => {
+      const methods = await features.shippingMethods(code, cart.id).catch(() => null);
+      if (methodsFor !== code) {
+        return;
+      }
+      methodsShown = Boolean(methods);
+      methodsBox.hidden = !methods;
+      discountBox.hidden = !methods;
+      methodsBox.querySelector('.choices').innerHTML = (methods ?? []).map((m, i) => `<label class="choice">
+          <input type="radio" name="shippingMethod" value="${esc(m.code)}" data-field="${i === 0 ? 'shippingMethod' : ''}"
+            aria-describedby="shipping-method-error" ${i === 0 ? 'checked' : ''}>
+          ${esc(m.name)}, ${money(m.price)}${m.estimatedDays ? `, ${esc(m.estimatedDays)} ${m.estimatedDays === 1 ? 'day' : 'days'}` : ''}</label>`).join('');
+      await showQuote();
+    })();
+    return shippingReady;
   };
+  country.addEventListener('input', () => {
+    if (/^[A-Za-z]{2}$/.test(country.value.trim())) {
+      offerShipping();
+    }
+  });
   country.addEventListener('change', offerShipping);
+
+  // What checkout would charge (POST /api/checkout/quote) with the address, method and code as they are now, shown
+  // before the order is placed; a code that does not apply is shown at its field; an address not complete yet
+  // shows no quote. Only the latest answer is shown.
+  let quoteRun = 0;
+  const showQuote = async () => {
+    const run = ++quoteRun;
+    if (!/^[A-Z]{2}$/.test(country.value.trim())) {
+      quoteBox.hidden = true;
+      return;
+    }
+    discountCode.removeAttribute('aria-invalid');
+    const slot = document.getElementById(`${discountCode.id}-error`);
+    if (slot) {
+      slot.hidden = true;
+    }
+    let quote = null;
+    try {
+      quote = await features.quote(body());
+    } catch (error) {
+      if (run === quoteRun && error instanceof ApiError && error.fieldErrors?.some((e) => e.field === 'discountCode')) {
+        markInvalid(discountCode, error.fieldErrors.find((e) => e.field === 'discountCode').message);
+      }
+    }
+    if (run !== quoteRun) {
+      return;
+    }
+    quoteBox.hidden = !quote;
+    if (quote) {
+      const row = (name, label, value) => `<dt>${label}</dt><dd class="${name}">${value}</dd>`;
+      quoteBox.innerHTML = row('quote-subtotal', 'Subtotal', money(quote.subtotal))
+        + (quote.discount.amount ? row('quote-discount', `Discount${quote.discountCode ? ` (${esc(quote.discountCode)})` : ''}`, `−${money(quote.discount)}`) : '')
+        + row('quote-shipping', 'Shipping', money(quote.shipping))
+        + (quote.tax.amount ? row('quote-tax', quote.taxIncluded ? `Including tax (${esc(quote.taxRate)} %)` : `Tax (${esc(quote.taxRate)} %)`, money(quote.tax)) : '')
+        + row('quote-total', 'Total', `<strong>${money(quote.total)}</strong>`);
+    }
+  };
+  // a changed method, code or address field asks again (the country asks once its methods are known)
+  form.addEventListener('change', (event) => {
+    if (event.target !== country) {
+      showQuote();
+    }
+  });
 
   const body = () => {
     const v = values(form);
@@ -144,10 +211,11 @@ export async function renderCheckout(root) {
     if (button.disabled) {
       return;
     }
-    const request = body();
-    const key = idempotencyKey(request);
-    clearProblems(form);
     await whileBusy(button, 'Placing your order…', async () => {
+      await offerShipping();
+      const request = body();
+      const key = idempotencyKey(request);
+      clearProblems(form);
       try {
         const placed = await api('/api/checkout', {
           method: 'POST', body: request, headers: { 'Idempotency-Key': key }, authenticated: !guest,

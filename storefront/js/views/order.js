@@ -32,6 +32,18 @@ function address(a) {
   return [a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.country].filter(Boolean).map(esc).join('<br>');
 }
 
+/** Subtotal, discount, shipping and tax above the total, when the order has more than its lines to pay. */
+function breakdown(order) {
+  const row = (name, label, value) => `<tr><th scope="row" colspan="3">${label}</th><td class="${name}">${value}</td></tr>`;
+  if (!order.discount?.amount && !order.shipping?.amount && !order.tax?.amount && !order.shippingMethod) {
+    return '';
+  }
+  return row('subtotal', 'Subtotal', money(order.subtotal))
+    + (order.discount?.amount ? row('discount', `Discount${order.discountCode ? ` (${esc(order.discountCode)})` : ''}`, `−${money(order.discount)}`) : '')
+    + row('shipping', `Shipping${order.shippingMethodName ? ` (${esc(order.shippingMethodName)})` : ''}`, money(order.shipping))
+    + (order.tax?.amount ? row('tax', order.taxIncluded ? `Including tax (${esc(order.taxRate)} %)` : `Tax (${esc(order.taxRate)} %)`, money(order.tax)) : '');
+}
+
 export async function renderOrder(root, { match: [orderId] }) {
   const headers = accessHeaders(orderId);
   root.innerHTML = `<h1>Order <span class="order-id">${esc(orderId.slice(0, 8))}</span></h1>
@@ -51,7 +63,7 @@ export async function renderOrder(root, { match: [orderId] }) {
     details.innerHTML = `<h2>Items</h2>
       <table class="lines"><thead><tr><th scope="col">Product</th><th scope="col">Quantity</th><th scope="col">Price</th><th scope="col">Total</th></tr></thead>
       <tbody>${order.lines.map((l) => `<tr><td>${esc(l.name)}</td><td>${esc(l.quantity)}</td><td>${money(l.unitPrice)}</td><td>${money(l.lineTotal)}</td></tr>`).join('')}</tbody>
-      <tfoot><tr><th scope="row" colspan="3">Total</th><td class="total">${money(order.total)}</td></tr></tfoot></table>
+      <tfoot>${breakdown(order)}<tr><th scope="row" colspan="3">Total</th><td class="total">${money(order.total)}</td></tr></tfoot></table>
       <h2>Shipping to</h2><address>${address(order.shippingAddress)}</address>
       <p class="dates">Placed ${esc(dateTime(order.createdAt))}${order.paidAt ? `, paid ${esc(dateTime(order.paidAt))}` : ''}${order.carrier ? `. Shipped with ${esc(order.carrier)}, tracking number ${esc(order.trackingNumber)}` : ''}.</p>
       ${order.refundedAmount?.amount ? `<p>Refunded: ${money(order.refundedAmount)}</p>` : ''}`;

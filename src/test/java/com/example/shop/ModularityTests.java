@@ -17,9 +17,9 @@ class ModularityTests {
     }
 
     @Test
-    void theFiveBusinessModulesAndTheSharedKernelExist() {
+    void theSixBusinessModulesAndTheSharedKernelExist() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("catalog", "cart", "orders", "payments", "customers", "shared");
+                .containsExactlyInAnyOrder("catalog", "cart", "orders", "payments", "customers", "pricing", "shared");
     }
 
     @Test

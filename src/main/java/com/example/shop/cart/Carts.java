@@ -4,8 +4,14 @@ import java.util.Optional;
 
 import com.example.shop.customers.CustomerId;
 
-/** What checkout needs from the cart module. Both methods join the caller's transaction. */
+/** What checkout needs from the cart module. The methods join the caller's transaction. */
 public interface Carts {
+
+    /**
+     * The cart with current catalog prices, read without a lock (to quote it); empty when the cart does not exist
+     * or {@code caller} may not use it (another customer's, or a customer's cart asked for anonymously).
+     */
+    Optional<CheckoutCart> find(CartId cart, Optional<CustomerId> caller);
 
     /**
      * The cart with current catalog prices, locked against concurrent changes until the caller's

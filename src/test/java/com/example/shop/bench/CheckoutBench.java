@@ -32,19 +32,32 @@ import com.example.shop.testsupport.Tokens;
  * every checkout reserves the same two stock rows (a hot product: checkouts queue on its row lock);
  * with more, they spread as in a shop with a range of best sellers.
  * <p>
- * Arguments: {@code baseUrl customers concurrency [warmupCustomers] [products]}.
+ * Two mixes of what a checkout is charged: {@code plain} ships to {@value #PLAIN_COUNTRY}, where the dev run has
+ * no shipping method and no tax rate, with no code (the total is the subtotal); {@code priced} ships to DE with the
+ * demo method {@code standard} and its 19 % tax, and the code {@value #CODE} (10 % off, no usage limit, created
+ * once): every checkout is priced, taxed and claims a use of the same code.
+ * <p>
+ * Arguments: {@code baseUrl customers concurrency [warmupCustomers] [products] [plain|priced]}.
  */
 public final class CheckoutBench {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-    private static final String ADDRESS = """
-            {"name":"Bench Customer","line1":"Benchstrasse 1","city":"Berlin","postalCode":"10115","country":"DE"}""";
+    static final String PLAIN_COUNTRY = "CH";
+    static final String CODE = "BENCH10";
+    private static final String PLAIN = """
+            "shippingAddress":{"name":"Bench Customer","line1":"Benchstrasse 1","city":"Bern","postalCode":"3011",
+             "country":"CH"}""";
+    private static final String PRICED = """
+            "shippingAddress":{"name":"Bench Customer","line1":"Benchstrasse 1","city":"Berlin","postalCode":"10115",
+             "country":"DE"},"shippingMethod":"standard","discountCode":"BENCH10\"""";
 
     private final String base;
     private final HttpClient http;
+    private final boolean priced;
 
-    private CheckoutBench(String base, int concurrency) {
+    private CheckoutBench(String base, int concurrency, boolean priced) {
         this.base = base;
+        this.priced = priced;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(Math.max(2, concurrency)))
@@ -58,13 +71,15 @@ public final class CheckoutBench {
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 300;
         int productCount = args.length > 4 ? Integer.parseInt(args[4]) : 2;
-        CheckoutBench bench = new CheckoutBench(base, concurrency);
+        boolean priced = args.length > 5 && args[5].equals("priced");
+        CheckoutBench bench = new CheckoutBench(base, concurrency, priced);
         List<UUID> products = bench.benchProducts(Math.max(2, productCount));
+        bench.preparePricing();
         if (warmup > 0) {
             bench.run("warm-up", products, warmup, concurrency, false);
         }
-        bench.run(products.size() == 2 ? "checkout-hot-2-products" : "checkout-spread-" + products.size() + "-products",
-                products, customers, concurrency, true);
+        bench.run((products.size() == 2 ? "checkout-hot-2-products" : "checkout-spread-" + products.size() + "-products")
+                + (priced ? "-priced" : "-plain"), products, customers, concurrency, true);
         System.exit(0);
     }
 
@@ -100,7 +115,7 @@ public final class CheckoutBench {
                                 .header("Content-Type", "application/json")
                                 .header("Idempotency-Key", UUID.randomUUID().toString())
                                 .POST(HttpRequest.BodyPublishers.ofString(
-                                        "{\"cartId\":\"" + c.cartId() + "\",\"shippingAddress\":" + ADDRESS + "}")));
+                                        "{\"cartId\":\"" + c.cartId() + "\"," + (priced ? PRICED : PLAIN) + "}")));
                         latencies[i] = System.nanoTime() - t0;
                         if (response.statusCode() == 201 && response.body().contains("\"clientSecret\"")) {
                             created.incrementAndGet();
@@ -160,6 +175,30 @@ public final class CheckoutBench {
                             "{\"productId\":\"" + products.get(picks[line]) + "\",\"quantity\":" + (line + 1) + "}"))));
         }
         return new Customer(token, cartId);
+    }
+
+    /**
+     * The priced mix needs the code (created once, kept in the dev database, no usage limit) and the demo method;
+     * the plain mix needs a country without methods, where checkout charges no shipping and no tax.
+     */
+    private void preparePricing() {
+        if (priced) {
+            HttpResponse<String> code = send(HttpRequest.newBuilder(URI.create(base + "/api/admin/discount-codes"))
+                    .header("Authorization", Tokens.admin())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"code\":\"" + CODE + "\",\"type\":\"PERCENTAGE\",\"value\":10,\"active\":true}")));
+            if (code.statusCode() != 201 && code.statusCode() != 409) {
+                throw new IllegalStateException("could not create the code " + CODE + ": " + code.statusCode() + " " + code.body());
+            }
+        }
+        String country = priced ? "DE" : PLAIN_COUNTRY;
+        String methods = expect(200, send(HttpRequest.newBuilder(
+                URI.create(base + "/api/shipping-methods?country=" + country)).GET())).body();
+        if (priced != methods.contains("\"standard\"")) {
+            throw new IllegalStateException("the " + (priced ? "priced" : "plain") + " mix needs "
+                    + (priced ? "the demo method 'standard' for DE" : "no shipping method for " + country) + "; found " + methods);
+        }
     }
 
     /** Active bench products (created once, kept in the dev database), restocked on every run. */

@@ -80,6 +80,35 @@ class OrderFixtures {
         return mvc.perform(request);
     }
 
+    /** A checkout to {@code country} with a shipping method and a discount code (each null for none). */
+    ResultActions checkout(String token, String cart, String idempotencyKey, String country, String shippingMethod,
+            String discountCode) throws Exception {
+        var request = post("/api/checkout").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON).content(pricedBody(cart, country, shippingMethod, discountCode));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return mvc.perform(request);
+    }
+
+    /** What that checkout would charge: {@code POST /api/checkout/quote} with the same body. */
+    ResultActions quote(String token, String cart, String country, String shippingMethod, String discountCode)
+            throws Exception {
+        return mvc.perform(post("/api/checkout/quote").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON).content(pricedBody(cart, country, shippingMethod, discountCode)));
+    }
+
+    static String pricedBody(String cart, String country, String shippingMethod, String discountCode) {
+        return """
+                {"cartId": "%s", "shippingAddress": {"name": "Ada Lovelace", "line1": "12 Analytical St", "line2": null,
+                 "city": "Paris", "postalCode": "75001", "country": "%s"}, "shippingMethod": %s, "discountCode": %s}"""
+                .formatted(cart, country, quoted(shippingMethod), quoted(discountCode));
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
+    }
+
     /** A product with {@code stock} units, put in a cart and checked out by the token's customer. */
     Placed placeOrder(String token, long price, int stock, int quantity) throws Exception {
         UUID product = catalog.product("Item " + UUID.randomUUID().toString().substring(0, 6), price, stock);

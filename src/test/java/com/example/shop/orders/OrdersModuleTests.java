@@ -138,7 +138,7 @@ class OrdersModuleTests {
         carts.addItem(cart, Optional.of(customer), product, quantity);
         OrderDetails order = checkout.checkout(customer, cart,
                 new OrderDetails.Address("Ada Lovelace", "12 Analytical St", null, "London", "N1 9GU", "GB"),
-                Optional.empty());
+                CheckoutService.Choices.NONE, Optional.empty());
         assertThat(catalog.stockOf(product)).isEqualTo(new StockLevel(stock, quantity));
         return new Placed(new OrderId(order.id()), customer, product);
     }

@@ -186,21 +186,31 @@ public class CartService implements Carts {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Optional<CheckoutCart> find(CartId cartId, Optional<CustomerId> caller) {
+        return carts.findWithItems(cartId.value())
+                .filter(cart -> cart.isAccessibleBy(caller))
+                .map(cart -> checkoutCart(cartId, cart));
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<CheckoutCart> lockForCheckout(CartId cartId, CustomerId customer) {
         return carts.findForUpdate(cartId.value())
                 .filter(cart -> cart.isAccessibleBy(Optional.of(customer)))
-                .map(cart -> {
-                    List<CartItem> items = cart.items();
-                    Map<ProductId, ProductSnapshot> products = catalog.findAll(items.stream().map(CartItem::productId).toList());
-                    return new CheckoutCart(cartId, items.stream().map(item -> {
-                        ProductSnapshot product = products.get(item.productId());
-                        return product == null
-                                ? new CheckoutCart.Line(item.productId(), null, null, Money.zero(currency), item.quantity(), false)
-                                : new CheckoutCart.Line(item.productId(), product.sku(), product.name(), product.price(),
-                                        item.quantity(), product.active());
-                    }).toList());
-                });
+                .map(cart -> checkoutCart(cartId, cart));
+    }
+
+    private CheckoutCart checkoutCart(CartId cartId, Cart cart) {
+        List<CartItem> items = cart.items();
+        Map<ProductId, ProductSnapshot> products = catalog.findAll(items.stream().map(CartItem::productId).toList());
+        return new CheckoutCart(cartId, items.stream().map(item -> {
+            ProductSnapshot product = products.get(item.productId());
+            return product == null
+                    ? new CheckoutCart.Line(item.productId(), null, null, Money.zero(currency), item.quantity(), false)
+                    : new CheckoutCart.Line(item.productId(), product.sku(), product.name(), product.price(),
+                            item.quantity(), product.active());
+        }).toList());
     }
 
     @Override

@@ -1,7 +1,11 @@
 package com.example.shop.orders.internal;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +16,11 @@ import com.example.shop.cart.CartId;
 import com.example.shop.cart.CartNotFound;
 import com.example.shop.cart.Carts;
 import com.example.shop.cart.CheckoutCart;
+import com.example.shop.catalog.Catalog;
+import com.example.shop.catalog.InsufficientStock;
 import com.example.shop.catalog.Inventory;
+import com.example.shop.catalog.ProductId;
+import com.example.shop.catalog.ProductSnapshot;
 import com.example.shop.customers.CustomerId;
 import com.example.shop.customers.Customers;
 import com.example.shop.orders.OrderId;
@@ -21,10 +29,16 @@ import com.example.shop.payments.PaymentRejected;
 import com.example.shop.payments.PaymentView;
 import com.example.shop.payments.Payments;
 import com.example.shop.payments.StartPayment;
+import com.example.shop.pricing.CountryCode;
+import com.example.shop.pricing.Pricing;
+import com.example.shop.pricing.Quote;
+import com.example.shop.pricing.QuoteRequest;
+import com.example.shop.pricing.ShippingOption;
+import com.example.shop.shared.Money;
 
 /**
- * Placing orders: a cart becomes an order in one short transaction, then the order's payment is started
- * outside any transaction (it may call Stripe).
+ * Placing orders: a cart is priced by pricing (the quote, and the checkout with the same function), becomes an order
+ * in one short transaction, then the order's payment is started outside any transaction (it may call Stripe).
  */
 @Service
 public class CheckoutService {
@@ -38,11 +52,14 @@ public class CheckoutService {
     private final Customers customers;
     private final IdempotentRequests idempotentRequests;
     private final OrderQueryService queries;
+    private final Pricing pricing;
+    private final Catalog catalog;
     private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
 
     CheckoutService(OrderRepository orders, Carts carts, Inventory inventory, Payments payments, Customers customers,
-            IdempotentRequests idempotentRequests, OrderQueryService queries, TransactionTemplate transactions) {
+            IdempotentRequests idempotentRequests, OrderQueryService queries, Pricing pricing, Catalog catalog,
+            TransactionTemplate transactions) {
         this.orders = orders;
         this.carts = carts;
         this.inventory = inventory;
@@ -50,27 +67,64 @@ public class CheckoutService {
         this.customers = customers;
         this.idempotentRequests = idempotentRequests;
         this.queries = queries;
+        this.pricing = pricing;
+        this.catalog = catalog;
         this.transactions = transactions;
     }
 
+    /** What the buyer chose beside the cart and the address: a shipping method and a discount code, each optional. */
+    public record Choices(@Nullable String shippingMethod, @Nullable String discountCode) {
+
+        public static final Choices NONE = new Choices(null, null);
+    }
+
     /**
-     * Turns the cart into an order in one transaction: snapshot the lines, reserve their stock (all or
-     * nothing), empty the cart, publish {@code OrderPlaced}, and tie the order to the request's
-     * Idempotency-Key claim if there is one. A shortage rolls all of it back.
+     * What checkout would charge for the cart right now, with no side effect: no stock reserved, no code's use
+     * claimed, the cart unchanged. Refused as checkout would refuse it: an empty cart, a product off sale, not
+     * enough stock, a method or code that does not apply.
      */
-    public OrderDetails checkout(CustomerId customer, CartId cartId, OrderDetails.Address address,
+    public QuoteDetails quote(CustomerId customer, CartId cartId, OrderDetails.Address address, Choices choices) {
+        CountryCode country = CountryCode.parse(address.country(), "shippingAddress.country");
+        return transactions.execute(status -> {
+            CheckoutCart cart = carts.find(cartId, Optional.of(customer))
+                    .orElseThrow(() -> new CartNotFound(cartId.value()));
+            requirePurchasable(cart);
+            Quote quote = price(cart, country, choices, customer);
+            requireAvailable(cart);
+            return QuoteDetails.of(cart.lines(), quote);
+        });
+    }
+
+    /**
+     * The shipping methods that ship to {@code country}, priced for the cart when one is named (as its owner, or
+     * anyone for an anonymous cart, may read it).
+     */
+    public List<ShippingOption> shippingOptions(String country, Optional<CartId> cartId, Optional<CustomerId> caller) {
+        CountryCode code = CountryCode.parse(country, "country");
+        return transactions.execute(status -> {
+            Money subtotal = cartId.map(id -> carts.find(id, caller).orElseThrow(() -> new CartNotFound(id.value())))
+                    .map(cart -> cart.lines().stream().filter(CheckoutCart.Line::purchasable)
+                            .map(CheckoutCart.Line::lineTotal).reduce(Money::plus).orElse(null))
+                    .orElse(null);
+            return pricing.shippingOptions(code, subtotal);
+        });
+    }
+
+    /**
+     * Turns the cart into an order in one transaction: snapshot the lines, price them (the same pricing as the
+     * quote), reserve their stock (all or nothing), claim the discount code's use, empty the cart, publish
+     * {@code OrderPlaced}, and tie the order to the request's Idempotency-Key claim if there is one. A shortage, a
+     * code that ran out or anything else that fails rolls all of it back.
+     */
+    public OrderDetails checkout(CustomerId customer, CartId cartId, OrderDetails.Address address, Choices choices,
             Optional<IdempotentRequests.Claim> idempotencyClaim) {
+        CountryCode country = CountryCode.parse(address.country(), "shippingAddress.country");
         return transactions.execute(status -> {
             CheckoutCart cart = carts.lockForCheckout(cartId, customer)
                     .orElseThrow(() -> new CartNotFound(cartId.value()));
-            if (cart.isEmpty()) {
-                throw new EmptyCart();
-            }
-            if (!cart.unpurchasable().isEmpty()) {
-                throw new UnavailableProducts(
-                        cart.unpurchasable().stream().map(line -> line.productId().value()).toList());
-            }
-            Order order = Order.place(customer, cart.lines(), address.toEmbedded(), clock.instant());
+            requirePurchasable(cart);
+            Quote quote = price(cart, country, choices, customer);
+            Order order = Order.place(customer, cart.lines(), address.toEmbedded(), quote, clock.instant());
             carts.clear(cart.id());
             // Write the order, its lines, the OrderPlaced publication and the emptied cart first, and reserve
             // last: the stock rows' locks are then held only for the reservation and the commit, not for
@@ -80,8 +134,41 @@ public class CheckoutService {
             Order saved = orders.saveAndFlush(order);
             idempotencyClaim.ifPresent(claim -> idempotentRequests.attach(claim, saved.id()));
             inventory.reserve(order.stockLines());
+            // The code's row after the stock rows, as a cancellation takes them (stock released, then the use
+            // given back): the two never wait for each other in opposite orders.
+            pricing.claimDiscount(quote, saved.id().toString(), Buyers.of(customer));
             return OrderDetails.of(saved);
         });
+    }
+
+    private static void requirePurchasable(CheckoutCart cart) {
+        if (cart.isEmpty()) {
+            throw new EmptyCart();
+        }
+        if (!cart.unpurchasable().isEmpty()) {
+            throw new UnavailableProducts(
+                    cart.unpurchasable().stream().map(line -> line.productId().value()).toList());
+        }
+    }
+
+    private Quote price(CheckoutCart cart, CountryCode country, Choices choices, CustomerId customer) {
+        return pricing.quote(new QuoteRequest(cart.lines().stream().map(CheckoutCart.Line::lineTotal).toList(), country,
+                choices.shippingMethod(), choices.discountCode(), Buyers.of(customer)));
+    }
+
+    /** The shortage checkout's reservation would meet, told without reserving (a quote). */
+    private void requireAvailable(CheckoutCart cart) {
+        Map<ProductId, ProductSnapshot> products = catalog.findAll(
+                cart.lines().stream().map(CheckoutCart.Line::productId).toList());
+        List<InsufficientStock.Shortage> shortages = cart.lines().stream()
+                .filter(line -> products.get(line.productId()) == null
+                        || products.get(line.productId()).available() < line.quantity())
+                .map(line -> new InsufficientStock.Shortage(line.productId(), line.quantity(),
+                        products.get(line.productId()) == null ? 0 : products.get(line.productId()).available()))
+                .toList();
+        if (!shortages.isEmpty()) {
+            throw new InsufficientStock(shortages);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.example.shop.orders.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,7 @@ import com.example.shop.orders.OrderPaid;
 import com.example.shop.orders.OrderPlaced;
 import com.example.shop.orders.OrderRefunded;
 import com.example.shop.orders.OrderShipped;
+import com.example.shop.pricing.Quote;
 import com.example.shop.shared.Money;
 import com.example.shop.shared.persistence.MoneyType;
 
@@ -87,6 +89,37 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
     @AttributeOverride(name = "amount", column = @Column(name = "subtotal"))
     @AttributeOverride(name = "currency", column = @Column(name = "currency", insertable = false, updatable = false))
     private Money subtotal;
+
+    /*
+     * The breakdown, frozen at checkout as pricing computed it: subtotal - discount + shipping (+ tax where prices
+     * exclude it) = total. A later change of a method, a rate or a code never changes a placed order.
+     */
+    @CompositeType(MoneyType.class)
+    @AttributeOverride(name = "amount", column = @Column(name = "discount"))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency", insertable = false, updatable = false))
+    private Money discount;
+
+    @CompositeType(MoneyType.class)
+    @AttributeOverride(name = "amount", column = @Column(name = "shipping"))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency", insertable = false, updatable = false))
+    private Money shipping;
+
+    @CompositeType(MoneyType.class)
+    @AttributeOverride(name = "amount", column = @Column(name = "tax"))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency", insertable = false, updatable = false))
+    private Money tax;
+
+    private boolean taxIncluded;
+
+    /** The tax rate charged, in percent; null when the country had none. */
+    @Column(precision = 6, scale = 3)
+    private BigDecimal taxRate;
+
+    private String shippingMethod;
+
+    private String shippingMethodName;
+
+    private String discountCode;
 
     @CompositeType(MoneyType.class)
     @AttributeOverride(name = "amount", column = @Column(name = "refunded_amount"))
@@ -161,9 +194,17 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         isNew = false;
     }
 
-    static Order place(CustomerId customer, List<CheckoutCart.Line> cartLines, ShippingAddress address, Instant now) {
+    /**
+     * A new order of the cart's lines, charged as {@code quote} priced them (its lines are the cart's, in order).
+     */
+    static Order place(CustomerId customer, List<CheckoutCart.Line> cartLines, ShippingAddress address, Quote quote,
+            Instant now) {
         if (cartLines.isEmpty()) {
             throw new IllegalArgumentException("an order needs at least one line");
+        }
+        if (quote.lines().size() != cartLines.size()) {
+            throw new IllegalArgumentException("the quote prices " + quote.lines().size() + " lines, the cart has "
+                    + cartLines.size());
         }
         Order order = new Order();
         order.isNew = true;
@@ -176,13 +217,30 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         int lineNo = 0;
         int items = 0;
         for (CheckoutCart.Line line : cartLines) {
+            Quote.Line priced = quote.lines().get(lineNo);
+            if (!priced.amount().equals(line.lineTotal())) {
+                throw new IllegalArgumentException("line " + lineNo + " was quoted at " + priced.amount()
+                        + " but costs " + line.lineTotal());
+            }
             subtotal = subtotal.plus(line.lineTotal());
             items += line.quantity();
             order.lines.add(new OrderLine(order, ++lineNo, line.productId(), line.sku(), line.name(),
-                    line.unitPrice(), line.quantity()));
+                    line.unitPrice(), line.quantity(), priced.discount(), priced.tax()));
+        }
+        if (!subtotal.equals(quote.subtotal())) {
+            throw new IllegalArgumentException("the quote's subtotal " + quote.subtotal() + " is not the lines' " + subtotal);
         }
         order.subtotal = subtotal;
-        order.total = subtotal;
+        order.discount = quote.discount();
+        order.shipping = quote.shipping();
+        order.tax = quote.tax();
+        order.taxIncluded = quote.taxIncluded();
+        order.taxRate = quote.taxRate() == null ? null : new BigDecimal(quote.taxRate());
+        Quote.Shipping method = quote.shippingMethod();
+        order.shippingMethod = method == null ? null : method.code();
+        order.shippingMethodName = method == null ? null : method.name();
+        order.discountCode = quote.discountCodeValue();
+        order.total = quote.total();
         order.refunded = Money.zero(subtotal.currency());
         order.failedRefunds = Money.zero(subtotal.currency());
         order.registerEvent(new OrderPlaced(order.orderId(), customer, order.total(), items, now));
@@ -352,6 +410,39 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
 
     Money subtotal() {
         return subtotal;
+    }
+
+    Money discount() {
+        return discount;
+    }
+
+    Money shipping() {
+        return shipping;
+    }
+
+    Money tax() {
+        return tax;
+    }
+
+    boolean taxIncluded() {
+        return taxIncluded;
+    }
+
+    /** The rate charged as a decimal string ({@code "19"}, {@code "7.5"}); null when none. */
+    String taxRate() {
+        return taxRate == null ? null : taxRate.stripTrailingZeros().toPlainString();
+    }
+
+    String shippingMethod() {
+        return shippingMethod;
+    }
+
+    String shippingMethodName() {
+        return shippingMethodName;
+    }
+
+    String discountCode() {
+        return discountCode;
     }
 
     Money refunded() {

@@ -16,6 +16,7 @@ import com.example.shop.orders.OrderId;
 import com.example.shop.payments.Payments;
 import com.example.shop.payments.RefundNotPossible;
 import com.example.shop.payments.RefundView;
+import com.example.shop.pricing.Pricing;
 import com.example.shop.shared.Money;
 
 /**
@@ -31,24 +32,29 @@ public class OrderLifecycleService {
     private final OrderRepository orders;
     private final Inventory inventory;
     private final Payments payments;
+    private final Pricing pricing;
     private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
 
-    OrderLifecycleService(OrderRepository orders, Inventory inventory, Payments payments,
+    OrderLifecycleService(OrderRepository orders, Inventory inventory, Payments payments, Pricing pricing,
             TransactionTemplate transactions) {
         this.orders = orders;
         this.inventory = inventory;
         this.payments = payments;
+        this.pricing = pricing;
         this.transactions = transactions;
     }
 
-    /** Customer or admin cancel: only an unpaid order; stock is released, then the PaymentIntent cancelled. */
+    /**
+     * Customer or admin cancel: only an unpaid order; stock is released and the discount code's use given back,
+     * then the PaymentIntent cancelled.
+     */
     public OrderDetails cancel(OrderId orderId, CustomerId caller, boolean admin) {
         OrderDetails cancelled = transactions.execute(status -> {
             Order order = orders.findForUpdate(orderId.value()).filter(o -> admin || o.belongsTo(caller))
                     .orElseThrow(() -> new OrderNotFound(orderId.value()));
             order.cancel(order.belongsTo(caller) ? "cancelled by the customer" : "cancelled by an admin", clock.instant());
-            inventory.release(order.stockLines());
+            giveBack(order);
             return OrderDetails.of(orders.save(order));
         });
         cancelPaymentQuietly(orderId);
@@ -94,10 +100,22 @@ public class OrderLifecycleService {
                 .filter(order -> order.status() == OrderStatus.PENDING_PAYMENT)
                 .map(order -> {
                     order.cancel(reason, at);
-                    inventory.release(order.stockLines());
+                    giveBack(order);
                     orders.save(order);
                     return true;
                 }).orElse(false)));
+    }
+
+    /**
+     * What a cancelled order held goes back, in the transaction that cancelled it under the order's row lock: its
+     * stock, then its discount code's use (in that order, as checkout takes them). The order's transition happens
+     * once, so this does; pricing gives a use back at most once all the same.
+     */
+    private void giveBack(Order order) {
+        inventory.release(order.stockLines());
+        if (order.discountCode() != null) {
+            pricing.releaseDiscount(order.id().toString());
+        }
     }
 
     /** Cancels the PaymentIntent of an order just cancelled; a failure is logged, the order stays cancelled. */

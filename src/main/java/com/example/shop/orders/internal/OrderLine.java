@@ -51,10 +51,23 @@ class OrderLine {
     @AttributeOverride(name = "currency", column = @Column(name = "currency", insertable = false, updatable = false))
     private Money lineTotal;
 
+    /** The line's share of the order's discount. */
+    @CompositeType(MoneyType.class)
+    @AttributeOverride(name = "amount", column = @Column(name = "discount"))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency", insertable = false, updatable = false))
+    private Money discount;
+
+    /** The tax on the line after its discount (included in its amount where prices include tax). */
+    @CompositeType(MoneyType.class)
+    @AttributeOverride(name = "amount", column = @Column(name = "tax"))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency", insertable = false, updatable = false))
+    private Money tax;
+
     protected OrderLine() {
     }
 
-    OrderLine(Order order, int lineNo, ProductId productId, String sku, String name, Money unitPrice, int quantity) {
+    OrderLine(Order order, int lineNo, ProductId productId, String sku, String name, Money unitPrice, int quantity,
+            Money discount, Money tax) {
         this.id = UUID.randomUUID();
         this.order = order;
         this.lineNo = lineNo;
@@ -64,6 +77,8 @@ class OrderLine {
         this.unitPrice = unitPrice;
         this.quantity = quantity;
         this.lineTotal = unitPrice.times(quantity);
+        this.discount = discount;
+        this.tax = tax;
     }
 
     StockLine stockLine() {
@@ -92,5 +107,13 @@ class OrderLine {
 
     Money lineTotal() {
         return lineTotal;
+    }
+
+    Money discount() {
+        return discount;
+    }
+
+    Money tax() {
+        return tax;
     }
 }

@@ -70,7 +70,23 @@ class CheckoutController {
             @Schema(example = "DE") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String country) {
     }
 
-    record CheckoutRequest(@NotNull UUID cartId, @NotNull @Valid AddressRequest shippingAddress) {
+    /**
+     * {@code shippingMethod} is required once an active shipping method ships to the address's country;
+     * {@code discountCode} is optional (case-insensitive). A blank one counts as none.
+     */
+    record CheckoutRequest(@NotNull UUID cartId, @NotNull @Valid AddressRequest shippingAddress,
+            @Schema(example = "standard", description = "A shipping method's code (GET /api/shipping-methods); required "
+                    + "once an active method ships to the address's country")
+            @Size(max = 40) String shippingMethod,
+            @Schema(example = "WELCOME10", description = "A discount code, in any case") @Size(max = 40) String discountCode) {
+
+        CheckoutService.Choices choices() {
+            return new CheckoutService.Choices(blankToNull(shippingMethod), blankToNull(discountCode));
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
     }
 
     @Operation(summary = "Place an order from a cart",
@@ -80,16 +96,23 @@ class CheckoutController {
                     + "A repetition that arrives while the first request is still running waits for it (up to "
                     + "`shop.idempotency.wait-for-first`, 10 s by default) and answers its response, or 409 "
                     + "request-in-progress after that: repeat it a little later. "
-                    + "When the payment cannot be started yet, `payment` is null and GET /api/orders/{id}/payment starts it.")
+                    + "When the payment cannot be started yet, `payment` is null and GET /api/orders/{id}/payment starts it. "
+                    + "The order is priced as POST /api/checkout/quote shows: subtotal - discount + shipping (+ tax where "
+                    + "prices exclude it) = total, and the PaymentIntent is for the total. The discount code's use is "
+                    + "claimed with the order, and given back when the order is cancelled or times out.")
     @SecurityRequirement(name = "bearerAuth")
     @ApiResponse(responseCode = "201", description = "Order placed, with the PaymentIntent to confirm (payment is null when Stripe could not be reached)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponses.Checkout.class)))
     @ApiResponse(responseCode = "401", description = "No valid access token")
     @ApiResponse(responseCode = "400", description = "Invalid body or empty cart")
     @ApiResponse(responseCode = "404", description = "Unknown cart, or another customer's")
     @ApiResponse(responseCode = "409", description = "Not enough stock (the problem lists the products), a product no longer "
-            + "on sale, or a request with the same Idempotency-Key still running after `shop.idempotency.wait-for-first` "
+            + "on sale, the discount code's last use taken by an order placed at the same moment (discount-code-ran-out), "
+            + "or a request with the same Idempotency-Key still running after `shop.idempotency.wait-for-first` "
             + "(10 s by default; request-in-progress: repeat it)")
-    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different request")
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different request; a shipping method "
+            + "required (shipping-method-required, listing the methods) or unavailable (unknown, inactive, or not shipping "
+            + "to the address's country: shipping-method-unavailable); a discount code unknown, expired, not yet valid, "
+            + "above the subtotal's minimum, used up, or used up by this customer (discount-code-*)")
     @PostMapping(path = "/api/checkout", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> checkout(
             @Parameter(description = "Unique per checkout attempt, e.g. a UUID; at most 255 characters")
@@ -108,10 +131,29 @@ class CheckoutController {
                 .body(response.body());
     }
 
+    @Operation(summary = "What checkout would charge for a cart, without placing anything",
+            description = "The same body as POST /api/checkout. Answers exactly what checkout would charge now: the lines "
+                    + "(each with its share of the discount and its tax), subtotal, discount, shipping, tax, taxIncluded "
+                    + "and total (subtotal - discount + shipping, + tax where prices exclude it), with the same problems "
+                    + "checkout would answer. No side effect: no stock reserved, no code's use claimed, the cart unchanged.")
+    @SecurityRequirement(name = "bearerAuth")
+    @ApiResponse(responseCode = "200", description = "The quote")
+    @ApiResponse(responseCode = "401", description = "No valid access token")
+    @ApiResponse(responseCode = "400", description = "Invalid body (an unknown country among them) or empty cart")
+    @ApiResponse(responseCode = "404", description = "Unknown cart, or another customer's")
+    @ApiResponse(responseCode = "409", description = "Not enough stock (the problem lists the products), or a product no longer on sale")
+    @ApiResponse(responseCode = "422", description = "A shipping method required or unavailable; a discount code unknown, "
+            + "expired, not yet valid, above the subtotal's minimum, used up, or used up by this customer")
+    @PostMapping(path = "/api/checkout/quote", produces = MediaType.APPLICATION_JSON_VALUE)
+    OrderResponses.Quote quote(@Valid @RequestBody CheckoutRequest request) {
+        return mapper.toQuote(checkout.quote(caller.require(), new CartId(request.cartId()),
+                mapper.toAddress(request.shippingAddress()), request.choices()));
+    }
+
     private IdempotentRequests.Response place(CustomerId customer, CheckoutRequest request,
             Optional<IdempotentRequests.Claim> claim) {
         return created(checkout.checkout(customer, new CartId(request.cartId()),
-                mapper.toAddress(request.shippingAddress()), claim));
+                mapper.toAddress(request.shippingAddress()), request.choices(), claim));
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.jspecify.annotations.Nullable;
+
 import com.example.shop.orders.internal.OrderDetails;
 import com.example.shop.shared.Money;
 
@@ -18,12 +20,37 @@ final class OrderResponses {
     record Payment(String provider, String paymentIntentId, String clientSecret, String status, String publishableKey) {
     }
 
-    /** {@code payment} is null, not absent, when the payment could not be started yet (the contract says so). */
-    record Checkout(UUID orderId, String status, Money total, @JsonInclude(JsonInclude.Include.ALWAYS) Payment payment,
-            String paymentNote) {
+    /**
+     * {@code payment} is null, not absent, when the payment could not be started yet (the contract says so). The
+     * breakdown is the order's: {@code subtotal - discount + shipping (+ tax unless taxIncluded) = total}.
+     */
+    record Checkout(UUID orderId, String status, Money subtotal, Money discount, Money shipping, Money tax,
+            boolean taxIncluded, Money total,
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String shippingMethod,
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String discountCode,
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Payment payment, @Nullable String paymentNote) {
     }
 
-    record Order(UUID id, String status, List<OrderDetails.Line> lines, Money subtotal, Money total,
+    /** What checkout would charge now: the order it would place, in the same shape. */
+    record Quote(List<OrderDetails.Line> lines, Money subtotal, Money discount, Money shipping, Money tax,
+            boolean taxIncluded, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String taxRate, Money total,
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String shippingMethod,
+            @Nullable String shippingMethodName, @Nullable Integer estimatedDays,
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String discountCode) {
+    }
+
+    /** A shipping method offered for a country, priced for a cart ({@code price} is zero from {@code freeAbove} on). */
+    record ShippingMethod(String code, String name, Money price,
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Money freeAbove,
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Integer estimatedDays) {
+    }
+
+    record Order(UUID id, String status, List<OrderDetails.Line> lines, Money subtotal, Money discount,
+            Money shipping, Money tax, boolean taxIncluded,
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String taxRate, Money total,
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String shippingMethod,
+            @Nullable String shippingMethodName,
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String discountCode,
             OrderDetails.Address shippingAddress, Instant createdAt,
             @JsonInclude(JsonInclude.Include.ALWAYS) Instant paidAt, Instant shippedAt,
             Instant cancelledAt, String cancellationReason, Money refundedAmount, boolean disputed,

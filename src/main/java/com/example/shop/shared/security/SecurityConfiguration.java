@@ -98,6 +98,8 @@ public class SecurityConfiguration {
                         // cart: an anonymous cart's id is the capability to use it
                         .requestMatchers("/api/carts/mine", "/api/carts/mine/**").authenticated()
                         .requestMatchers("/api/carts", "/api/carts/**").permitAll()
+                        // checkout: the shipping methods a storefront offers for a country (and an anonymous cart)
+                        .requestMatchers(HttpMethod.GET, "/api/shipping-methods").permitAll()
                         // payments: Stripe proves itself by the webhook signature
                         .requestMatchers(HttpMethod.POST, "/api/payments/stripe/webhook").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/payments/config").permitAll()

@@ -13,6 +13,7 @@ import com.example.shop.orders.OrderPaid;
 import com.example.shop.orders.OrderPlaced;
 import com.example.shop.orders.OrderRefunded;
 import com.example.shop.orders.OrderShipped;
+import com.example.shop.pricing.Quote;
 import com.example.shop.shared.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,10 +27,19 @@ class OrderTests {
     static final Money NONE_FAILED = eur(0);
 
     static Order newOrder() {
-        return Order.place(CustomerId.random(), List.of(
-                        new CheckoutCart.Line(ProductId.random(), "MUG-1", "Mug", Money.of(1250, "EUR"), 2, true),
-                        new CheckoutCart.Line(ProductId.random(), "TEA-1", "Tea", Money.of(499, "EUR"), 1, true)),
-                new ShippingAddress("Ada", "1 Street", null, "London", "N1", "GB"), NOW);
+        List<CheckoutCart.Line> lines = List.of(
+                new CheckoutCart.Line(ProductId.random(), "MUG-1", "Mug", Money.of(1250, "EUR"), 2, true),
+                new CheckoutCart.Line(ProductId.random(), "TEA-1", "Tea", Money.of(499, "EUR"), 1, true));
+        return Order.place(CustomerId.random(), lines, new ShippingAddress("Ada", "1 Street", null, "London", "N1", "GB"),
+                unpriced(lines), NOW);
+    }
+
+    /** The quote of a shop without shipping methods, tax rates or codes: the total is the subtotal. */
+    static Quote unpriced(List<CheckoutCart.Line> lines) {
+        Money zero = Money.zero(lines.get(0).unitPrice().currency());
+        Money subtotal = lines.stream().map(CheckoutCart.Line::lineTotal).reduce(Money::plus).orElseThrow();
+        return new Quote(lines.stream().map(line -> new Quote.Line(line.lineTotal(), zero, zero)).toList(), subtotal,
+                zero, zero, zero, false, subtotal, null, null, null);
     }
 
     static Money eur(long minorUnits) {

@@ -1,0 +1,3 @@
+/** Pricing administration over HTTP: shipping methods, tax rates and discount codes. */
+@org.jspecify.annotations.NullMarked
+package com.example.shop.pricing.web;
