@@ -1,8 +1,10 @@
 package com.example.shop.cart;
 
 import java.util.List;
+import java.util.Map;
 
 import com.example.shop.catalog.ProductId;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.shared.Money;
 
 /**
@@ -11,8 +13,9 @@ import com.example.shop.shared.Money;
  */
 public record CheckoutCart(CartId id, List<Line> lines) {
 
-    public record Line(ProductId productId, String sku, String name, Money unitPrice, int quantity,
-            boolean purchasable) {
+    /** A line: the variant bought, its SKU and option values ({@code {}} without options). */
+    public record Line(ProductId productId, VariantId variantId, String sku, String name,
+            Map<String, String> optionValues, Money unitPrice, int quantity, boolean purchasable) {
 
         public Money lineTotal() {
             return unitPrice.times(quantity);

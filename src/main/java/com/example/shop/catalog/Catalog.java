@@ -1,10 +1,11 @@
 package com.example.shop.catalog;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The catalog's query API for other modules: current prices and availability, read in one query. */
+/** The catalog's query API for other modules: current prices and availability per variant, read in one query. */
 public interface Catalog {
 
     /**
@@ -13,8 +14,11 @@ public interface Catalog {
      */
     long MAX_PRICE_AMOUNT = 9_999_999_999L;
 
-    Optional<ProductSnapshot> find(ProductId id);
+    Optional<ProductSnapshot> find(VariantId id);
 
-    /** The known products among {@code ids} (inactive ones included, flagged); unknown ids are absent. */
-    Map<ProductId, ProductSnapshot> findAll(Collection<ProductId> ids);
+    /** The known variants among {@code ids} (of inactive products too, flagged); unknown ids are absent. */
+    Map<VariantId, ProductSnapshot> findAll(Collection<VariantId> ids);
+
+    /** The variants of a product in their order; empty for an unknown product. */
+    List<VariantId> variantsOf(ProductId product);
 }

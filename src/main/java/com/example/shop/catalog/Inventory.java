@@ -6,13 +6,13 @@ import java.util.List;
  * Stock movements for other modules. Every method joins the caller's transaction, so a checkout that
  * fails after reserving rolls the reservation back with everything else.
  * <p>
- * Invariant per product: {@code 0 <= reserved <= onHand}; available = onHand - reserved.
+ * Invariant per variant: {@code 0 <= reserved <= onHand}; available = onHand - reserved.
  */
 public interface Inventory {
 
     /**
      * Reserves every line or none: each line is one atomic conditional update, applied in a fixed
-     * product order so concurrent multi-line reservations cannot deadlock.
+     * variant order so concurrent multi-line reservations cannot deadlock.
      *
      * @throws InsufficientStock listing every line that is short; the caller's transaction is then
      *                           rolled back, so nothing stays reserved

@@ -135,7 +135,7 @@ class OrdersModuleTests {
                 "Module test " + unique, "", price, null, List.of(), null, true), stock).id());
         CustomerId customer = CustomerId.random();
         CartId cart = new CartId(carts.mine(customer).id());
-        carts.addItem(cart, Optional.of(customer), product, quantity);
+        carts.addItem(cart, Optional.of(customer), Optional.of(product), Optional.empty(), quantity);
         OrderDetails order = checkout.checkout(customer, cart,
                 new OrderDetails.Address("Ada Lovelace", "12 Analytical St", null, "London", "N1 9GU", "GB"),
                 CheckoutService.Choices.NONE, Optional.empty());

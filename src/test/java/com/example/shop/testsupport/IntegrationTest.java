@@ -17,7 +17,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
         "shop.cors.allowed-origins=https://storefront.example",
-        "logging.level.com.example.shop=INFO"
+        "logging.level.com.example.shop=INFO",
+        "shop.catalog.images.dir=target/test-images"
 })
 @QuietSchedulers
 @AutoConfigureMockMvc

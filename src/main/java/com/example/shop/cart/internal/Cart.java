@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import com.example.shop.catalog.ProductId;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.customers.CustomerId;
 
 /**
@@ -91,27 +92,27 @@ class Cart {
         return items.stream().filter(item -> item.id().equals(itemId)).findFirst();
     }
 
-    Optional<CartItem> itemFor(ProductId product) {
-        return items.stream().filter(item -> item.productId().equals(product)).findFirst();
+    Optional<CartItem> itemFor(VariantId variant) {
+        return items.stream().filter(item -> item.variantId().equals(variant)).findFirst();
     }
 
-    int quantityOf(ProductId product) {
-        return itemFor(product).map(CartItem::quantity).orElse(0);
+    int quantityOf(VariantId variant) {
+        return itemFor(variant).map(CartItem::quantity).orElse(0);
     }
 
-    /** Whether this product can be added: it has a line already, or there is room for one more. */
-    boolean hasRoomFor(ProductId product) {
-        return itemFor(product).isPresent() || items.size() < MAX_LINES;
+    /** Whether this variant can be added: it has a line already, or there is room for one more. */
+    boolean hasRoomFor(VariantId variant) {
+        return itemFor(variant).isPresent() || items.size() < MAX_LINES;
     }
 
     /**
-     * Adds to the line of this product (creating it when new, if the cart has room for another line).
+     * Adds to the line of this variant (creating it when new, if the cart has room for another line).
      *
      * @return whether a new line was created
      */
-    boolean add(ProductId product, int quantity, Instant now) {
+    boolean add(ProductId product, VariantId variant, int quantity, Instant now) {
         requireLineQuantity(quantity);
-        Optional<CartItem> existing = itemFor(product);
+        Optional<CartItem> existing = itemFor(variant);
         if (existing.isPresent()) {
             existing.get().changeQuantity(requireLineQuantity(existing.get().quantity() + quantity));
         } else {
@@ -119,7 +120,7 @@ class Cart {
                 throw new CartFull(MAX_LINES);
             }
             int next = items.stream().mapToInt(CartItem::position).max().orElse(0) + 1;
-            items.add(new CartItem(this, product, quantity, next, now));
+            items.add(new CartItem(this, product, variant, quantity, next, now));
         }
         touch(now);
         return existing.isEmpty();

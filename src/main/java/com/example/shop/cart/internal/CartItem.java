@@ -11,8 +11,9 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import com.example.shop.catalog.ProductId;
+import com.example.shop.catalog.VariantId;
 
-/** One line of a cart: a product and how many of it. */
+/** One line of a cart: a product variant and how many of it. */
 @Entity
 @Table(name = "cart_item")
 class CartItem {
@@ -26,6 +27,8 @@ class CartItem {
 
     private UUID productId;
 
+    private UUID variantId;
+
     private int quantity;
 
     /** Where the line stands in its cart: lines are listed in the order they were added. */
@@ -36,10 +39,11 @@ class CartItem {
     protected CartItem() {
     }
 
-    CartItem(Cart cart, ProductId product, int quantity, int position, Instant now) {
+    CartItem(Cart cart, ProductId product, VariantId variant, int quantity, int position, Instant now) {
         this.id = UUID.randomUUID();
         this.cart = cart;
         this.productId = product.value();
+        this.variantId = variant.value();
         this.quantity = quantity;
         this.position = position;
         this.addedAt = now;
@@ -51,6 +55,10 @@ class CartItem {
 
     ProductId productId() {
         return new ProductId(productId);
+    }
+
+    VariantId variantId() {
+        return new VariantId(variantId);
     }
 
     int quantity() {

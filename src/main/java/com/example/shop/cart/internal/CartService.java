@@ -27,6 +27,7 @@ import com.example.shop.cart.CheckoutCart;
 import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.ProductSnapshot;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.customers.CustomerId;
 import com.example.shop.shared.Money;
 
@@ -96,17 +97,35 @@ public class CartService implements Carts {
     public record Added(PricedCart cart, boolean newLine) {
     }
 
+    /**
+     * Adds units of a variant; a product with one variant may be named by its product id alone (a product with
+     * several is then a 400 naming {@code variantId}).
+     */
     @Transactional
-    public Added addItem(CartId cartId, Optional<CustomerId> caller, ProductId productId, int quantity) {
+    public Added addItem(CartId cartId, Optional<CustomerId> caller, Optional<ProductId> productId,
+            Optional<VariantId> variantId, int quantity) {
         Cart.requireLineQuantity(quantity);
         Cart cart = accessible(carts.findForUpdate(cartId.value()), cartId, caller);
-        ProductSnapshot product = catalog.find(productId).filter(ProductSnapshot::active)
-                .orElseThrow(() -> new ProductNotFound(productId));
-        int wanted = cart.quantityOf(productId) + quantity;
+        VariantId variant = variantId.orElseGet(() -> soleVariant(productId.orElseThrow()));
+        ProductSnapshot product = catalog.find(variant).filter(ProductSnapshot::active)
+                .filter(p -> productId.map(p.id()::equals).orElse(true))
+                .orElseThrow(() -> new VariantNotFound(variant));
+        int wanted = cart.quantityOf(variant) + quantity;
         Cart.requireLineQuantity(wanted);
         requireAvailable(product, wanted);
-        boolean newLine = cart.add(productId, quantity, clock.instant());
+        boolean newLine = cart.add(product.id(), variant, quantity, clock.instant());
         return new Added(price(carts.saveAndFlush(cart)), newLine);
+    }
+
+    private VariantId soleVariant(ProductId product) {
+        List<VariantId> variants = catalog.variantsOf(product);
+        if (variants.isEmpty()) {
+            throw new ProductNotFound(product);
+        }
+        if (variants.size() > 1) {
+            throw new VariantRequired(product, variants.size());
+        }
+        return variants.get(0);
     }
 
     @Transactional
@@ -117,8 +136,8 @@ public class CartService implements Carts {
         Cart cart = accessible(carts.findForUpdate(cartId.value()), cartId, caller);
         CartItem item = cart.item(itemId.value()).orElseThrow(() -> new CartItemNotFound(itemId.value()));
         if (quantity > item.quantity()) {
-            ProductSnapshot product = catalog.find(item.productId()).filter(ProductSnapshot::active)
-                    .orElseThrow(() -> new ProductNotFound(item.productId()));
+            ProductSnapshot product = catalog.find(item.variantId()).filter(ProductSnapshot::active)
+                    .orElseThrow(() -> new VariantNotFound(item.variantId()));
             requireAvailable(product, quantity);
         }
         cart.changeQuantity(item, quantity, clock.instant());
@@ -137,7 +156,7 @@ public class CartService implements Carts {
     }
 
     /** A line that could not be merged in full: how much was asked for and how much the cart now has. */
-    public record Adjustment(UUID productId, int requested, int merged, String reason) {
+    public record Adjustment(UUID productId, UUID variantId, int requested, int merged, String reason) {
     }
 
     /**
@@ -152,30 +171,32 @@ public class CartService implements Carts {
             Cart target = carts.findByOwnerForUpdate(customer.value()).orElseThrow();
             Cart source = carts.findForUpdate(sourceId.value()).filter(Cart::isAnonymous)
                     .orElseThrow(() -> new CartNotFound(sourceId.value()));
-            List<ProductId> ids = source.items().stream().map(CartItem::productId).toList();
-            Map<ProductId, ProductSnapshot> products = catalog.findAll(ids);
+            List<VariantId> ids = source.items().stream().map(CartItem::variantId).toList();
+            Map<VariantId, ProductSnapshot> products = catalog.findAll(ids);
             List<Adjustment> adjustments = new ArrayList<>();
             Instant now = clock.instant();
             for (CartItem line : source.items()) {
-                ProductSnapshot product = products.get(line.productId());
+                ProductSnapshot product = products.get(line.variantId());
                 if (product == null || !product.active()) {
-                    adjustments.add(new Adjustment(line.productId().value(), line.quantity(), 0, "unavailable"));
+                    adjustments.add(new Adjustment(line.productId().value(), line.variantId().value(), line.quantity(), 0,
+                            "unavailable"));
                     continue;
                 }
-                if (!target.hasRoomFor(line.productId())) {
-                    adjustments.add(new Adjustment(line.productId().value(), line.quantity(), 0,
+                if (!target.hasRoomFor(line.variantId())) {
+                    adjustments.add(new Adjustment(line.productId().value(), line.variantId().value(), line.quantity(), 0,
                             "limited to " + Cart.MAX_LINES + " lines per cart"));
                     continue;
                 }
-                int current = target.quantityOf(line.productId());
+                int current = target.quantityOf(line.variantId());
                 int wanted = current + line.quantity();
                 int cap = Math.min(Cart.MAX_QUANTITY, Math.max(product.available(), current));
                 int merged = Math.min(wanted, cap);
                 if (merged > current) {
-                    target.add(line.productId(), merged - current, now);
+                    target.add(line.productId(), line.variantId(), merged - current, now);
                 }
                 if (merged < wanted) {
-                    adjustments.add(new Adjustment(line.productId().value(), line.quantity(), merged - current,
+                    adjustments.add(new Adjustment(line.productId().value(), line.variantId().value(), line.quantity(),
+                            merged - current,
                             product.available() < wanted ? "limited by stock" : "limited to " + Cart.MAX_QUANTITY + " per line"));
                 }
             }
@@ -203,13 +224,14 @@ public class CartService implements Carts {
 
     private CheckoutCart checkoutCart(CartId cartId, Cart cart) {
         List<CartItem> items = cart.items();
-        Map<ProductId, ProductSnapshot> products = catalog.findAll(items.stream().map(CartItem::productId).toList());
+        Map<VariantId, ProductSnapshot> products = catalog.findAll(items.stream().map(CartItem::variantId).toList());
         return new CheckoutCart(cartId, items.stream().map(item -> {
-            ProductSnapshot product = products.get(item.productId());
+            ProductSnapshot product = products.get(item.variantId());
             return product == null
-                    ? new CheckoutCart.Line(item.productId(), null, null, Money.zero(currency), item.quantity(), false)
-                    : new CheckoutCart.Line(item.productId(), product.sku(), product.name(), product.price(),
-                            item.quantity(), product.active());
+                    ? new CheckoutCart.Line(item.productId(), item.variantId(), null, null, Map.of(), Money.zero(currency),
+                            item.quantity(), false)
+                    : new CheckoutCart.Line(item.productId(), item.variantId(), product.sku(), product.name(),
+                            product.optionValues(), product.price(), item.quantity(), product.active());
         }).toList());
     }
 
@@ -241,19 +263,19 @@ public class CartService implements Carts {
 
     private static void requireAvailable(ProductSnapshot product, int wanted) {
         if (wanted > product.available()) {
-            throw new NotEnoughStock(product.id(), wanted, product.available());
+            throw new NotEnoughStock(product.id(), product.variantId(), wanted, product.available());
         }
     }
 
     private PricedCart price(Cart cart) {
         List<CartItem> items = cart.items();
-        Map<ProductId, ProductSnapshot> products = items.isEmpty() ? Map.of()
-                : catalog.findAll(items.stream().map(CartItem::productId).toList());
+        Map<VariantId, ProductSnapshot> products = items.isEmpty() ? Map.of()
+                : catalog.findAll(items.stream().map(CartItem::variantId).toList());
         Money subtotal = Money.zero(currency);
         int count = 0;
         List<PricedCart.Line> lines = new ArrayList<>(items.size());
         for (CartItem item : items) {
-            ProductSnapshot product = products.get(item.productId());
+            ProductSnapshot product = products.get(item.variantId());
             boolean available = product != null && product.active();
             Money unitPrice = product != null ? product.price() : Money.zero(currency);
             Money lineTotal = unitPrice.times(item.quantity());
@@ -261,8 +283,9 @@ public class CartService implements Carts {
                 subtotal = subtotal.plus(lineTotal);
                 count += item.quantity();
             }
-            lines.add(new PricedCart.Line(item.id(), item.productId(), product != null ? product.name() : null,
-                    unitPrice, item.quantity(), lineTotal, available));
+            lines.add(new PricedCart.Line(item.id(), item.productId(), item.variantId(),
+                    product != null ? product.sku() : null, product != null ? product.optionValues() : Map.of(),
+                    product != null ? product.name() : null, unitPrice, item.quantity(), lineTotal, available));
         }
         return new PricedCart(cart.id(), !cart.isAnonymous(), lines, count, subtotal);
     }

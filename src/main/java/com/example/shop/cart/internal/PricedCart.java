@@ -1,9 +1,11 @@
 package com.example.shop.cart.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.example.shop.catalog.ProductId;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.shared.Money;
 
 /**
@@ -12,8 +14,9 @@ import com.example.shop.shared.Money;
  */
 public record PricedCart(UUID id, boolean owned, List<Line> items, int itemCount, Money subtotal) {
 
-    public record Line(UUID id, ProductId productId, String name, Money unitPrice, int quantity, Money lineTotal,
-            boolean available) {
+    /** A line; {@code sku} and {@code optionValues} are the variant's ({@code {}} without options). */
+    public record Line(UUID id, ProductId productId, VariantId variantId, String sku, Map<String, String> optionValues,
+            String name, Money unitPrice, int quantity, Money lineTotal, boolean available) {
     }
 
     public boolean checkoutReady() {

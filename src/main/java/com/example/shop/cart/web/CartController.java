@@ -2,6 +2,8 @@ package com.example.shop.cart.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -29,7 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 import com.example.shop.cart.CartId;
 import com.example.shop.cart.internal.CartItemId;
 import com.example.shop.cart.internal.CartService;
+import com.example.shop.cart.internal.MissingItem;
 import com.example.shop.catalog.ProductId;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.customers.CurrentCustomer;
 import com.example.shop.shared.Money;
 
@@ -50,12 +54,15 @@ class CartController {
 
     record CartResponse(UUID id, boolean owned, List<Item> items, int itemCount, Money subtotal, boolean checkoutReady) {
 
-        record Item(UUID id, UUID productId, String name, Money unitPrice, int quantity, Money lineTotal,
-                boolean available) {
+        record Item(UUID id, UUID productId, UUID variantId, String sku, Map<String, String> optionValues, String name,
+                Money unitPrice, int quantity, Money lineTotal, boolean available) {
         }
     }
 
-    record AddItemRequest(@NotNull UUID productId,
+    /** {@code variantId}, or {@code productId} alone for a product with one variant. */
+    record AddItemRequest(
+            @Schema(description = "The product; enough alone for a product with one variant") UUID productId,
+            @Schema(description = "The variant (required for a product with several)") UUID variantId,
             @Schema(example = "2") @NotNull @Min(1) @Max(99) Integer quantity) {
     }
 
@@ -112,16 +119,21 @@ class CartController {
         return mapper.toResponse(carts.get(new CartId(id), caller.id()));
     }
 
-    @Operation(summary = "Add a product", description = "Adding a product already in the cart adds to its quantity.")
+    @Operation(summary = "Add a product variant", description = "Send 'variantId', or 'productId' alone for a product "
+            + "with one variant. Adding a variant already in the cart adds to its quantity.")
     @ApiResponse(responseCode = "201", description = "New line")
     @ApiResponse(responseCode = "200", description = "Quantity added to an existing line")
-    @ApiResponse(responseCode = "400", description = "Quantity outside 1..99")
+    @ApiResponse(responseCode = "400", description = "Quantity outside 1..99, neither productId nor variantId, or a productId alone for a product with several variants")
     @ApiResponse(responseCode = "404", description = "Unknown cart or product")
     @ApiResponse(responseCode = "409", description = "More than available (insufficient-stock), or a new product for a cart that already has 100 lines (cart-full)")
     @PostMapping("/{id}/items")
     ResponseEntity<CartResponse> addItem(@PathVariable UUID id, @Valid @RequestBody AddItemRequest request) {
-        CartService.Added added = carts.addItem(new CartId(id), caller.id(), new ProductId(request.productId()),
-                request.quantity());
+        if (request.productId() == null && request.variantId() == null) {
+            throw new MissingItem();
+        }
+        CartService.Added added = carts.addItem(new CartId(id), caller.id(),
+                Optional.ofNullable(request.productId()).map(ProductId::new),
+                Optional.ofNullable(request.variantId()).map(VariantId::new), request.quantity());
         return ResponseEntity.status(added.newLine() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(mapper.toResponse(added.cart()));
     }

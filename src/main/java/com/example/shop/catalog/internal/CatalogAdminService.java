@@ -1,9 +1,12 @@
 package com.example.shop.catalog.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -11,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.example.shop.catalog.ProductId;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.shared.Money;
 import com.example.shop.shared.ShopException;
 
@@ -49,32 +53,65 @@ public class CatalogAdminService {
         if (initialStock < 0) {
             throw new InvalidField("stock", "stock must not be negative");
         }
-        if (products.existsBySku(command.sku())) {
-            throw new DuplicateSku(command.sku());
-        }
         if (products.existsBySlug(command.slug())) {
             throw new DuplicateSlug(command.slug());
         }
-        Product product = Product.create(details(command, true), clock.instant());
+        Product.Details details = details(command, true);
+        requireSkusFree(details, new UUID(0, 0));
+        Product product = Product.create(details, clock.instant());
         flush(product);
-        stock.open(product.getId(), initialStock);
+        List<Variant> variants = product.getVariants();
+        for (int i = 0; i < variants.size(); i++) {
+            Integer given = command.variants().isEmpty() ? Integer.valueOf(initialStock) : command.variants().get(i).stock();
+            stock.open(product.getId(), variants.get(i).getId(), given == null ? 0 : given);
+        }
         caches.evictAfterCommit();
         return views.toView(product);
     }
 
+    /**
+     * Revises a product and its variants. Variants are matched by SKU, else by option combination, and keep
+     * their id and stock; new ones open their stock ({@code stock}, default 0); a kept one with a {@code stock}
+     * gets it as units on hand (409 below what is reserved); a dropped one closes its stock, refused (409) while
+     * open orders hold units of it.
+     */
     public ProductView updateProduct(ProductId id, long expectedVersion, ProductCommand command) {
         Product product = load(id);
-        if (products.existsBySkuAndIdNot(command.sku(), id.value())) {
-            throw new DuplicateSku(command.sku());
-        }
         if (products.existsBySlugAndIdNot(command.slug(), id.value())) {
             throw new DuplicateSlug(command.slug());
         }
+        Product.Details details = details(command, product.isActive());
+        requireSkusFree(details, id.value());
         // an edit that does not mention active keeps the product on or off sale as it is
-        product.revise(details(command, product.isActive()), expectedVersion, clock.instant());
+        Product.VariantChanges changes = product.revise(details, expectedVersion, clock.instant());
+        for (UUID removed : changes.removed()) {
+            if (!stock.close(removed)) {
+                throw new VariantInUse(removed);
+            }
+        }
         flush(product);
+        changes.positions().forEach((variantId, position) -> {
+            Integer given = command.variants().isEmpty() ? null : command.variants().get(position).stock();
+            if (changes.added().contains(variantId)) {
+                stock.open(product.getId(), variantId, given == null ? 0 : given);
+            } else if (given != null) {
+                setVariantOnHand(variantId, given);
+            }
+        });
         caches.evictAfterCommit();
         return views.toView(product);
+    }
+
+    private void requireSkusFree(Product.Details details, UUID productId) {
+        List<String> skus = details.variants().isEmpty()
+                ? (details.sku() == null ? List.of() : List.of(details.sku().strip()))
+                : details.variants().stream().map(Product.VariantDetails::sku).filter(s -> s != null)
+                        .map(String::strip).toList();
+        if (!skus.isEmpty()) {
+            products.skusTakenElsewhere(skus, productId).stream().findFirst().ifPresent(taken -> {
+                throw new DuplicateSku(taken);
+            });
+        }
     }
 
     /** Takes a product off sale (DELETE); carts and orders keep knowing it. */
@@ -90,27 +127,58 @@ public class CatalogAdminService {
         return views.toView(load(id));
     }
 
+    /** A product's stock: the sum of its variants'. */
     @Transactional(readOnly = true)
     public StockLevel stockOf(ProductId id) {
-        return stock.level(id.value()).orElseThrow(() -> new ProductNotFound(id.value()));
+        Product product = load(id);
+        Map<UUID, StockLevel> levels = stock.levels(product.getVariants().stream().map(Variant::getId).toList());
+        return new StockLevel(levels.values().stream().mapToInt(StockLevel::onHand).sum(),
+                levels.values().stream().mapToInt(StockLevel::reserved).sum());
+    }
+
+    /** The stock of each variant of a product, by variant id. */
+    @Transactional(readOnly = true)
+    public Map<UUID, StockLevel> variantStock(ProductId id) {
+        Product product = load(id);
+        return stock.levels(product.getVariants().stream().map(Variant::getId).toList());
     }
 
     /**
-     * Sets the units on hand (a recount or a delivery) with one conditional update; refused while more
-     * are reserved than the new number. Availability is not in the public caches, so nothing to evict
-     * there; the ledger makes the storefront forget the product's remembered number after commit.
+     * Sets the units on hand of a product that has one variant (a recount or a delivery); a product with
+     * several variants sets each through {@link #setOnHand(ProductId, VariantId, int)}.
      */
     public StockLevel setOnHand(ProductId id, int onHand) {
+        List<Variant> variants = load(id).getVariants();
+        if (variants.size() != 1) {
+            throw new InvalidField("variantId", "the product has " + variants.size()
+                    + " variants; set the stock of each at /api/admin/products/{id}/variants/{variantId}/stock");
+        }
+        return setOnHand(id, new VariantId(variants.get(0).getId()), onHand);
+    }
+
+    /**
+     * Sets the units on hand of one variant with one conditional update; refused while more are reserved than
+     * the new number. Availability is not in the public caches, so nothing to evict there; the ledger makes
+     * the storefront forget the variant's remembered number after commit.
+     */
+    public StockLevel setOnHand(ProductId id, VariantId variant, int onHand) {
         if (onHand < 0) {
             throw new InvalidField("onHand", "onHand must not be negative");
         }
-        if (!stock.setOnHand(id.value(), onHand)) {
+        if (load(id).getVariants().stream().noneMatch(v -> v.getId().equals(variant.value()))) {
+            throw new VariantNotFound(variant.value());
+        }
+        return setVariantOnHand(variant.value(), onHand);
+    }
+
+    private StockLevel setVariantOnHand(UUID variantId, int onHand) {
+        if (!stock.setOnHand(variantId, onHand)) {
             // The failed UPDATE locked the row (InnoDB, repeatable read), so this read sees what refused it.
-            StockLevel current = stock.level(id.value()).orElseThrow(() -> new ProductNotFound(id.value()));
+            StockLevel current = stock.level(variantId).orElseThrow(() -> new VariantNotFound(variantId));
             current.withOnHand(onHand); // throws: below reserved
             throw new StockBelowReserved(onHand);
         }
-        return stock.level(id.value()).orElseThrow(() -> new ProductNotFound(id.value()));
+        return stock.level(variantId).orElseThrow(() -> new VariantNotFound(variantId));
     }
 
     // --- categories -------------------------------------------------------------------------------
@@ -168,17 +236,28 @@ public class CatalogAdminService {
     // --- helpers ----------------------------------------------------------------------------------
 
     private Product.Details details(ProductCommand command, boolean activeWhenOmitted) {
-        String currency = command.priceCurrency() == null ? shopCurrency : command.priceCurrency();
+        Money price = command.priceAmount() == null ? null : money("price", command.priceAmount(), command.priceCurrency());
+        List<Product.VariantDetails> variants = new ArrayList<>();
+        for (int i = 0; i < command.variants().size(); i++) {
+            ProductCommand.VariantCommand v = command.variants().get(i);
+            variants.add(new Product.VariantDetails(v.sku(), v.optionValues(),
+                    v.priceAmount() == null ? null : money("variants[" + i + "].price", v.priceAmount(), v.priceCurrency())));
+        }
+        return new Product.Details(command.sku(), command.slug(), command.name(), command.description(), price,
+                categoriesFor(command.categorySlugs()), command.imageUrl(),
+                command.active() == null ? activeWhenOmitted : command.active(), command.options(), variants);
+    }
+
+    private Money money(String field, long amount, String givenCurrency) {
+        String currency = givenCurrency == null ? shopCurrency : givenCurrency;
         if (!currency.equals(shopCurrency)) {
             throw new WrongCurrency(shopCurrency, currency);
         }
-        if (command.priceAmount() < 0) {
+        if (amount < 0) {
             // Money refuses it as well, but could not name the field
-            throw new InvalidField("price.amount", "price must not be negative");
+            throw new InvalidField(field + ".amount", "price must not be negative");
         }
-        return new Product.Details(command.sku(), command.slug(), command.name(), command.description(),
-                Money.of(command.priceAmount(), currency), categoriesFor(command.categorySlugs()), command.imageUrl(),
-                command.active() == null ? activeWhenOmitted : command.active());
+        return Money.of(amount, currency);
     }
 
     private Set<Category> categoriesFor(List<String> slugs) {
@@ -210,7 +289,7 @@ public class CatalogAdminService {
             if (violates(e, "uk_catalog_product_slug")) {
                 throw new DuplicateSlug(product.getSlug());
             }
-            if (violates(e, "uk_catalog_product_sku")) {
+            if (violates(e, "uk_catalog_variant_sku")) {
                 throw new DuplicateSku(product.getSku());
             }
             if (violates(e, "fk_catalog_product_category_category")) {

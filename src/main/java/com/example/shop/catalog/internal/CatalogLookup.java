@@ -12,14 +12,17 @@ import org.springframework.stereotype.Service;
 import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.ProductSnapshot;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.shared.Money;
 
 /**
- * {@link Catalog} for carts and orders: current price and availability straight from the database
- * (never from a cache), all requested products in one primary-key query.
+ * {@link Catalog} for carts and orders: current price and availability of variants straight from the
+ * database (never from a cache), all requested variants in one primary-key query.
  */
 @Service
 class CatalogLookup implements Catalog {
+
+    private static final JsonColumns.OptionValues OPTION_VALUES = new JsonColumns.OptionValues();
 
     private final JdbcClient jdbc;
 
@@ -28,29 +31,40 @@ class CatalogLookup implements Catalog {
     }
 
     @Override
-    public Optional<ProductSnapshot> find(ProductId id) {
+    public Optional<ProductSnapshot> find(VariantId id) {
         return Optional.ofNullable(findAll(List.of(id)).get(id));
     }
 
     @Override
-    public Map<ProductId, ProductSnapshot> findAll(Collection<ProductId> ids) {
-        Map<ProductId, ProductSnapshot> found = new LinkedHashMap<>();
+    public Map<VariantId, ProductSnapshot> findAll(Collection<VariantId> ids) {
+        Map<VariantId, ProductSnapshot> found = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
         jdbc.sql("""
-                SELECT p.id, p.sku, p.slug, p.name, p.price_amount, p.price_currency, p.active,
-                       COALESCE(s.on_hand - s.reserved, 0) AS available
-                FROM catalog_product p LEFT JOIN catalog_stock s ON s.product_id = p.id
-                WHERE p.id IN (:ids)""")
+                SELECT v.id, v.product_id, v.sku, p.slug, p.name, v.option_values, v.price_amount, v.price_currency,
+                       p.active, COALESCE(s.on_hand - s.reserved, 0) AS available
+                FROM catalog_variant v JOIN catalog_product p ON p.id = v.product_id
+                     LEFT JOIN catalog_stock s ON s.variant_id = v.id
+                WHERE v.id IN (:ids)""")
                 .param("ids", ids.stream().distinct().map(id -> Uuids.bytes(id.value())).toList())
                 .query((rs, n) -> {
-                    ProductId id = new ProductId(Uuids.uuid(rs.getBytes("id")));
-                    return found.put(id, new ProductSnapshot(id, rs.getString("sku"), rs.getString("slug"),
-                            rs.getString("name"), Money.of(rs.getLong("price_amount"), rs.getString("price_currency")),
+                    VariantId id = new VariantId(Uuids.uuid(rs.getBytes("id")));
+                    return found.put(id, new ProductSnapshot(new ProductId(Uuids.uuid(rs.getBytes("product_id"))), id,
+                            rs.getString("sku"), rs.getString("slug"), rs.getString("name"),
+                            OPTION_VALUES.convertToEntityAttribute(rs.getString("option_values")),
+                            Money.of(rs.getLong("price_amount"), rs.getString("price_currency")),
                             rs.getBoolean("active"), rs.getInt("available")));
                 })
                 .list();
         return found;
+    }
+
+    @Override
+    public List<VariantId> variantsOf(ProductId product) {
+        return jdbc.sql("SELECT id FROM catalog_variant WHERE product_id = :id ORDER BY position")
+                .param("id", Uuids.bytes(product.value()))
+                .query((rs, n) -> new VariantId(Uuids.uuid(rs.getBytes(1))))
+                .list();
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.example.shop.catalog.ProductId;
 
 /**
  * The storefront's reads: the listing, one product and the category tree, cached (products without
@@ -77,15 +76,20 @@ public class CatalogQueryService {
     }
 
     /**
-     * Availability (on hand minus reserved) of these products for display: live, or remembered for at
-     * most {@code shop.catalog.availability-ttl} (see {@link RecentAvailability}).
+     * Availability (on hand minus reserved) of the variants of these products for display, by variant id: live,
+     * or remembered for at most {@code shop.catalog.availability-ttl} (see {@link RecentAvailability}). One
+     * primary-key query for all of them, none while they are remembered.
      */
-    public Map<ProductId, Integer> available(Collection<ProductId> productIds) {
-        Map<UUID, Integer> available = shown.get(productIds.stream().map(ProductId::value).toList(),
-                ids -> stock.levels(ids).entrySet().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().available())));
-        return available.entrySet().stream()
-                .collect(Collectors.toMap(e -> new ProductId(e.getKey()), Map.Entry::getValue));
+    public Map<UUID, Integer> available(Collection<ProductView> views) {
+        List<UUID> variantIds = views.stream().flatMap(view -> view.variants().stream())
+                .map(ProductView.VariantView::id).toList();
+        return shown.get(variantIds, ids -> stock.levels(ids).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().available())));
+    }
+
+    /** A product's availability: the sum of its variants'. */
+    public static int availableOf(ProductView view, Map<UUID, Integer> byVariant) {
+        return view.variants().stream().mapToInt(v -> byVariant.getOrDefault(v.id(), 0)).sum();
     }
 
     /** Every category, each with its parent (the tree is cached whole, see {@link CategoryDirectory}). */

@@ -7,4 +7,6 @@ import org.mapstruct.Mapper;
 interface ProductViews {
 
     ProductView toView(Product product);
+
+    ProductView.ImageView toImageView(ProductImage image);
 }

@@ -15,13 +15,14 @@ import com.example.shop.catalog.InsufficientStock;
 import com.example.shop.catalog.Inventory;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.StockLine;
+import com.example.shop.catalog.VariantId;
 
 /**
  * {@link Inventory} on {@code catalog_stock}. Each method must run inside the caller's transaction
  * ({@code MANDATORY}): the movement commits or rolls back with the caller's own changes (an order).
  * <p>
- * Lines are merged per product and applied in ascending product id order, so two reservations that
- * touch the same products lock their rows in the same order and cannot deadlock. The storefront's
+ * Lines are merged per variant and applied in ascending variant id order, so two reservations that
+ * touch the same variants lock their rows in the same order and cannot deadlock. The storefront's
  * briefly remembered availability ({@link RecentAvailability}) is forgotten by the ledger after commit.
  */
 @Service
@@ -45,8 +46,10 @@ class StockInventory implements Inventory {
         }
         if (!short_.isEmpty()) {
             Map<UUID, StockLevel> levels = ledger.levels(short_);
+            Map<UUID, UUID> products = ledger.productsOf(short_);
             List<InsufficientStock.Shortage> shortages = short_.stream()
-                    .map(id -> new InsufficientStock.Shortage(new ProductId(id), wanted.get(id),
+                    .map(id -> new InsufficientStock.Shortage(new ProductId(products.getOrDefault(id, id)),
+                            new VariantId(id), wanted.get(id),
                             levels.containsKey(id) ? levels.get(id).available() : 0))
                     .toList();
             // Thrown through this transactional proxy: the caller's transaction is marked rollback-only,
@@ -60,7 +63,7 @@ class StockInventory implements Inventory {
     public void release(List<StockLine> lines) {
         merged(lines).forEach((id, quantity) -> {
             if (!ledger.release(id, quantity)) {
-                throw new IllegalStateException("Cannot release " + quantity + " unit(s) of product " + id
+                throw new IllegalStateException("Cannot release " + quantity + " unit(s) of variant " + id
                         + ": fewer are reserved");
             }
         });
@@ -71,17 +74,17 @@ class StockInventory implements Inventory {
     public void commit(List<StockLine> lines) {
         merged(lines).forEach((id, quantity) -> {
             if (!ledger.commit(id, quantity)) {
-                throw new IllegalStateException("Cannot commit " + quantity + " unit(s) of product " + id
+                throw new IllegalStateException("Cannot commit " + quantity + " unit(s) of variant " + id
                         + ": fewer are reserved");
             }
         });
     }
 
-    /** One entry per product, quantities added up, in the fixed lock order (ascending id). */
+    /** One entry per variant, quantities added up, in the fixed lock order (ascending id). */
     static SortedMap<UUID, Integer> merged(List<StockLine> lines) {
         SortedMap<UUID, Integer> merged = new TreeMap<>();
         for (StockLine line : lines) {
-            merged.merge(line.productId().value(), line.quantity(), Math::addExact);
+            merged.merge(line.variantId().value(), line.quantity(), Math::addExact);
         }
         return merged;
     }

@@ -29,74 +29,99 @@ class StockLedger {
         this.shown = shown;
     }
 
-    /** A movement happened: the storefront's remembered quantity of the product is forgotten after commit. */
-    private boolean moved(UUID productId, boolean changed) {
+    /** A movement happened: the storefront's remembered quantity of the variant is forgotten after commit. */
+    private boolean moved(UUID variantId, boolean changed) {
         if (changed) {
-            shown.changed(productId);
+            shown.changed(variantId);
         }
         return changed;
     }
 
-    void open(UUID productId, int onHand) {
+    /** The stock row of a new variant ({@code product_id} is kept beside it for a product's sum). */
+    void open(UUID productId, UUID variantId, int onHand) {
         StockLevel.of(onHand);
-        jdbc.sql("INSERT INTO catalog_stock (product_id, on_hand, reserved) VALUES (:id, :onHand, 0)")
-                .param("id", Uuids.bytes(productId))
+        jdbc.sql("INSERT INTO catalog_stock (variant_id, product_id, on_hand, reserved) VALUES (:variant, :product, :onHand, 0)")
+                .param("variant", Uuids.bytes(variantId))
+                .param("product", Uuids.bytes(productId))
                 .param("onHand", onHand)
                 .update();
     }
 
+    /**
+     * Closes the stock of a variant that is no longer sold, unless units of it are reserved by open orders:
+     * one conditional DELETE, so a reservation racing it either comes first (and this refuses) or finds no row.
+     */
+    boolean close(UUID variantId) {
+        return moved(variantId, jdbc.sql("DELETE FROM catalog_stock WHERE variant_id = :id AND reserved = 0")
+                .param("id", Uuids.bytes(variantId))
+                .update() == 1);
+    }
+
     /** Adds {@code quantity} to reserved if that many are available; false (nothing changed) otherwise. */
-    boolean reserve(UUID productId, int quantity) {
-        return moved(productId, jdbc.sql("""
+    boolean reserve(UUID variantId, int quantity) {
+        return moved(variantId, jdbc.sql("""
                 UPDATE catalog_stock SET reserved = reserved + :quantity
-                WHERE product_id = :id AND on_hand - reserved >= :quantity""")
-                .param("id", Uuids.bytes(productId))
+                WHERE variant_id = :id AND on_hand - reserved >= :quantity""")
+                .param("id", Uuids.bytes(variantId))
                 .param("quantity", quantity)
                 .update() == 1);
     }
 
     /** Gives back {@code quantity} reserved units; false (nothing changed) if fewer are reserved. */
-    boolean release(UUID productId, int quantity) {
-        return moved(productId, jdbc.sql("""
+    boolean release(UUID variantId, int quantity) {
+        return moved(variantId, jdbc.sql("""
                 UPDATE catalog_stock SET reserved = reserved - :quantity
-                WHERE product_id = :id AND reserved >= :quantity""")
-                .param("id", Uuids.bytes(productId))
+                WHERE variant_id = :id AND reserved >= :quantity""")
+                .param("id", Uuids.bytes(variantId))
                 .param("quantity", quantity)
                 .update() == 1);
     }
 
     /** Reserved units leave the shop: on hand and reserved both decrease; false if fewer are reserved. */
-    boolean commit(UUID productId, int quantity) {
-        return moved(productId, jdbc.sql("""
+    boolean commit(UUID variantId, int quantity) {
+        return moved(variantId, jdbc.sql("""
                 UPDATE catalog_stock SET on_hand = on_hand - :quantity, reserved = reserved - :quantity
-                WHERE product_id = :id AND reserved >= :quantity""")
-                .param("id", Uuids.bytes(productId))
+                WHERE variant_id = :id AND reserved >= :quantity""")
+                .param("id", Uuids.bytes(variantId))
                 .param("quantity", quantity)
                 .update() == 1);
     }
 
     /** Sets on hand unless that would fall below what is reserved; false (nothing changed) then or when unknown. */
-    boolean setOnHand(UUID productId, int onHand) {
-        return moved(productId, jdbc.sql("UPDATE catalog_stock SET on_hand = :onHand WHERE product_id = :id AND reserved <= :onHand")
-                .param("id", Uuids.bytes(productId))
+    boolean setOnHand(UUID variantId, int onHand) {
+        return moved(variantId, jdbc.sql("UPDATE catalog_stock SET on_hand = :onHand WHERE variant_id = :id AND reserved <= :onHand")
+                .param("id", Uuids.bytes(variantId))
                 .param("onHand", onHand)
                 .update() == 1);
     }
 
-    Optional<StockLevel> level(UUID productId) {
-        return Optional.ofNullable(levels(List.of(productId)).get(productId));
+    Optional<StockLevel> level(UUID variantId) {
+        return Optional.ofNullable(levels(List.of(variantId)).get(variantId));
     }
 
-    /** The stock of these products, one primary-key lookup query; unknown ids are absent. */
-    Map<UUID, StockLevel> levels(Collection<? extends UUID> productIds) {
+    /** The stock of these variants, one primary-key lookup query; unknown ids are absent. */
+    Map<UUID, StockLevel> levels(Collection<? extends UUID> variantIds) {
         Map<UUID, StockLevel> levels = new HashMap<>();
-        if (productIds.isEmpty()) {
+        if (variantIds.isEmpty()) {
             return levels;
         }
-        jdbc.sql("SELECT product_id, on_hand, reserved FROM catalog_stock WHERE product_id IN (:ids)")
-                .param("ids", productIds.stream().map(Uuids::bytes).toList())
+        jdbc.sql("SELECT variant_id, on_hand, reserved FROM catalog_stock WHERE variant_id IN (:ids)")
+                .param("ids", variantIds.stream().map(Uuids::bytes).toList())
                 .query((rs, n) -> levels.put(Uuids.uuid(rs.getBytes(1)), new StockLevel(rs.getInt(2), rs.getInt(3))))
                 .list();
         return levels;
+    }
+
+    /** The product of each of these variants (one indexed query); unknown ids are absent. */
+    Map<UUID, UUID> productsOf(Collection<? extends UUID> variantIds) {
+        Map<UUID, UUID> products = new HashMap<>();
+        if (variantIds.isEmpty()) {
+            return products;
+        }
+        jdbc.sql("SELECT id, product_id FROM catalog_variant WHERE id IN (:ids)")
+                .param("ids", variantIds.stream().map(Uuids::bytes).toList())
+                .query((rs, n) -> products.put(Uuids.uuid(rs.getBytes(1)), Uuids.uuid(rs.getBytes(2))))
+                .list();
+        return products;
     }
 }

@@ -2,6 +2,7 @@ package com.example.shop.catalog.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -26,7 +28,7 @@ final class CatalogDtos {
     }
 
     static final String SKU_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
-    static final String URL_PATTERN = "^https?://\\S+$";
+    static final String URL_PATTERN = "^(https?://\\S+|/api/images/\\S+)$";
     static final int MAX_STOCK = 1_000_000_000;
 
     /** Money as the API speaks it: {@code {"amount": 1999, "currency": "EUR"}}, amount in minor units. */
@@ -61,9 +63,29 @@ final class CatalogDtos {
             List<String> categorySlugs, int available, String imageUrl) {
     }
 
-    /** One product on its own page: also {@code availableQuantity} (the same number as {@code available}). */
+    /**
+     * One product on its own page: also {@code availableQuantity} (the same number as {@code available}, the
+     * sum of its variants'), its options and variants.
+     */
     record ProductDetailResponse(UUID id, String slug, String name, String description, Price price,
-            List<String> categorySlugs, int available, int availableQuantity, String imageUrl) {
+            List<String> categorySlugs, int available, int availableQuantity, String imageUrl,
+            List<OptionResponse> options, List<VariantResponse> variants, List<ImageResponse> images) {
+    }
+
+    /** An image of a product; {@code url} is immutable (a new picture is a new image). */
+    record ImageResponse(UUID id, String url, String alt, int position) {
+    }
+
+    record OptionResponse(String name, List<String> values) {
+    }
+
+    /** A variant on the product page; {@code optionValues} is empty for a product without options. */
+    record VariantResponse(UUID id, String sku, Map<String, String> optionValues, Price price, int available,
+            int availableQuantity) {
+    }
+
+    /** A variant as an admin sees it, with its stock. */
+    record AdminVariantResponse(UUID id, String sku, Map<String, String> optionValues, Price price, StockResponse stock) {
     }
 
     record StockResponse(UUID productId, int onHand, int reserved, int available) {
@@ -72,7 +94,25 @@ final class CatalogDtos {
     /** What an admin sees: everything, including the version to send back with an update. */
     record AdminProductResponse(UUID id, String sku, String slug, String name, String description, Price price,
             List<String> categorySlugs, String imageUrl, boolean active, long version, StockResponse stock,
-            Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt, List<OptionResponse> options, List<AdminVariantResponse> variants,
+            List<ImageResponse> images) {
+    }
+
+    /** An option of a product: {@code {"name": "Size", "values": ["S", "M", "L"]}}. */
+    record OptionRequest(
+            @NotBlank @Size(max = 50) String name,
+            @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 50) String> values) {
+    }
+
+    /**
+     * A variant as an admin sends it: its SKU, one value of every option, its price (the product's when
+     * absent) and units on hand ({@code stock}; on an update, absent leaves a kept variant's stock as it is).
+     */
+    record VariantRequest(
+            @NotBlank @Size(max = 64) @Pattern(regexp = SKU_PATTERN, message = "letters, digits, '.', '_' and '-' only") String sku,
+            @Size(max = 5) Map<String, String> optionValues,
+            @Valid PriceRequest price,
+            @PositiveOrZero @Max(MAX_STOCK) Integer stock) {
     }
 
     /** {@code parentSlug} is null (and present) for a top-level category. */
@@ -81,27 +121,31 @@ final class CatalogDtos {
     }
 
     record CreateProductRequest(
-            @NotBlank @Size(max = 64) @Pattern(regexp = SKU_PATTERN, message = "letters, digits, '.', '_' and '-' only") String sku,
+            @Size(max = 64) @Pattern(regexp = SKU_PATTERN, message = "letters, digits, '.', '_' and '-' only") String sku,
             @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.PATTERN, message = "lower-case words joined by '-'") String slug,
             @NotBlank @Size(max = 200) String name,
             @Size(max = 4000) String description,
-            @NotNull @Valid PriceRequest price,
+            @Valid PriceRequest price,
             @Size(max = 20) List<@NotBlank String> categorySlugs,
             @Size(max = 1000) @Pattern(regexp = URL_PATTERN, message = "must be an http(s) URL") String imageUrl,
             Boolean active,
-            @PositiveOrZero @Max(MAX_STOCK) Integer stock) {
+            @PositiveOrZero @Max(MAX_STOCK) Integer stock,
+            @Size(max = 5) List<@NotNull @Valid OptionRequest> options,
+            @Size(max = 100) List<@NotNull @Valid VariantRequest> variants) {
     }
 
     record UpdateProductRequest(
-            @NotBlank @Size(max = 64) @Pattern(regexp = SKU_PATTERN, message = "letters, digits, '.', '_' and '-' only") String sku,
+            @Size(max = 64) @Pattern(regexp = SKU_PATTERN, message = "letters, digits, '.', '_' and '-' only") String sku,
             @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.PATTERN, message = "lower-case words joined by '-'") String slug,
             @NotBlank @Size(max = 200) String name,
             @Size(max = 4000) String description,
-            @NotNull @Valid PriceRequest price,
+            @Valid PriceRequest price,
             @Size(max = 20) List<@NotBlank String> categorySlugs,
             @Size(max = 1000) @Pattern(regexp = URL_PATTERN, message = "must be an http(s) URL") String imageUrl,
             Boolean active,
-            @NotNull Long version) {
+            @NotNull Long version,
+            @Size(max = 5) List<@NotNull @Valid OptionRequest> options,
+            @Size(max = 100) List<@NotNull @Valid VariantRequest> variants) {
     }
 
     record StockRequest(@NotNull @PositiveOrZero @Max(MAX_STOCK) Integer onHand) {

@@ -3,6 +3,7 @@ package com.example.shop.catalog.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.example.shop.catalog.ProductId;
 import com.example.shop.shared.web.PageResponse;
 
 import com.example.shop.catalog.internal.ProductNotFound;
@@ -66,10 +66,9 @@ class ProductController {
             @Parameter(description = "name|price|createdAt|relevance (relevance only with q), optionally ',asc' or ',desc'") @RequestParam(required = false) String sort) {
         ListingQuery query = ListingQuery.of(q, category, minPrice, maxPrice, page, size, sort);
         ProductPage result = queries.listing(query);
-        Map<ProductId, Integer> available = queries.available(
-                result.content().stream().map(view -> new ProductId(view.id())).toList());
+        Map<UUID, Integer> available = queries.available(result.content());
         List<ProductResponse> content = result.content().stream()
-                .map(view -> mapper.toResponse(view, available.getOrDefault(new ProductId(view.id()), 0)))
+                .map(view -> mapper.toResponse(view, CatalogQueryService.availableOf(view, available)))
                 .toList();
         PageResponse<ProductResponse> body = new PageResponse<>(content,
                 new PageResponse.PageMetadata(result.number(), result.size(), result.totalElements(), result.totalPages()));
@@ -77,13 +76,11 @@ class ProductController {
     }
 
     @GetMapping("/{idOrSlug}")
-    @Operation(summary = "One active product by id or slug, with its available quantity")
+    @Operation(summary = "One active product by id or slug, with its options, its variants and their available quantities")
     @ApiResponse(responseCode = "200", description = "The product")
     @ApiResponse(responseCode = "404", description = "Unknown or inactive product")
     ResponseEntity<ProductDetailResponse> one(@PathVariable String idOrSlug) {
         ProductView view = queries.findPublic(idOrSlug).orElseThrow(() -> new ProductNotFound(idOrSlug));
-        ProductId id = new ProductId(view.id());
-        int available = queries.available(List.of(id)).getOrDefault(id, 0);
-        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(mapper.toDetail(view, available));
+        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(mapper.toDetail(view, queries.available(List.of(view))));
     }
 }

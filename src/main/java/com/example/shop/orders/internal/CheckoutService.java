@@ -21,6 +21,7 @@ import com.example.shop.catalog.InsufficientStock;
 import com.example.shop.catalog.Inventory;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.ProductSnapshot;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.customers.CustomerId;
 import com.example.shop.customers.Customers;
 import com.example.shop.orders.OrderId;
@@ -158,13 +159,13 @@ public class CheckoutService {
 
     /** The shortage checkout's reservation would meet, told without reserving (a quote). */
     private void requireAvailable(CheckoutCart cart) {
-        Map<ProductId, ProductSnapshot> products = catalog.findAll(
-                cart.lines().stream().map(CheckoutCart.Line::productId).toList());
+        Map<VariantId, ProductSnapshot> products = catalog.findAll(
+                cart.lines().stream().map(CheckoutCart.Line::variantId).toList());
         List<InsufficientStock.Shortage> shortages = cart.lines().stream()
-                .filter(line -> products.get(line.productId()) == null
-                        || products.get(line.productId()).available() < line.quantity())
-                .map(line -> new InsufficientStock.Shortage(line.productId(), line.quantity(),
-                        products.get(line.productId()) == null ? 0 : products.get(line.productId()).available()))
+                .filter(line -> products.get(line.variantId()) == null
+                        || products.get(line.variantId()).available() < line.quantity())
+                .map(line -> new InsufficientStock.Shortage(line.productId(), line.variantId(), line.quantity(),
+                        products.get(line.variantId()) == null ? 0 : products.get(line.variantId()).available()))
                 .toList();
         if (!shortages.isEmpty()) {
             throw new InsufficientStock(shortages);

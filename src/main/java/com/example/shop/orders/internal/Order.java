@@ -224,8 +224,8 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
             }
             subtotal = subtotal.plus(line.lineTotal());
             items += line.quantity();
-            order.lines.add(new OrderLine(order, ++lineNo, line.productId(), line.sku(), line.name(),
-                    line.unitPrice(), line.quantity(), priced.discount(), priced.tax()));
+            order.lines.add(new OrderLine(order, ++lineNo, line.productId(), line.variantId(), line.sku(), line.name(),
+                    line.optionValues(), line.unitPrice(), line.quantity(), priced.discount(), priced.tax()));
         }
         if (!subtotal.equals(quote.subtotal())) {
             throw new IllegalArgumentException("the quote's subtotal " + quote.subtotal() + " is not the lines' " + subtotal);

@@ -2,6 +2,7 @@ package com.example.shop.orders.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.example.shop.shared.Money;
@@ -17,9 +18,12 @@ public record OrderDetails(UUID id, UUID customerId, OrderStatus status, List<Li
         String cancellationReason, Money refundedAmount, boolean disputed, String disputeStatus, String carrier,
         String trackingNumber, String paymentIntentId, String latePaymentIntentId) {
 
-    /** A line; {@code discount} is its share of the order's discount, {@code tax} the tax on it after that. */
-    public record Line(UUID productId, String sku, String name, Money unitPrice, int quantity, Money lineTotal,
-            Money discount, Money tax) {
+    /**
+     * A line; {@code variantId}, {@code sku} and {@code optionValues} name the variant bought, {@code discount}
+     * is its share of the order's discount, {@code tax} the tax on it after that.
+     */
+    public record Line(UUID productId, UUID variantId, String sku, Map<String, String> optionValues, String name,
+            Money unitPrice, int quantity, Money lineTotal, Money discount, Money tax) {
     }
 
     public record Address(String name, String line1, String line2, String city, String postalCode, String country) {
@@ -32,7 +36,8 @@ public record OrderDetails(UUID id, UUID customerId, OrderStatus status, List<Li
     static OrderDetails of(Order order) {
         ShippingAddress a = order.shippingAddress();
         return new OrderDetails(order.id(), order.customer().value(), order.status(),
-                order.lines().stream().map(line -> new Line(line.productId(), line.sku(), line.name(),
+                order.lines().stream().map(line -> new Line(line.productId(), line.variantId(), line.sku(),
+                        line.optionValues(), line.name(),
                         line.unitPrice(), line.quantity(), line.lineTotal(), line.discount(), line.tax()))
                         .toList(),
                 order.subtotal(), order.discount(), order.shipping(), order.tax(), order.taxIncluded(),

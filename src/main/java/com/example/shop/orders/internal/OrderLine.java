@@ -1,9 +1,12 @@
 package com.example.shop.orders.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -15,6 +18,7 @@ import org.hibernate.annotations.CompositeType;
 
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.StockLine;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.shared.Money;
 import com.example.shop.shared.persistence.MoneyType;
 
@@ -34,9 +38,16 @@ class OrderLine {
 
     private UUID productId;
 
+    private UUID variantId;
+
     private String sku;
 
     private String name;
+
+    /** The variant's option values as bought ({@code {}} without options), frozen with the line. */
+    @Convert(converter = OptionValuesColumn.class)
+    @Column(name = "option_values", nullable = false, length = 2000)
+    private Map<String, String> optionValues = new LinkedHashMap<>();
 
     /* A line keeps its own currency column (the order's): the unit price writes it, the line total reads it. */
     @CompositeType(MoneyType.class)
@@ -66,14 +77,16 @@ class OrderLine {
     protected OrderLine() {
     }
 
-    OrderLine(Order order, int lineNo, ProductId productId, String sku, String name, Money unitPrice, int quantity,
-            Money discount, Money tax) {
+    OrderLine(Order order, int lineNo, ProductId productId, VariantId variantId, String sku, String name,
+            Map<String, String> optionValues, Money unitPrice, int quantity, Money discount, Money tax) {
         this.id = UUID.randomUUID();
         this.order = order;
         this.lineNo = lineNo;
         this.productId = productId.value();
+        this.variantId = variantId.value();
         this.sku = sku;
         this.name = name;
+        this.optionValues = new LinkedHashMap<>(optionValues);
         this.unitPrice = unitPrice;
         this.quantity = quantity;
         this.lineTotal = unitPrice.times(quantity);
@@ -82,11 +95,19 @@ class OrderLine {
     }
 
     StockLine stockLine() {
-        return new StockLine(new ProductId(productId), quantity);
+        return new StockLine(new VariantId(variantId), quantity);
     }
 
     UUID productId() {
         return productId;
+    }
+
+    UUID variantId() {
+        return variantId;
+    }
+
+    Map<String, String> optionValues() {
+        return Map.copyOf(optionValues);
     }
 
     String sku() {

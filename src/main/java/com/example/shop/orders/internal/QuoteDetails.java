@@ -20,7 +20,8 @@ public record QuoteDetails(List<OrderDetails.Line> lines, Money subtotal, Money 
         for (int i = 0; i < cartLines.size(); i++) {
             CheckoutCart.Line line = cartLines.get(i);
             Quote.Line priced = quote.lines().get(i);
-            lines.add(new OrderDetails.Line(line.productId().value(), line.sku(), line.name(), line.unitPrice(),
+            lines.add(new OrderDetails.Line(line.productId().value(), line.variantId().value(), line.sku(),
+                    line.optionValues(), line.name(), line.unitPrice(),
                     line.quantity(), line.lineTotal(), priced.discount(), priced.tax()));
         }
         Quote.Shipping method = quote.shippingMethod();

@@ -93,7 +93,7 @@ public class SecurityConfiguration {
                         .permitAll()
                         // catalog
                         .requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**", "/api/categories",
-                                "/api/categories/**")
+                                "/api/categories/**", "/api/images/**")
                         .permitAll()
                         // cart: an anonymous cart's id is the capability to use it
                         .requestMatchers("/api/carts/mine", "/api/carts/mine/**").authenticated()

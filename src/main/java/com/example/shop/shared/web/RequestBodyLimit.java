@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.example.shop.shared.ErrorType;
 
 /**
- * Caps the size of every request body ({@code shop.web.max-request-body}, default 256KB): a declared
+ * Caps the size of every request body ({@code shop.web.max-request-body}, default 256KB; a multipart upload
+ * {@code shop.web.max-multipart-body}, default 6MB, room for one image at its own limit and the form around it): a declared
  * {@code Content-Length} over the cap is refused with 413 before anything reads it; a chunked body is
  * counted as it is read and fails with {@link TooLarge}, which the error handling turns into 413.
  */
@@ -31,10 +32,13 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     private static final ErrorType TOO_LARGE = new ErrorType("payload-too-large", "Request body too large", 413);
 
     private final long maxBytes;
+    private final long maxMultipartBytes;
     private final ProblemResponseWriter problems;
 
-    public RequestBodyLimit(@Value("${shop.web.max-request-body:256KB}") DataSize max, ProblemResponseWriter problems) {
+    public RequestBodyLimit(@Value("${shop.web.max-request-body:256KB}") DataSize max,
+            @Value("${shop.web.max-multipart-body:6MB}") DataSize maxMultipart, ProblemResponseWriter problems) {
         this.maxBytes = max.toBytes();
+        this.maxMultipartBytes = maxMultipart.toBytes();
         this.problems = problems;
     }
 
@@ -42,11 +46,13 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
-        if (declared > maxBytes) {
-            problems.write(response, tooLarge(maxBytes));
+        String type = request.getContentType();
+        long max = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/") ? maxMultipartBytes : maxBytes;
+        if (declared > max) {
+            problems.write(response, tooLarge(max));
             return;
         }
-        chain.doFilter(declared >= 0 ? request : new Limited(request, maxBytes), response);
+        chain.doFilter(declared >= 0 ? request : new Limited(request, max), response);
     }
 
     public static org.springframework.http.ProblemDetail tooLarge(long maxBytes) {

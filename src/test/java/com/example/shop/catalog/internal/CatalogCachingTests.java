@@ -12,6 +12,7 @@ import com.example.shop.catalog.CatalogTestData;
 import com.example.shop.catalog.Inventory;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.StockLine;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.testsupport.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,10 +59,9 @@ class CatalogCachingTests {
         assertThat(cache(CatalogCaches.PRODUCTS).getIfPresent(catalogCaches.key(product.slug()))).isNotNull();
 
         // stock movements change no cached value: availability is not part of it
-        transactions.executeWithoutResult(tx -> inventory.reserve(List.of(new StockLine(new ProductId(product.id()), 2))));
+        transactions.executeWithoutResult(tx -> inventory.reserve(List.of(new StockLine(new VariantId(product.id()), 2))));
         assertThat(queries.listing(query)).isSameAs(first);
-        ProductId id = new ProductId(product.id());
-        assertThat(queries.available(List.of(id))).containsEntry(id, 1);
+        assertThat(queries.available(List.of(product))).containsEntry(product.id(), 1);
 
         CatalogCaches.Key before = catalogCaches.key(query);
         admin.deactivateProduct(new ProductId(product.id()));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.StockLine;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.shared.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +49,8 @@ class CatalogDomainTests {
 
     @Test
     void reservationLinesAreMergedPerProductAndOrderedById() {
-        ProductId a = new ProductId(UUID.fromString("00000000-0000-0000-0000-000000000001"));
-        ProductId b = new ProductId(UUID.fromString("00000000-0000-0000-0000-000000000002"));
+        VariantId a = new VariantId(UUID.fromString("00000000-0000-0000-0000-000000000001"));
+        VariantId b = new VariantId(UUID.fromString("00000000-0000-0000-0000-000000000002"));
 
         SortedMap<UUID, Integer> merged = StockInventory.merged(
                 List.of(new StockLine(b, 1), new StockLine(a, 2), new StockLine(b, 3)));

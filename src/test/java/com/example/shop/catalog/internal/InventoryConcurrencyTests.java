@@ -23,6 +23,7 @@ import com.example.shop.catalog.InsufficientStock;
 import com.example.shop.catalog.Inventory;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.StockLine;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.testsupport.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,7 @@ class InventoryConcurrencyTests {
 
     @Test
     void fiftyBuyersForTenUnitsGiveExactlyTenReservations() throws Exception {
-        ProductId product = new ProductId(new CatalogTestData(admin).product(1999, 10).id());
+        VariantId product = new VariantId(new CatalogTestData(admin).product(1999, 10).id());
         int buyers = 50;
         CountDownLatch start = new CountDownLatch(1);
         AtomicInteger reserved = new AtomicInteger();
@@ -61,7 +62,7 @@ class InventoryConcurrencyTests {
                         reserved.incrementAndGet();
                     } catch (InsufficientStock e) {
                         assertThat(e.shortages()).singleElement()
-                                .satisfies(s -> assertThat(s.productId()).isEqualTo(product));
+                                .satisfies(s -> assertThat(s.variantId()).isEqualTo(product));
                         outOfStock.incrementAndGet();
                     } catch (Throwable e) {
                         unexpected.add(e);
@@ -86,9 +87,9 @@ class InventoryConcurrencyTests {
         CatalogTestData data = new CatalogTestData(admin);
         int products = 5;
         int onHand = 40;
-        List<ProductId> ids = new ArrayList<>();
+        List<VariantId> ids = new ArrayList<>();
         for (int i = 0; i < products; i++) {
-            ids.add(new ProductId(data.product(500 + i, onHand).id()));
+            ids.add(new VariantId(data.product(500 + i, onHand).id()));
         }
         int threads = 16;
         int rounds = 25;
@@ -148,7 +149,7 @@ class InventoryConcurrencyTests {
         assertThat(unexpected).as("no deadlock or other failure").isEmpty();
         assertThat(succeeded.get() + outOfStock.get()).isEqualTo(threads * rounds);
         assertThat(outOfStock.get()).as("the stock ran out on the way").isPositive();
-        Map<java.util.UUID, StockLevel> levels = ledger.levels(ids.stream().map(ProductId::value).toList());
+        Map<java.util.UUID, StockLevel> levels = ledger.levels(ids.stream().map(VariantId::value).toList());
         for (int i = 0; i < products; i++) {
             StockLevel level = levels.get(ids.get(i).value());
             assertThat(level.onHand()).isEqualTo(onHand);

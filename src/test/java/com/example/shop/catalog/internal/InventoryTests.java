@@ -16,6 +16,7 @@ import com.example.shop.catalog.Inventory;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.ProductSnapshot;
 import com.example.shop.catalog.StockLine;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.shared.Money;
 import com.example.shop.testsupport.IntegrationTest;
 
@@ -49,19 +50,19 @@ class InventoryTests {
         transactions.executeWithoutResult(tx -> work.run());
     }
 
-    StockLevel level(ProductId id) {
+    StockLevel level(VariantId id) {
         return ledger.level(id.value()).orElseThrow();
     }
 
     @Test
     void reservationIsAllOrNothingAndReportsOnlyTheShortLines() {
-        ProductId plenty = new ProductId(data().product(100, 10).id());
-        ProductId scarce = new ProductId(data().product(100, 2).id());
+        VariantId plenty = new VariantId(data().product(100, 10).id());
+        VariantId scarce = new VariantId(data().product(100, 2).id());
 
         assertThatThrownBy(() -> inTransaction(() -> inventory.reserve(List.of(
                 new StockLine(plenty, 4), new StockLine(scarce, 3)))))
                 .isInstanceOfSatisfying(InsufficientStock.class, e -> assertThat(e.shortages())
-                        .containsExactly(new InsufficientStock.Shortage(scarce, 3, 2)));
+                        .containsExactly(new InsufficientStock.Shortage(new ProductId(scarce.value()), scarce, 3, 2)));
 
         assertThat(level(plenty)).isEqualTo(new StockLevel(10, 0));
         assertThat(level(scarce)).isEqualTo(new StockLevel(2, 0));
@@ -69,12 +70,12 @@ class InventoryTests {
 
     @Test
     void linesForTheSameProductAddUp() {
-        ProductId product = new ProductId(data().product(100, 5).id());
+        VariantId product = new VariantId(data().product(100, 5).id());
 
         assertThatThrownBy(() -> inTransaction(() -> inventory.reserve(List.of(
                 new StockLine(product, 3), new StockLine(product, 3)))))
                 .isInstanceOfSatisfying(InsufficientStock.class, e -> assertThat(e.shortages())
-                        .containsExactly(new InsufficientStock.Shortage(product, 6, 5)));
+                        .containsExactly(new InsufficientStock.Shortage(new ProductId(product.value()), product, 6, 5)));
         inTransaction(() -> inventory.reserve(List.of(new StockLine(product, 2), new StockLine(product, 3))));
 
         assertThat(level(product)).isEqualTo(new StockLevel(5, 5));
@@ -82,16 +83,16 @@ class InventoryTests {
 
     @Test
     void unknownProductIsShortWithNothingAvailable() {
-        ProductId unknown = ProductId.random();
+        VariantId unknown = new VariantId(UUID.randomUUID());
 
         assertThatThrownBy(() -> inTransaction(() -> inventory.reserve(List.of(new StockLine(unknown, 1)))))
                 .isInstanceOfSatisfying(InsufficientStock.class, e -> assertThat(e.shortages())
-                        .containsExactly(new InsufficientStock.Shortage(unknown, 1, 0)));
+                        .containsExactly(new InsufficientStock.Shortage(new ProductId(unknown.value()), unknown, 1, 0)));
     }
 
     @Test
     void reservationRollsBackWithTheCallersTransaction() {
-        ProductId product = new ProductId(data().product(100, 5).id());
+        VariantId product = new VariantId(data().product(100, 5).id());
 
         assertThatThrownBy(() -> inTransaction(() -> {
             inventory.reserve(List.of(new StockLine(product, 2)));
@@ -103,7 +104,7 @@ class InventoryTests {
 
     @Test
     void stockMovementsNeedTheCallersTransaction() {
-        ProductId product = new ProductId(data().product(100, 5).id());
+        VariantId product = new VariantId(data().product(100, 5).id());
 
         assertThatThrownBy(() -> inventory.reserve(List.of(new StockLine(product, 1))))
                 .isInstanceOf(IllegalTransactionStateException.class);
@@ -112,7 +113,7 @@ class InventoryTests {
 
     @Test
     void releaseGivesUnitsBackAndCommitSellsThem() {
-        ProductId product = new ProductId(data().product(100, 10).id());
+        VariantId product = new VariantId(data().product(100, 10).id());
         inTransaction(() -> inventory.reserve(List.of(new StockLine(product, 6))));
 
         inTransaction(() -> inventory.release(List.of(new StockLine(product, 2))));
@@ -125,7 +126,7 @@ class InventoryTests {
 
     @Test
     void releaseOrCommitOfMoreThanReservedChangesNothing() {
-        ProductId product = new ProductId(data().product(100, 10).id());
+        VariantId product = new VariantId(data().product(100, 10).id());
         inTransaction(() -> inventory.reserve(List.of(new StockLine(product, 2))));
 
         assertThatThrownBy(() -> inTransaction(() -> inventory.release(List.of(new StockLine(product, 3)))))
@@ -139,7 +140,7 @@ class InventoryTests {
     @Test
     void adminCannotSetOnHandBelowReserved() {
         UUID id = data().product(100, 10).id();
-        inTransaction(() -> inventory.reserve(List.of(new StockLine(new ProductId(id), 4))));
+        inTransaction(() -> inventory.reserve(List.of(new StockLine(new VariantId(id), 4))));
 
         assertThatThrownBy(() -> admin.setOnHand(new ProductId(id), 3)).isInstanceOf(StockBelowReserved.class);
         assertThat(admin.setOnHand(new ProductId(id), 4)).isEqualTo(new StockLevel(4, 4));
@@ -157,17 +158,18 @@ class InventoryTests {
         ProductView first = data().product(1250, 8);
         ProductView second = data().product(300, 0);
         admin.deactivateProduct(new ProductId(second.id()));
-        inTransaction(() -> inventory.reserve(List.of(new StockLine(new ProductId(first.id()), 3))));
-        ProductId unknown = ProductId.random();
+        inTransaction(() -> inventory.reserve(List.of(new StockLine(new VariantId(first.id()), 3))));
+        VariantId unknown = new VariantId(UUID.randomUUID());
 
-        Map<ProductId, ProductSnapshot> found = catalog.findAll(
-                List.of(new ProductId(first.id()), new ProductId(second.id()), unknown));
+        Map<VariantId, ProductSnapshot> found = catalog.findAll(
+                List.of(new VariantId(first.id()), new VariantId(second.id()), unknown));
 
-        assertThat(found).containsOnlyKeys(new ProductId(first.id()), new ProductId(second.id()));
-        assertThat(found.get(new ProductId(first.id()))).isEqualTo(new ProductSnapshot(new ProductId(first.id()),
-                first.sku(), first.slug(), first.name(), Money.of(1250, "EUR"), true, 5));
-        assertThat(found.get(new ProductId(second.id())).active()).isFalse();
+        assertThat(found).containsOnlyKeys(new VariantId(first.id()), new VariantId(second.id()));
+        assertThat(found.get(new VariantId(first.id()))).isEqualTo(new ProductSnapshot(new ProductId(first.id()),
+                new VariantId(first.id()), first.sku(), first.slug(), first.name(), Map.of(), Money.of(1250, "EUR"),
+                true, 5));
+        assertThat(found.get(new VariantId(second.id())).active()).isFalse();
         assertThat(catalog.find(unknown)).isEmpty();
-        assertThat(catalog.find(new ProductId(first.id()))).get().extracting(ProductSnapshot::available).isEqualTo(5);
+        assertThat(catalog.find(new VariantId(first.id()))).get().extracting(ProductSnapshot::available).isEqualTo(5);
     }
 }

@@ -69,9 +69,13 @@ class ListingQueryPlanTests {
                 INSERT INTO catalog_product (id, sku, slug, name, description, price_amount, price_currency, active,
                                              version, created_at, updated_at)
                 VALUES (?, ?, ?, ?, 'Something else', ?, 'EUR', TRUE, 0, NOW(6), NOW(6))""", fillers);
-        jdbcTemplate.batchUpdate("INSERT INTO catalog_stock (product_id, on_hand, reserved) VALUES (?, 1, 0)",
-                fillers.stream().map(filler -> new Object[] {filler[0]}).toList());
-        jdbc.sql("ANALYZE TABLE catalog_product, catalog_product_category, catalog_stock").query().listOfRows();
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO catalog_variant (id, product_id, position, sku, option_values, price_amount, price_currency)
+                VALUES (?, ?, 0, ?, '{}', ?, 'EUR')""",
+                fillers.stream().map(filler -> new Object[] {filler[0], filler[0], filler[1], filler[4]}).toList());
+        jdbcTemplate.batchUpdate("INSERT INTO catalog_stock (variant_id, product_id, on_hand, reserved) VALUES (?, ?, 1, 0)",
+                fillers.stream().map(filler -> new Object[] {filler[0], filler[0]}).toList());
+        jdbc.sql("ANALYZE TABLE catalog_product, catalog_product_category, catalog_variant, catalog_stock").query().listOfRows();
     }
 
     List<Map<String, Object>> explain(String sql, Map<String, Object> params) {

@@ -21,6 +21,7 @@ import com.example.shop.catalog.CatalogTestData;
 import com.example.shop.catalog.Inventory;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.StockLine;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.catalog.internal.CatalogAdminService;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
@@ -180,7 +181,10 @@ class AdminCatalogHttpTests {
                 .andExpect(jsonPath("$.errors[*].field", hasItem("stock")));
         as(ADMIN, post("/api/admin/products"), "{\"sku\": \"X-1\"}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field", hasItem("name")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("name")));
+        // a price is required of a product without variants (with variants, each may carry its own)
+        as(ADMIN, post("/api/admin/products"), "{\"sku\": \"X-1\", \"slug\": \"x-1\", \"name\": \"X\"}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", hasItem("price")));
         as(ADMIN, post("/api/admin/products"), productBody("U-" + UUID.randomUUID(), CatalogTestData.word(), 100,
                 "\"no-such-category\"", null))
@@ -286,7 +290,7 @@ class AdminCatalogHttpTests {
                 .andExpect(jsonPath("$.onHand").value(12))
                 .andExpect(jsonPath("$.reserved").value(0))
                 .andExpect(jsonPath("$.available").value(12));
-        transactions.executeWithoutResult(tx -> inventory.reserve(List.of(new StockLine(ProductId.of(id), 4))));
+        transactions.executeWithoutResult(tx -> inventory.reserve(List.of(new StockLine(VariantId.of(id), 4))));
 
         as(ADMIN, put("/api/admin/products/" + id + "/stock"), "{\"onHand\": 3}")
                 .andExpect(status().isConflict())

@@ -20,6 +20,7 @@ import com.example.shop.catalog.CatalogTestData;
 import com.example.shop.catalog.Inventory;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.StockLine;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.catalog.internal.CatalogAdminService;
 import com.example.shop.catalog.internal.ProductCommand;
 import com.example.shop.catalog.internal.ProductView;
@@ -262,7 +263,7 @@ class ProductListingHttpTests {
                 .andExpect(jsonPath("$.availableQuantity").value(3))
                 .andExpect(jsonPath("$.price.amount").value(700))
                 .andExpect(header().exists(HttpHeaders.ETAG));
-        transactions.executeWithoutResult(tx -> inventory.reserve(List.of(new StockLine(new ProductId(product.id()), 2))));
+        transactions.executeWithoutResult(tx -> inventory.reserve(List.of(new StockLine(new VariantId(product.id()), 2))));
         mvc.perform(get("/api/products/" + product.id()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.slug").value(product.slug()))
@@ -313,7 +314,7 @@ class ProductListingHttpTests {
 
         // a reservation changes the available number in the body, hence the ETag
         ProductView first = products.get(24); // "item 01", first by name, one unit in stock
-        transactions.executeWithoutResult(tx -> inventory.reserve(List.of(new StockLine(new ProductId(first.id()), 1))));
+        transactions.executeWithoutResult(tx -> inventory.reserve(List.of(new StockLine(new VariantId(first.id()), 1))));
         mvc.perform(get(query).header(HttpHeaders.IF_NONE_MATCH, etag))
                 .andExpect(status().isOk());
     }

@@ -2,6 +2,7 @@ package com.example.shop.orders.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.shop.cart.CheckoutCart;
 import com.example.shop.catalog.ProductId;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.customers.CustomerId;
 import com.example.shop.pricing.DiscountType;
 import com.example.shop.pricing.Quote;
@@ -39,8 +41,8 @@ class OrderMoneyColumnsTests {
     @Test
     void anOrdersAmountsAndItsLinesRoundTripInTheirCurrency() {
         List<CheckoutCart.Line> lines = List.of(
-                new CheckoutCart.Line(ProductId.random(), "MUG", "Mug", Money.of(1250, "USD"), 2, true),
-                new CheckoutCart.Line(ProductId.random(), "PEN", "Pen", Money.of(199, "USD"), 3, true));
+                new CheckoutCart.Line(ProductId.random(), new VariantId(UUID.randomUUID()), "MUG", "Mug", Map.of(), Money.of(1250, "USD"), 2, true),
+                new CheckoutCart.Line(ProductId.random(), new VariantId(UUID.randomUUID()), "PEN", "Pen", Map.of(), Money.of(199, "USD"), 3, true));
         // 3097 - 310 (10 % per line: 250 + 60) + 490 shipping + 623 tax (19 %: 428 + 102 + 93) = 3900
         Quote quote = new Quote(List.of(
                         new Quote.Line(Money.of(2500, "USD"), Money.of(250, "USD"), Money.of(428, "USD")),

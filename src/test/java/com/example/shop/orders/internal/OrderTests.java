@@ -2,11 +2,14 @@ package com.example.shop.orders.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import com.example.shop.cart.CheckoutCart;
 import com.example.shop.catalog.ProductId;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.customers.CustomerId;
 import com.example.shop.orders.OrderCancelled;
 import com.example.shop.orders.OrderPaid;
@@ -28,8 +31,8 @@ class OrderTests {
 
     static Order newOrder() {
         List<CheckoutCart.Line> lines = List.of(
-                new CheckoutCart.Line(ProductId.random(), "MUG-1", "Mug", Money.of(1250, "EUR"), 2, true),
-                new CheckoutCart.Line(ProductId.random(), "TEA-1", "Tea", Money.of(499, "EUR"), 1, true));
+                new CheckoutCart.Line(ProductId.random(), new VariantId(UUID.randomUUID()), "MUG-1", "Mug", Map.of(), Money.of(1250, "EUR"), 2, true),
+                new CheckoutCart.Line(ProductId.random(), new VariantId(UUID.randomUUID()), "TEA-1", "Tea", Map.of(), Money.of(499, "EUR"), 1, true));
         return Order.place(CustomerId.random(), lines, new ShippingAddress("Ada", "1 Street", null, "London", "N1", "GB"),
                 unpriced(lines), NOW);
     }

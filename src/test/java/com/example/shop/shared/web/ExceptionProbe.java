@@ -15,6 +15,7 @@ import com.example.shop.cart.internal.NotEnoughStock;
 import com.example.shop.cart.internal.QuantityOutOfRange;
 import com.example.shop.catalog.InsufficientStock;
 import com.example.shop.catalog.ProductId;
+import com.example.shop.catalog.VariantId;
 import com.example.shop.catalog.internal.InvalidField;
 import com.example.shop.catalog.internal.WrongCurrency;
 import com.example.shop.customers.internal.LoginThrottled;
@@ -96,7 +97,7 @@ class ExceptionProbe {
 
     @GetMapping("/not-enough-stock")
     void notEnoughStock() {
-        throw new NotEnoughStock(new ProductId(ID), 5, 2);
+        throw new NotEnoughStock(new ProductId(ID), new VariantId(ID), 5, 2);
     }
 
     @GetMapping("/cart-full")
@@ -126,8 +127,8 @@ class ExceptionProbe {
 
     @GetMapping("/insufficient-stock")
     void insufficientStock() {
-        throw new InsufficientStock(List.of(new InsufficientStock.Shortage(new ProductId(ID), 3, 1),
-                new InsufficientStock.Shortage(new ProductId(OTHER), 2, 0)));
+        throw new InsufficientStock(List.of(new InsufficientStock.Shortage(new ProductId(ID), new VariantId(ID), 3, 1),
+                new InsufficientStock.Shortage(new ProductId(OTHER), new VariantId(OTHER), 2, 0)));
     }
 
     @GetMapping("/product-unavailable")

@@ -96,8 +96,8 @@ class ExceptionTranslatorTests {
     void theCartsStockShortageNamesTheProductAndTheNumbers() throws Exception {
         answer("not-enough-stock", 409, """
                 {"type": "https://shop.example/problems/insufficient-stock", "title": "Not enough stock", "status": 409,
-                 "detail": "Only 2 unit(s) of product %s available, 5 requested",
-                 "productId": "%s", "requested": 5, "available": 2}""".formatted(ID, ID));
+                 "detail": "Only 2 unit(s) of product %s (variant %s) available, 5 requested",
+                 "productId": "%s", "variantId": "%s", "requested": 5, "available": 2}""".formatted(ID, ID, ID, ID));
     }
 
     @Test
@@ -139,8 +139,8 @@ class ExceptionTranslatorTests {
         answer("insufficient-stock", 409, """
                 {"type": "https://shop.example/problems/insufficient-stock", "title": "Not enough stock", "status": 409,
                  "detail": "Some products do not have the requested quantity available; nothing was ordered.",
-                 "products": [{"productId": "%s", "requested": 3, "available": 1},
-                              {"productId": "%s", "requested": 2, "available": 0}]}""".formatted(ID, OTHER));
+                 "products": [{"productId": "%s", "variantId": "%s", "requested": 3, "available": 1},
+                              {"productId": "%s", "variantId": "%s", "requested": 2, "available": 0}]}""".formatted(ID, ID, OTHER, OTHER));
     }
 
     @Test
