@@ -47,6 +47,23 @@ class Shop {
     }), 201).then((product) => ({ ...product, word: id }));
   }
 
+  /** A new product sold in sizes (S and M, each with its own SKU, price and stock), found by its name's unique word. */
+  async createSizedProduct({ small = 3, medium = 5 } = {}) {
+    const id = unique();
+    return json(await this.request.post(`${API}/api/admin/products`, {
+      headers: await this.admin(),
+      data: {
+        slug: `aurora-shirt-${id}`, name: `Aurora shirt ${id}`, description: 'A shirt in sizes for the browser tests.',
+        price: 3900, active: true,
+        options: [{ name: 'Size', values: ['S', 'M'] }],
+        variants: [
+          { sku: `SF-${id}-S`, optionValues: { Size: 'S' }, stock: small },
+          { sku: `SF-${id}-M`, optionValues: { Size: 'M' }, price: 4200, stock: medium },
+        ],
+      },
+    }), 201).then((product) => ({ ...product, word: id }));
+  }
+
   /** A new discount code of the admin's making (unique name): `{ type, value, ... }` as the API takes it. */
   async createDiscountCode(members) {
     const code = `SF${unique()}`.toUpperCase();

@@ -11,6 +11,8 @@ function line(item) {
   return `<li class="cart-line ${item.available ? '' : 'unavailable'}" data-item="${esc(item.id)}">
     <div class="line-name"><a href="#/products/${encodeURIComponent(item.productId)}">${esc(item.name)}</a>
       ${item.available ? '' : '<p class="stock out">No longer on sale: remove it to check out.</p>'}
+      ${item.optionValues && Object.keys(item.optionValues).length ? `<p class="line-options">${Object.entries(item.optionValues).map(([name, value]) => `${esc(name)}: ${esc(value)}`).join(', ')}</p>` : ''}
+      ${item.sku ? `<p class="line-sku">SKU ${esc(item.sku)}</p>` : ''}
       <p class="unit-price">${money(item.unitPrice)} each</p></div>
     <form class="line-form" novalidate aria-label="${esc(item.name)}">
       ${field({ label: `Quantity of ${item.name}`, name: 'quantity', type: 'number', value: String(item.quantity), attrs: 'min="0" max="99" inputmode="numeric" class="quantity"' })}

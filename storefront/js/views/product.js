@@ -1,9 +1,10 @@
-// One product: images, description, availability, options once the API has variants, and "Add to cart".
+// One product: images, description, availability, a choice of options for a product with variants (the chosen
+// variant's price and availability shown as the choice changes), and "Add to cart".
 import { api, ApiError } from '../api.js';
 import { addToCart } from '../cart.js';
 import { clearProblems, field, formAlert, markInvalid, showProblem, values, whileBusy } from '../forms.js';
 import { esc, money } from '../format.js';
-import { fallBackOnBrokenImages, productImage } from '../shop.js';
+import { fallBackOnBrokenImages, imageSource, productImage } from '../shop.js';
 import { availability } from './catalog.js';
 
 /** Variants (API: "Variants and images"): one choice per option; a product without options has none to show. */
@@ -28,7 +29,7 @@ function chosenVariant(product, chosen) {
 
 function gallery(product) {
   if (product.images?.length) {
-    return `<div class="gallery">${product.images.map((image) => `<img class="product-photo" src="${esc(image.url)}" alt="${esc(image.alt ?? '')}" data-tile="${esc(product.name.charAt(0))}">`).join('')}</div>`;
+    return `<div class="gallery">${product.images.map((image) => `<img class="product-photo" src="${esc(imageSource(image.url))}" alt="${esc(image.alt ?? '')}" data-tile="${esc(product.name.charAt(0))}">`).join('')}</div>`;
   }
   return productImage(product.imageUrl, product.name, 'product-photo');
 }
@@ -67,6 +68,19 @@ export async function renderProduct(root, { match: [slug] }) {
 
   const form = root.querySelector('form');
   const button = form.querySelector('button[type=submit]');
+  // a product with options: the chosen variant's price and availability (none sold: not available)
+  const showChoice = () => {
+    if (!product.options?.length) {
+      return;
+    }
+    const variant = chosenVariant(product, values(form));
+    root.querySelector('.price').textContent = variant ? money(variant.price) : money(product.price);
+    root.querySelector('.availability').innerHTML = variant ? availability(variant.available)
+      : 'This combination is not available.';
+    button.disabled = !variant || variant.available <= 0;
+  };
+  form.querySelectorAll('select[name^="option:"]').forEach((select) => select.addEventListener('change', showChoice));
+  showChoice();
   const confirmation = form.querySelector('.confirmation');
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -81,7 +95,8 @@ export async function renderProduct(root, { match: [slug] }) {
       try {
         const variant = chosenVariant(product, chosen);
         await addToCart({ productId: product.id, variantId: variant?.id }, Number.isInteger(quantity) ? quantity : chosen.quantity);
-        confirmation.innerHTML = `Added ${esc(quantity)} × ${esc(product.name)} to your cart. <a href="#/cart">View your cart</a>`;
+        const options = variant ? ` (${Object.values(variant.optionValues).map(esc).join(', ')})` : '';
+        confirmation.innerHTML = `Added ${esc(quantity)} × ${esc(product.name)}${options} to your cart. <a href="#/cart">View your cart</a>`;
       } catch (error) {
         if (error instanceof ApiError && error.type === 'insufficient-stock') {
           const control = form.querySelector('[data-field="quantity"]');

@@ -1,6 +1,11 @@
 package com.example.shop.catalog;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,11 +15,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.example.shop.catalog.internal.CatalogAdminService;
+import com.example.shop.catalog.internal.CatalogImageService;
 import com.example.shop.catalog.internal.ProductCommand;
+import com.example.shop.catalog.internal.ProductOption;
 
 /**
  * A believable shop for the dev run ({@code ./mvnw spring-boot:test-run}): nine categories in three
- * trees and 45 products, a few of them sold out. Loaded only into an empty catalog, through the same
+ * trees and 45 products, a few of them sold out, one in sizes and colours, each with a small picture. Loaded only into an empty catalog, through the same
  * administration service the admin API uses. Test scope: it never reaches the production jar.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -83,8 +90,33 @@ public class CatalogDemoData {
             new Item("ceramic-vase", "Ceramic vase", "Hand-thrown stoneware vase, matte white.", 4400, 10, "home"),
             new Item("wool-rug", "Hand-woven wool rug", "Flat-woven wool rug, 160 x 230 cm.", 34900, 2, "home"));
 
+    /** The demo product sold in sizes and colours: each combination its own SKU, price and stock. */
+    static final String WITH_VARIANTS = "merino-crew-tee";
+
+    static ProductCommand withVariants(ProductCommand plain, String sku, long price) {
+        List<ProductOption> options = List.of(new ProductOption("Size", List.of("S", "M", "L")),
+                new ProductOption("Colour", List.of("Natural", "Charcoal")));
+        List<ProductCommand.VariantCommand> variants = List.of(
+                new ProductCommand.VariantCommand(sku + "-S-NAT", Map.of("Size", "S", "Colour", "Natural"), null, null, 8),
+                new ProductCommand.VariantCommand(sku + "-M-NAT", Map.of("Size", "M", "Colour", "Natural"), null, null, 12),
+                new ProductCommand.VariantCommand(sku + "-L-NAT", Map.of("Size", "L", "Colour", "Natural"), price + 300, null, 0),
+                new ProductCommand.VariantCommand(sku + "-M-CHA", Map.of("Size", "M", "Colour", "Charcoal"), price + 300, null, 6),
+                new ProductCommand.VariantCommand(sku + "-L-CHA", Map.of("Size", "L", "Colour", "Charcoal"), price + 300, null, 9));
+        return new ProductCommand(plain.sku(), plain.slug(), plain.name(), plain.description(), plain.priceAmount(),
+                plain.priceCurrency(), plain.categorySlugs(), plain.imageUrl(), plain.active(), options, variants);
+    }
+
+    /** A small picture for a demo product, from src/test/resources/demo-images (never in the production jar). */
+    static Optional<byte[]> image(String slug) {
+        try (InputStream in = CatalogDemoData.class.getResourceAsStream("/demo-images/" + slug + ".png")) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Bean
-    ApplicationRunner catalogDemoData(CatalogAdminService admin, JdbcClient jdbc) {
+    ApplicationRunner catalogDemoData(CatalogAdminService admin, CatalogImageService images, JdbcClient jdbc) {
         return args -> {
             long existing = jdbc.sql("SELECT COUNT(*) FROM catalog_product").query(Long.class).single();
             if (existing > 0) {
@@ -95,9 +127,15 @@ public class CatalogDemoData {
                 admin.createCategory(category[0], category[1], category[2]);
             }
             for (Item item : ITEMS) {
-                admin.createProduct(new ProductCommand("DEMO-" + item.slug().toUpperCase(java.util.Locale.ROOT), item.slug(), item.name(),
-                        item.description(), item.price(), null, List.of(item.category()),
-                        "https://images.shop.example/" + item.slug() + ".jpg", true), item.stock());
+                String sku = "DEMO-" + item.slug().toUpperCase(java.util.Locale.ROOT);
+                ProductCommand command = new ProductCommand(sku, item.slug(), item.name(), item.description(),
+                        item.price(), null, List.of(item.category()), "https://images.shop.example/" + item.slug() + ".jpg",
+                        true);
+                if (item.slug().equals(WITH_VARIANTS)) {
+                    command = withVariants(command, sku, item.price());
+                }
+                ProductId product = new ProductId(admin.createProduct(command, item.stock()).id());
+                image(item.slug()).ifPresent(bytes -> images.upload(product, bytes, item.name()));
             }
             log.info("Loaded demo catalog: {} categories, {} products ({} sold out)", CATEGORIES.size(), ITEMS.size(),
                     ITEMS.stream().filter(i -> i.stock() == 0).count());

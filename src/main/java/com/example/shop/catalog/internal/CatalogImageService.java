@@ -73,14 +73,7 @@ public class CatalogImageService {
         if (alt != null && alt.length() > 300) {
             throw new InvalidField("alt", "alt text may have at most 300 characters");
         }
-        ImageProbe.Probed probed;
-        try {
-            probed = ImageProbe.probe(bytes, maxPixels);
-        } catch (ImageProbe.Unsupported e) {
-            throw new UnsupportedImage();
-        } catch (ImageProbe.Broken e) {
-            throw new InvalidField("file", "not a usable image: " + e.getMessage());
-        }
+        ImageProbe.Probed probed = ImageProbe.probe(bytes, maxPixels);
         Product product = products.findById(productId.value())
                 .orElseThrow(() -> new ProductNotFound(productId.value()));
         ProductImage image = product.addImage(UUID.randomUUID(), alt == null || alt.isBlank() ? null : alt.strip(),
@@ -102,10 +95,10 @@ public class CatalogImageService {
 
     /** Removes the image from the product; its bytes go once that has committed. */
     @Transactional
-    public void delete(ProductId productId, UUID imageId) {
+    public void delete(ProductId productId, ImageId imageId) {
         Product product = products.findById(productId.value())
                 .orElseThrow(() -> new ProductNotFound(productId.value()));
-        ProductImage image = product.removeImage(imageId).orElseThrow(() -> new ImageNotFound(imageId.toString()));
+        ProductImage image = product.removeImage(imageId.value()).orElseThrow(() -> new ImageNotFound(imageId.toString()));
         products.saveAndFlush(product);
         String key = image.getStorageKey();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -87,11 +87,6 @@ public class CatalogQueryService {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().available())));
     }
 
-    /** A product's availability: the sum of its variants'. */
-    public static int availableOf(ProductView view, Map<UUID, Integer> byVariant) {
-        return view.variants().stream().mapToInt(v -> byVariant.getOrDefault(v.id(), 0)).sum();
-    }
-
     /** Every category, each with its parent (the tree is cached whole, see {@link CategoryDirectory}). */
     public List<CategoryView> categories() {
         return categories.all();

@@ -17,21 +17,11 @@ final class ImageProbe {
     record Probed(String contentType, String extension, int width, int height) {
     }
 
-    /** The bytes are none of the accepted types (415). */
-    static final class Unsupported extends Exception {
-        Unsupported() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** The bytes start like an accepted type but are not a usable image of it (400). */
-    static final class Broken extends Exception {
-        Broken(String reason) {
-            super(reason, null, false, false);
-        }
-    }
-
-    static Probed probe(byte[] b, long maxPixels) throws Unsupported, Broken {
+    /**
+     * @throws UnsupportedImage the bytes are none of the accepted types (415)
+     * @throws InvalidField     the bytes start like an accepted type but are not a usable image of it (400)
+     */
+    static Probed probe(byte[] b, long maxPixels) {
         Probed probed;
         if (startsWith(b, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
             probed = png(b);
@@ -40,38 +30,38 @@ final class ImageProbe {
         } else if (startsWith(b, 0, 'R', 'I', 'F', 'F') && startsWith(b, 8, 'W', 'E', 'B', 'P')) {
             probed = webp(b);
         } else {
-            throw new Unsupported();
+            throw new UnsupportedImage();
         }
         if (probed.width() < 1 || probed.height() < 1) {
-            throw new Broken("the image declares no width or height");
+            throw broken("the image declares no width or height");
         }
         if ((long) probed.width() * probed.height() > maxPixels) {
-            throw new Broken("the image declares " + probed.width() + " x " + probed.height()
+            throw broken("the image declares " + probed.width() + " x " + probed.height()
                     + " pixels, more than the " + maxPixels + " accepted");
         }
         return probed;
     }
 
     /** PNG: the IHDR chunk comes first; a complete file ends with the IEND chunk. */
-    private static Probed png(byte[] b) throws Broken {
+    private static Probed png(byte[] b) {
         if (b.length < 33 || !startsWith(b, 12, 'I', 'H', 'D', 'R')) {
-            throw new Broken("the PNG header is incomplete");
+            throw broken("the PNG header is incomplete");
         }
         if (!startsWith(b, b.length - 12, 0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xAE, 0x42, 0x60, 0x82)) {
-            throw new Broken("the PNG file is truncated (no IEND chunk at its end)");
+            throw broken("the PNG file is truncated (no IEND chunk at its end)");
         }
         return new Probed("image/png", "png", int32(b, 16), int32(b, 20));
     }
 
     /** JPEG: segments up to the first start-of-frame, which holds the dimensions; a complete file ends with EOI. */
-    private static Probed jpeg(byte[] b) throws Broken {
+    private static Probed jpeg(byte[] b) {
         if (b.length < 4 || (b[b.length - 2] & 0xFF) != 0xFF || (b[b.length - 1] & 0xFF) != 0xD9) {
-            throw new Broken("the JPEG file is truncated (no end-of-image marker)");
+            throw broken("the JPEG file is truncated (no end-of-image marker)");
         }
         int i = 2;
         while (i + 4 <= b.length) {
             if ((b[i] & 0xFF) != 0xFF) {
-                throw new Broken("the JPEG file has a broken segment");
+                throw broken("the JPEG file has a broken segment");
             }
             int marker = b[i + 1] & 0xFF;
             if (marker == 0xFF) {
@@ -87,39 +77,43 @@ final class ImageProbe {
                 return new Probed("image/jpeg", "jpg", uint16(b, i + 7), uint16(b, i + 5));
             }
             if (length < 2) {
-                throw new Broken("the JPEG file has a broken segment");
+                throw broken("the JPEG file has a broken segment");
             }
             i += 2 + length;
         }
-        throw new Broken("the JPEG file has no frame header");
+        throw broken("the JPEG file has no frame header");
     }
 
     /** WebP: a RIFF file whose declared size must match; the first chunk (VP8X, VP8L or VP8) holds the size. */
-    private static Probed webp(byte[] b) throws Broken {
+    private static Probed webp(byte[] b) {
         if (b.length < 30) {
-            throw new Broken("the WebP header is incomplete");
+            throw broken("the WebP header is incomplete");
         }
         long riffSize = int32le(b, 4) & 0xFFFFFFFFL;
         if (riffSize + 8 > b.length) {
-            throw new Broken("the WebP file is truncated (shorter than its RIFF size)");
+            throw broken("the WebP file is truncated (shorter than its RIFF size)");
         }
         if (startsWith(b, 12, 'V', 'P', '8', 'X')) {
             return new Probed("image/webp", "webp", 1 + uint24le(b, 24), 1 + uint24le(b, 27));
         }
         if (startsWith(b, 12, 'V', 'P', '8', 'L')) {
             if ((b[20] & 0xFF) != 0x2F) {
-                throw new Broken("the WebP lossless header is broken");
+                throw broken("the WebP lossless header is broken");
             }
             int bits = int32le(b, 21);
             return new Probed("image/webp", "webp", 1 + (bits & 0x3FFF), 1 + ((bits >>> 14) & 0x3FFF));
         }
         if (startsWith(b, 12, 'V', 'P', '8', ' ')) {
             if (!startsWith(b, 23, 0x9D, 0x01, 0x2A)) {
-                throw new Broken("the WebP lossy header is broken");
+                throw broken("the WebP lossy header is broken");
             }
             return new Probed("image/webp", "webp", uint16le(b, 26) & 0x3FFF, uint16le(b, 28) & 0x3FFF);
         }
-        throw new Broken("the WebP file has no image chunk");
+        throw broken("the WebP file has no image chunk");
+    }
+
+    private static InvalidField broken(String reason) {
+        return new InvalidField("file", "not a usable image: " + reason);
     }
 
     private static boolean startsWith(byte[] b, int offset, int... expected) {

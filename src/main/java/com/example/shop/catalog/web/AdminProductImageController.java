@@ -24,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.internal.CatalogImageService;
+import com.example.shop.catalog.internal.ImageId;
 import com.example.shop.catalog.internal.InvalidField;
 import com.example.shop.catalog.internal.ProductView;
 
@@ -79,7 +80,7 @@ class AdminProductImageController {
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "Unknown product or image")
     ResponseEntity<Void> delete(@PathVariable UUID id, @PathVariable UUID imageId) {
-        images.delete(new ProductId(id), imageId);
+        images.delete(new ProductId(id), new ImageId(imageId));
         return ResponseEntity.noContent().build();
     }
 }

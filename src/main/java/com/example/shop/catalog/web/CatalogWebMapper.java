@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
-import com.example.shop.catalog.internal.CatalogQueryService;
 import com.example.shop.catalog.internal.CategoryView;
 import com.example.shop.catalog.internal.ProductCommand;
 import com.example.shop.catalog.internal.ProductOption;
@@ -58,7 +57,7 @@ interface CatalogWebMapper {
     ProductResponse toResponse(ProductView view, int available);
 
     default ProductDetailResponse toDetail(ProductView view, Map<UUID, Integer> available) {
-        int total = CatalogQueryService.availableOf(view, available);
+        int total = availableOf(view, available);
         List<VariantResponse> variants = view.variants().stream().map(v -> {
             int a = available.getOrDefault(v.id(), 0);
             return new VariantResponse(v.id(), v.sku(), v.optionValues(), price(v.price()), a, a);
@@ -66,6 +65,11 @@ interface CatalogWebMapper {
         return new ProductDetailResponse(view.id(), view.slug(), view.name(), view.description(), price(view.price()),
                 view.categorySlugs(), total, total, view.imageUrl(), view.options().stream().map(this::toResponse).toList(),
                 variants, images(view));
+    }
+
+    /** A product's availability: the sum of its variants'. */
+    static int availableOf(ProductView view, Map<UUID, Integer> byVariant) {
+        return view.variants().stream().mapToInt(v -> byVariant.getOrDefault(v.id(), 0)).sum();
     }
 
     default AdminProductResponse toAdmin(ProductView view, Map<UUID, StockLevel> stock) {

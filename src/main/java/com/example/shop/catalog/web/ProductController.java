@@ -68,7 +68,7 @@ class ProductController {
         ProductPage result = queries.listing(query);
         Map<UUID, Integer> available = queries.available(result.content());
         List<ProductResponse> content = result.content().stream()
-                .map(view -> mapper.toResponse(view, CatalogQueryService.availableOf(view, available)))
+                .map(view -> mapper.toResponse(view, CatalogWebMapper.availableOf(view, available)))
                 .toList();
         PageResponse<ProductResponse> body = new PageResponse<>(content,
                 new PageResponse.PageMetadata(result.number(), result.size(), result.totalElements(), result.totalPages()));

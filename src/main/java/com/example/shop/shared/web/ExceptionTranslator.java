@@ -245,6 +245,15 @@ class ExceptionTranslator extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
+    /** An upload over Spring's multipart limits: the same 413 as any body over its cap, naming the file part. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = RequestBodyLimit.tooLarge(ex.getMaxUploadSize());
+        return problem(Problems.withError(problem, "file", "the file may have at most " + ex.getMaxUploadSize() + " bytes"));
+    }
+
     /** Gives the framework's own problems a stable type instead of {@code about:blank}. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,

@@ -21,9 +21,12 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.jayway.jsonpath.JsonPath;
 
+import com.example.shop.catalog.ProductId;
+import com.example.shop.catalog.internal.CatalogImageService;
 import com.example.shop.testsupport.CatalogFixtures;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
@@ -53,6 +56,12 @@ class ProductImagesHttpTests {
 
     @Value("${shop.catalog.images.dir}")
     Path dir;
+
+    @Autowired
+    CatalogImageService images;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     static byte[] encoded(String format, int width, int height) throws Exception {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -217,5 +226,20 @@ class ProductImagesHttpTests {
             Files.move(moved, dir);
         }
         assertThat(rows(product)).isZero();
+    }
+
+    @Test
+    void anUploadWhoseTransactionRollsBackAfterStoringLeavesNoFile() throws Exception {
+        String product = product();
+        long before = files();
+        byte[] png = encoded("png", 2, 2);
+
+        transactions.executeWithoutResult(tx -> {
+            images.upload(new ProductId(UUID.fromString(product)), png, null);
+            tx.setRollbackOnly(); // whatever fails after the bytes were stored
+        });
+
+        assertThat(rows(product)).isZero();
+        assertThat(files()).isEqualTo(before);
     }
 }

@@ -95,6 +95,11 @@ class ExceptionProbe {
         throw new PaymentNotFound(ID.toString());
     }
 
+    @GetMapping("/upload-too-large")
+    void uploadTooLarge() {
+        throw new org.springframework.web.multipart.MaxUploadSizeExceededException(5_242_880);
+    }
+
     @GetMapping("/not-enough-stock")
     void notEnoughStock() {
         throw new NotEnoughStock(new ProductId(ID), new VariantId(ID), 5, 2);

@@ -93,6 +93,14 @@ class ExceptionTranslatorTests {
     }
 
     @Test
+    void anUploadOverSpringsMultipartLimitIsA413NamingTheFile() throws Exception {
+        answer("upload-too-large", 413, """
+                {"type": "https://shop.example/problems/payload-too-large", "title": "Request body too large", "status": 413,
+                 "detail": "The request body exceeds the limit of 5242880 bytes.",
+                 "errors": [{"field": "file", "message": "the file may have at most 5242880 bytes"}]}""");
+    }
+
+    @Test
     void theCartsStockShortageNamesTheProductAndTheNumbers() throws Exception {
         answer("not-enough-stock", 409, """
                 {"type": "https://shop.example/problems/insufficient-stock", "title": "Not enough stock", "status": 409,
