@@ -55,7 +55,7 @@ class PaymentService implements Payments {
         IntentSnapshot intent = stripe.createIntent(request, attempt);
         for (int tries = 1; ; tries++) {
             try {
-                return view(ledger.store(request, attempt, intent));
+                return view(ledger.store(request, attempt, intent, tries == 1 && existing.isEmpty()));
             } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
                 // A concurrent start (same idempotency key, so the same PaymentIntent) or a webhook adopting
                 // the PaymentIntent stored the reference first; storing again finds and returns it.
