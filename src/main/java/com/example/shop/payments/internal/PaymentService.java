@@ -42,7 +42,15 @@ class PaymentService implements Payments {
 
     @Override
     public PaymentView start(StartPayment request) {
-        Optional<Payment> existing = ledger.find(request.reference());
+        return start(request, ledger.find(request.reference()));
+    }
+
+    @Override
+    public PaymentView startFirst(StartPayment request) {
+        return start(request, Optional.empty());
+    }
+
+    private PaymentView start(StartPayment request, Optional<Payment> existing) {
         if (existing.isPresent() && existing.get().status() != PaymentStatus.CANCELLED) {
             Payment payment = existing.get();
             if (!payment.amount().equals(request.amount())) {
