@@ -13,6 +13,7 @@
 #   CEILING_DIR=path/to/ceiling bench/run.sh   # the bare Spring MVC app to compare with (default ../shared/perf/ceiling)
 #   BENCH_CEILING=off bench/run.sh    # skip the ceiling
 #   BENCH_JFR=on bench/run.sh         # a Flight Recorder file per phase (catalog, checkout), summarized by JfrTop
+#   CHECKOUT_MIXES='hot-plain spread-plain' bench/run.sh   # only these checkout mixes
 # Each configuration writes to target/bench/<metrics-…-tracing-…>/; compare the ratios of runs made one after
 # the other on the same host.
 #
@@ -200,16 +201,16 @@ jfr_start checkout
 # spread: 2 of 20 products per cart, as in a shop with a range of best sellers.
 # plain: no shipping method, tax rate or code applies; priced: the demo method for DE, 19 % tax and one
 # discount code without a usage limit (every checkout claims a use of the same code)
-java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" 300 2 plain \
-  2>&1 | tee "$OUT/checkout-hot.txt" | grep -v '^SLF4J'
-java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" 0 2 priced \
-  2>&1 | tee "$OUT/checkout-hot-priced.txt" | grep -v '^SLF4J'
-java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" 0 20 plain \
-  2>&1 | tee "$OUT/checkout-spread.txt" | grep -v '^SLF4J'
-java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" 0 20 priced \
-  2>&1 | tee "$OUT/checkout-spread-priced.txt" | grep -v '^SLF4J'
-grep -h '^RESULT' "$OUT/checkout-hot.txt" "$OUT/checkout-hot-priced.txt" "$OUT/checkout-spread.txt" \
-  "$OUT/checkout-spread-priced.txt" >> "$RESULTS"
+# CHECKOUT_MIXES picks them (a commit from before pricing has no priced mix: CHECKOUT_MIXES='hot-plain spread-plain')
+warm=300
+for mix in ${CHECKOUT_MIXES:-hot-plain hot-priced spread-plain spread-priced}; do
+  products=2; [ "${mix%%-*}" = spread ] && products=20
+  file="$OUT/checkout-${mix%%-*}.txt"; [ "${mix##*-}" = priced ] && file="$OUT/checkout-${mix%%-*}-priced.txt"
+  java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" $warm $products "${mix##*-}" \
+    2>&1 | tee "$file" | grep -v '^SLF4J'
+  grep -h '^RESULT' "$file" | sed "s/\$/ load=$(cut -d' ' -f1 /proc/loadavg)/" >> "$RESULTS"
+  warm=0
+done
 wait $SAMPLER
 jfr_stop checkout
 jcmd $APP GC.run >/dev/null 2>&1 || true
