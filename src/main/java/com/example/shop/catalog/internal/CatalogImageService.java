@@ -84,7 +84,11 @@ public class CatalogImageService {
             @Override
             public void afterCompletion(int status) {
                 if (status != STATUS_COMMITTED) {
-                    storage.delete(key); // the row is gone with the rollback: so go its bytes
+                    try {
+                        storage.delete(key); // the row is gone with the rollback: so go its bytes
+                    } catch (RuntimeException e) {
+                        log.warn("Image {} was rolled back but its bytes could not be removed: {}", key, e.getMessage());
+                    }
                 }
             }
         });

@@ -39,12 +39,12 @@ class StockInventory implements Inventory {
         SortedMap<UUID, Integer> wanted = merged(lines);
         List<UUID> short_ = ledger.reserveAll(wanted);
         if (!short_.isEmpty()) {
-            Map<UUID, StockLevel> levels = ledger.levels(short_);
-            Map<UUID, UUID> products = ledger.productsOf(short_);
+            Map<UUID, StockLedger.Row> rows = ledger.rows(short_);
             List<InsufficientStock.Shortage> shortages = short_.stream()
-                    .map(id -> new InsufficientStock.Shortage(new ProductId(products.getOrDefault(id, id)),
+                    .map(id -> new InsufficientStock.Shortage(
+                            new ProductId(rows.containsKey(id) ? rows.get(id).productId() : id),
                             new VariantId(id), wanted.get(id),
-                            levels.containsKey(id) ? levels.get(id).available() : 0))
+                            rows.containsKey(id) ? rows.get(id).level().available() : 0))
                     .toList();
             // Thrown through this transactional proxy: the caller's transaction is marked rollback-only,
             // so the lines that did succeed above are undone with it.

@@ -143,16 +143,24 @@ class StockLedger {
         return levels;
     }
 
-    /** The product of each of these variants (one indexed query); unknown ids are absent. */
-    Map<UUID, UUID> productsOf(Collection<? extends UUID> variantIds) {
-        Map<UUID, UUID> products = new HashMap<>();
+    /** A variant's stock row: its product and its level. */
+    record Row(UUID productId, StockLevel level) {
+    }
+
+    /**
+     * The stock rows of these variants with their products, one primary-key lookup query; unknown ids are absent.
+     * A short reservation answers from it while it still holds the rows' locks, so it costs one statement only.
+     */
+    Map<UUID, Row> rows(Collection<? extends UUID> variantIds) {
+        Map<UUID, Row> rows = new HashMap<>();
         if (variantIds.isEmpty()) {
-            return products;
+            return rows;
         }
-        jdbc.sql("SELECT id, product_id FROM catalog_variant WHERE id IN (:ids)")
+        jdbc.sql("SELECT variant_id, product_id, on_hand, reserved FROM catalog_stock WHERE variant_id IN (:ids)")
                 .param("ids", variantIds.stream().map(Uuids::bytes).toList())
-                .query((rs, n) -> products.put(Uuids.uuid(rs.getBytes(1)), Uuids.uuid(rs.getBytes(2))))
+                .query((rs, n) -> rows.put(Uuids.uuid(rs.getBytes(1)),
+                        new Row(Uuids.uuid(rs.getBytes(2)), new StockLevel(rs.getInt(3), rs.getInt(4)))))
                 .list();
-        return products;
+        return rows;
     }
 }
