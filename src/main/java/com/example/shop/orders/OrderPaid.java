@@ -13,7 +13,8 @@ import com.example.shop.shared.Money;
 
 /** The order's payment succeeded (exactly once per order); its stock moved from reserved to sold. */
 public record OrderPaid(UUID eventId, OrderId orderId, CustomerId customerId, @Nullable String email,
-        List<OrderItem> lines, OrderBreakdown breakdown, String paymentIntentId, Instant occurredAt) implements OrderEvent {
+        List<OrderItem> lines, OrderBreakdown breakdown, String paymentIntentId, Instant occurredAt)
+        implements OrderEvent {
 
     /** The order's total (the breakdown's). */
     @JsonIgnore

@@ -251,8 +251,10 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         order.total = quote.total();
         order.refunded = Money.zero(subtotal.currency());
         order.failedRefunds = Money.zero(subtotal.currency());
-        order.registerEvent(new OrderPlaced(UUID.randomUUID(), order.orderId(), customer, email, order.items(),
-                order.breakdown(), items, now));
+        OrderId id = order.orderId();
+        List<OrderItem> bought = order.items();
+        OrderBreakdown breakdown = order.breakdown();
+        order.registerEvent(new OrderPlaced(UUID.randomUUID(), id, customer, email, bought, breakdown, items, now));
         return order;
     }
 
@@ -274,12 +276,14 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         status = OrderStatus.PAID;
         this.paymentIntentId = paymentIntentId;
         paidAt = at;
-        registerEvent(new OrderPaid(UUID.randomUUID(), orderId(), customer(), email, items(), breakdown(),
-                paymentIntentId, at));
+        OrderId id = orderId();
+        List<OrderItem> bought = items();
+        String intent = paymentIntentId;
+        registerEvent(new OrderPaid(UUID.randomUUID(), id, customer(), email, bought, breakdown(), intent, at));
         if (!refunded.isZero()) {
             // a refund reported before this confirmation (the two reactions may run out of order): it still counts
             status = paidStatus();
-            registerEvent(refundedEvent(refunded(), at));
+            registerRefunded(refunded(), at);
         }
         return Confirmation.PAID;
     }
@@ -356,15 +360,17 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         if (status.isPaid() && refundedNow != before) {
             status = paidStatus();
             if (refundedNow > before) {
-                registerEvent(refundedEvent(new Money(refundedNow - before, total.currency()), at));
+                registerRefunded(new Money(refundedNow - before, total.currency()), at);
             }
         }
         return true;
     }
 
-    private OrderRefunded refundedEvent(Money amount, Instant at) {
-        return new OrderRefunded(UUID.randomUUID(), orderId(), customer(), email, amount, refunded(), total(),
-                status == OrderStatus.REFUNDED, at);
+    /** {@code amount} refunded now; the event also tells the sum so far and whether that is everything. */
+    private void registerRefunded(Money amount, Instant at) {
+        boolean full = status == OrderStatus.REFUNDED;
+        OrderId id = orderId();
+        registerEvent(new OrderRefunded(UUID.randomUUID(), id, customer(), email, amount, refunded, total, full, at));
     }
 
     /** The lines as events tell them. */
