@@ -112,9 +112,10 @@ public class CheckoutService {
     }
 
     /**
-     * Turns the cart into an order in one transaction: keep the buyer's e-mail address, snapshot the lines, price them (the same pricing as the
-     * quote), reserve their stock (all or nothing), claim the discount code's use, empty the cart, publish
-     * {@code OrderPlaced}, and tie the order to the request's Idempotency-Key claim if there is one. A shortage, a
+     * Turns the cart into an order in one transaction: keep the buyer's e-mail address, snapshot the lines, price
+     * them (the same pricing as the quote), reserve their stock (all or nothing), claim the discount code's use,
+     * empty the cart, publish {@code OrderPlaced}, and tie the order to the request's Idempotency-Key claim if
+     * there is one. A shortage, a
      * code that ran out or anything else that fails rolls all of it back.
      */
     public OrderDetails checkout(CustomerId customer, CartId cartId, OrderDetails.Address address, Choices choices,
@@ -184,11 +185,20 @@ public class CheckoutService {
      *         or the order is no longer payable and never had a payment
      */
     public Optional<PaymentView> startPayment(OrderDetails order) {
+        return startPayment(order, false);
+    }
+
+    /**
+     * {@link #startPayment(OrderDetails)}; {@code placedNow} when this request placed the order, so it cannot have
+     * a payment yet and none is looked for first.
+     */
+    public Optional<PaymentView> startPayment(OrderDetails order, boolean placedNow) {
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
             return payments.find(order.id().toString());
         }
+        StartPayment start = new StartPayment(order.id().toString(), order.total(), order.email());
         try {
-            return Optional.of(payments.start(new StartPayment(order.id().toString(), order.total(), order.email())));
+            return Optional.of(placedNow ? payments.startFirst(start) : payments.start(start));
         } catch (PaymentProviderUnavailable e) {
             log.warn("Payment for order {} not started yet: {}", order.id(), e.getMessage());
             return Optional.empty();
