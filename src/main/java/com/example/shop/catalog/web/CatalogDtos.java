@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.internal.Slugs;
 import com.example.shop.shared.Money;
+import com.example.shop.shared.web.MultiLineText;
 
 /** The catalog's JSON shapes, in and out. */
 final class CatalogDtos {
@@ -124,7 +125,7 @@ final class CatalogDtos {
             @Size(max = 64) @Pattern(regexp = SKU_PATTERN, message = "letters, digits, '.', '_' and '-' only") String sku,
             @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.PATTERN, message = "lower-case words joined by '-'") String slug,
             @NotBlank @Size(max = 200) String name,
-            @Size(max = 4000) String description,
+            @Size(max = 4000) @MultiLineText String description,
             @Valid PriceRequest price,
             @Size(max = 20) List<@NotBlank String> categorySlugs,
             @Size(max = 1000) @Pattern(regexp = URL_PATTERN, message = "must be an http(s) URL") String imageUrl,
@@ -138,7 +139,7 @@ final class CatalogDtos {
             @Size(max = 64) @Pattern(regexp = SKU_PATTERN, message = "letters, digits, '.', '_' and '-' only") String sku,
             @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.PATTERN, message = "lower-case words joined by '-'") String slug,
             @NotBlank @Size(max = 200) String name,
-            @Size(max = 4000) String description,
+            @Size(max = 4000) @MultiLineText String description,
             @Valid PriceRequest price,
             @Size(max = 20) List<@NotBlank String> categorySlugs,
             @Size(max = 1000) @Pattern(regexp = URL_PATTERN, message = "must be an http(s) URL") String imageUrl,
@@ -154,6 +155,6 @@ final class CatalogDtos {
     record CategoryRequest(
             @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.PATTERN, message = "lower-case words joined by '-'") String slug,
             @NotBlank @Size(max = 200) String name,
-            @Size(max = 120) String parentSlug) {
+            @Size(min = 1, max = 120, message = "must name a category, or be null for a top-level one") String parentSlug) {
     }
 }
