@@ -22,6 +22,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
+import org.jspecify.annotations.Nullable;
+
 import org.hibernate.annotations.CompositeType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -67,7 +69,17 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
     @Id
     private UUID id;
 
-    private UUID customerId;
+    /** The customer who placed the order, or claimed it; null for a guest order nobody has claimed. */
+    private @Nullable UUID customerId;
+
+    /** The buyer's e-mail at checkout: the customer's, or the one a guest gave. */
+    private @Nullable String email;
+
+    /** SHA-256 (hex) of a guest order's access key (the key itself is never stored); null for a customer's order. */
+    private @Nullable String accessKeyHash;
+
+    /** When a customer adopted this guest order. */
+    private @Nullable Instant claimedAt;
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -196,8 +208,10 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
 
     /**
      * A new order of the cart's lines, charged as {@code quote} priced them (its lines are the cart's, in order).
+     * {@code buyer} is the customer, or a guest with the hash of the order's access key. An order with nothing to
+     * pay (a total of zero) is paid at once: there is nothing to charge, and Stripe charges no zero amount.
      */
-    static Order place(CustomerId customer, List<CheckoutCart.Line> cartLines, ShippingAddress address, Quote quote,
+    static Order place(Buyer buyer, List<CheckoutCart.Line> cartLines, ShippingAddress address, Quote quote,
             Instant now) {
         if (cartLines.isEmpty()) {
             throw new IllegalArgumentException("an order needs at least one line");
@@ -209,7 +223,9 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         Order order = new Order();
         order.isNew = true;
         order.id = UUID.randomUUID();
-        order.customerId = customer.value();
+        order.customerId = buyer.customer() == null ? null : buyer.customer().value();
+        order.email = buyer.email();
+        order.accessKeyHash = buyer.accessKeyHash();
         order.status = OrderStatus.PENDING_PAYMENT;
         order.shippingAddress = address;
         order.createdAt = now;
@@ -243,8 +259,50 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         order.total = quote.total();
         order.refunded = Money.zero(subtotal.currency());
         order.failedRefunds = Money.zero(subtotal.currency());
-        order.registerEvent(new OrderPlaced(order.orderId(), customer, order.total(), items, now));
+        order.registerEvent(new OrderPlaced(order.orderId(), order.customer(), order.total(), items, now));
+        if (order.total.isZero()) {
+            order.status = OrderStatus.PAID;
+            order.paidAt = now;
+            order.registerEvent(new OrderPaid(order.orderId(), order.customer(), order.total(), null, now));
+        }
         return order;
+    }
+
+    /**
+     * Who places an order: a customer ({@code accessKeyHash} null), or a guest, known by an e-mail and the hash of
+     * the order's access key.
+     */
+    record Buyer(@Nullable CustomerId customer, @Nullable String email, @Nullable String accessKeyHash) {
+
+        Buyer {
+            if ((customer == null) == (accessKeyHash == null)) {
+                throw new IllegalArgumentException("a buyer is a customer or a guest with an access key");
+            }
+            if (customer == null && email == null) {
+                throw new IllegalArgumentException("a guest buys with an e-mail");
+            }
+        }
+
+        static Buyer customer(CustomerId customer, @Nullable String email) {
+            return new Buyer(customer, email, null);
+        }
+
+        static Buyer guest(String email, String accessKeyHash) {
+            return new Buyer(null, email, accessKeyHash);
+        }
+    }
+
+    /** Whether {@code key} is this order's access key (compared in constant time); false for a customer's order. */
+    boolean opensWith(String key) {
+        return accessKeyHash != null && OrderAccessKeys.matches(accessKeyHash, key);
+    }
+
+    boolean isGuestOrder() {
+        return accessKeyHash != null;
+    }
+
+    boolean isClaimed() {
+        return accessKeyHash != null && customerId != null;
     }
 
     Confirmation confirmPayment(String paymentIntentId, Money amount, Instant at) {
@@ -396,12 +454,21 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         return new OrderId(id);
     }
 
-    CustomerId customer() {
-        return new CustomerId(customerId);
+    /** The customer, or null for a guest order nobody has claimed. */
+    @Nullable CustomerId customer() {
+        return customerId == null ? null : new CustomerId(customerId);
     }
 
     boolean belongsTo(CustomerId customer) {
-        return customerId.equals(customer.value());
+        return customer.value().equals(customerId);
+    }
+
+    @Nullable String email() {
+        return email;
+    }
+
+    @Nullable Instant claimedAt() {
+        return claimedAt;
     }
 
     Money total() {
