@@ -23,6 +23,7 @@ import com.example.shop.catalog.Inventory;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.ProductSnapshot;
 import com.example.shop.customers.CustomerId;
+import com.example.shop.customers.CustomerSummary;
 import com.example.shop.customers.Customers;
 import com.example.shop.orders.OrderId;
 import com.example.shop.payments.PaymentProviderUnavailable;
@@ -139,7 +140,7 @@ public class CheckoutService {
     }
 
     /**
-     * Turns the cart into an order in one transaction: snapshot the lines, price them (the same pricing as the
+     * Turns the cart into an order in one transaction: keep the buyer's e-mail address, snapshot the lines, price them (the same pricing as the
      * quote), reserve their stock (all or nothing), claim the discount code's use, empty the cart, publish
      * {@code OrderPlaced}, and tie the order to the request's Idempotency-Key claim if there is one. A shortage, a
      * code that ran out or anything else that fails rolls all of it back. A guest's order gets a new access key,
@@ -150,9 +151,11 @@ public class CheckoutService {
             Optional<IdempotentRequests.Claim> idempotencyClaim) {
         CountryCode country = CountryCode.parse(address.country(), "shippingAddress.country");
         String accessKey = purchaser instanceof Purchaser.Guest ? OrderAccessKeys.generate() : null;
+        // a customer's address is read before the transaction: no lock is held for it
         Order.Buyer buyer = purchaser instanceof Purchaser.Guest guest
                 ? Order.Buyer.guest(guest.email(), OrderAccessKeys.hash(accessKey))
-                : Order.Buyer.customer(((Purchaser.Customer) purchaser).id(), null);
+                : Order.Buyer.customer(((Purchaser.Customer) purchaser).id(), customers
+                        .find(((Purchaser.Customer) purchaser).id()).map(CustomerSummary::email).orElse(null));
         return transactions.execute(status -> {
             CheckoutCart cart = carts.lockForCheckout(cartId, purchaser.customer())
                     .orElseThrow(() -> new CartNotFound(cartId.value()));
@@ -231,12 +234,21 @@ public class CheckoutService {
      *         or the order is no longer payable and never had a payment
      */
     public Optional<PaymentView> startPayment(OrderDetails order) {
+        return startPayment(order, false);
+    }
+
+    /**
+     * {@link #startPayment(OrderDetails)}; {@code placedNow} when this request placed the order, so it cannot have
+     * a payment yet and none is looked for first.
+     */
+    public Optional<PaymentView> startPayment(OrderDetails order, boolean placedNow) {
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
             return payments.find(order.id().toString());
         }
         String email = emailOf(order);
+        StartPayment start = new StartPayment(order.id().toString(), order.total(), email);
         try {
-            return Optional.of(payments.start(new StartPayment(order.id().toString(), order.total(), email)));
+            return Optional.of(placedNow ? payments.startFirst(start) : payments.start(start));
         } catch (PaymentProviderUnavailable e) {
             log.warn("Payment for order {} not started yet: {}", order.id(), e.getMessage());
             return Optional.empty();

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 import com.example.shop.shared.Money;
 
 /**
- * Everything about one order, read in one query (order and lines): among it the breakdown frozen at checkout,
+ * Everything about one order, read in one query (order and lines): among it the buyer's e-mail address and the
+ * breakdown frozen at checkout,
  * {@code subtotal - discount + shipping (+ tax unless taxIncluded) = total}. A guest order ({@code guest}) has no
  * {@code customerId} until a customer claims it.
  */

@@ -156,12 +156,12 @@ class CheckoutController {
         } else if (purchaser instanceof CheckoutService.Purchaser.Customer customer) {
             response = idempotent.execute("checkout", customer.id().value(), key, json.writeValueAsString(request),
                     claim -> place(purchaser, request, Optional.of(claim), accessKey),
-                    orderId -> created(queries.details(new OrderId(orderId), customer.id(), false)));
+                    orderId -> created(queries.details(new OrderId(orderId), customer.id(), false), false));
         } else {
             // a guest is nobody's: the key is scoped to the cart, whose id only the guest holds
             response = idempotent.execute("checkout-guest", request.cartId(), key, json.writeValueAsString(request),
                     claim -> place(purchaser, request, Optional.of(claim), accessKey),
-                    orderId -> created(queries.details(new OrderId(orderId), OrderAccess.asSystem())));
+                    orderId -> created(queries.details(new OrderId(orderId), OrderAccess.asSystem()), false));
         }
         ObjectNode body = (ObjectNode) json.readTree(response.body());
         String orderId = body.path("orderId").asString();
@@ -204,16 +204,17 @@ class CheckoutController {
         CheckoutService.Placed placed = checkout.checkout(purchaser, new CartId(request.cartId()),
                 mapper.toAddress(request.shippingAddress()), request.choices(), claim);
         accessKey.set(placed.accessKey());
-        return created(placed.order());
+        return created(placed.order(), true);
     }
 
     /**
-     * The 201 answer for a placed order, starting its payment (again: it is the same PaymentIntent). An
+     * The 201 answer for a placed order ({@code placedNow}: by this request), starting its payment (again: it is the
+     * same PaymentIntent). An
      * order that is no longer payable (a repetition answering for an order cancelled meanwhile) shows its
      * current status and last payment, and no payment is started.
      */
-    private IdempotentRequests.Response created(OrderDetails order) {
-        Optional<PaymentView> payment = checkout.startPayment(order);
+    private IdempotentRequests.Response created(OrderDetails order, boolean placedNow) {
+        Optional<PaymentView> payment = checkout.startPayment(order, placedNow);
         String note = payment.isPresent() ? null
                 : order.total().isZero() ? "Nothing to pay: the order's total is zero, so it is paid already."
                 : order.status() == OrderStatus.PENDING_PAYMENT
