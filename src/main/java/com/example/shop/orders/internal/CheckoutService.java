@@ -293,11 +293,8 @@ public class CheckoutService {
                 ? OrderAccess.customer(customer.customer(), false) : access;
     }
 
-    private @Nullable String emailOf(OrderDetails order) {
-        if (order.email() != null) {
-            return order.email();
-        }
-        return order.customerId() == null ? null
-                : customers.find(new CustomerId(order.customerId())).map(c -> c.email()).orElse(null);
+    /** The buyer's address as the order keeps it: no lookup after the checkout (the customer's was taken then). */
+    private static @Nullable String emailOf(OrderDetails order) {
+        return order.email();
     }
 }
