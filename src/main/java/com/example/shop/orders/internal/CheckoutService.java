@@ -181,12 +181,21 @@ public class CheckoutService {
      *         or the order is no longer payable and never had a payment
      */
     public Optional<PaymentView> startPayment(OrderDetails order) {
+        return startPayment(order, false);
+    }
+
+    /**
+     * {@link #startPayment(OrderDetails)}; {@code placedNow} when this request placed the order, so it cannot have
+     * a payment yet and none is looked for first.
+     */
+    public Optional<PaymentView> startPayment(OrderDetails order, boolean placedNow) {
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
             return payments.find(order.id().toString());
         }
         String email = customers.find(new CustomerId(order.customerId())).map(c -> c.email()).orElse(null);
+        StartPayment start = new StartPayment(order.id().toString(), order.total(), email);
         try {
-            return Optional.of(payments.start(new StartPayment(order.id().toString(), order.total(), email)));
+            return Optional.of(placedNow ? payments.startFirst(start) : payments.start(start));
         } catch (PaymentProviderUnavailable e) {
             log.warn("Payment for order {} not started yet: {}", order.id(), e.getMessage());
             return Optional.empty();
