@@ -48,7 +48,6 @@ public final class Soak {
     private final ConcurrentLinkedQueue<Long> minuteLatencies = new ConcurrentLinkedQueue<>();
     private final Map<Integer, LongAdder> minuteStatuses = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String[]> toRefund = new ConcurrentLinkedQueue<>();
-    private final String admin = Tokens.admin();
     private final List<String> products = new ArrayList<>();
 
     private Soak(String base) {
@@ -65,7 +64,7 @@ public final class Soak {
     private void run(int minutes, int users) throws Exception {
         for (int i = 0; i < 12; i++) {
             String sku = "SOAK-" + UUID.randomUUID().toString().substring(0, 8);
-            HttpResponse<String> created = send("setup", "POST", "/api/admin/products", admin, Map.of(), """
+            HttpResponse<String> created = send("setup", "POST", "/api/admin/products", Tokens.admin(), Map.of(), """
                     {"sku": "%s", "slug": "%s", "name": "Soak product %d", "description": "Sold all day long",
                      "price": {"amount": %d, "currency": "EUR"}, "categorySlugs": [], "imageUrl": null,
                      "active": true, "stock": 1000000}""".formatted(sku, sku.toLowerCase(), i, 500 + 100 * i));
@@ -76,10 +75,10 @@ public final class Soak {
         AtomicInteger failures = new AtomicInteger();
         for (int u = 0; u < users; u++) {
             pool.submit(() -> {
-                String token = Tokens.customer(UUID.randomUUID());
+                UUID customer = UUID.randomUUID();
                 while (System.nanoTime() < end) {
                     try {
-                        round(token);
+                        round(Tokens.customer(customer)); // a token lives 5 minutes: a fresh one every round
                     } catch (Exception e) {
                         count("client-error " + e.getClass().getSimpleName());
                         failures.incrementAndGet();
@@ -93,7 +92,7 @@ public final class Soak {
                 if (due != null && Long.parseLong(due[1]) < System.nanoTime()) {
                     toRefund.poll();
                     try {
-                        send("refund", "POST", "/api/admin/orders/" + due[0] + "/refunds", admin,
+                        send("refund", "POST", "/api/admin/orders/" + due[0] + "/refunds", Tokens.admin(),
                                 Map.of("Idempotency-Key", "soak-" + due[0]), "{\"amount\": 100, \"reason\": \"requested_by_customer\"}");
                     } catch (Exception e) {
                         count("client-error " + e.getClass().getSimpleName());
