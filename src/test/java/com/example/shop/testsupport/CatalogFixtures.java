@@ -47,7 +47,8 @@ public final class CatalogFixtures {
 
     /** Changes a product's price through the admin API, with the version it read (optimistic locking). */
     public void changePrice(UUID product, long price) throws Exception {
-        String current = mvc.perform(get("/api/admin/products/{id}", product).header(HttpHeaders.AUTHORIZATION, admin()))
+        String current = mvc.perform(get("/api/admin/products/{id}", product)
+                        .header(HttpHeaders.AUTHORIZATION, admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String body = """
                 {"sku": "%s", "slug": "%s", "name": "%s", "description": "changed",
@@ -64,7 +65,10 @@ public final class CatalogFixtures {
                 .andExpect(status().is2xxSuccessful());
     }
 
-    /** A fresh administrator's token: one kept for the context's lifetime would expire after 5 minutes. */
+    /**
+     * An administrator's access token, minted now: a fixture bean lives as long as its cached test context, longer
+     * than a token's five minutes on a busy machine.
+     */
     public String admin() {
         return Tokens.admin();
     }
