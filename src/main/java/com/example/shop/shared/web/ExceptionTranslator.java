@@ -291,7 +291,22 @@ class ExceptionTranslator extends ResponseEntityExceptionHandler {
      * whichever layer met it first (a transaction that cannot begin, a repository call, a commit).
      */
     static boolean databaseUnreachable(Throwable failure) {
+        return databaseUnreachable(failure, 0);
+    }
+
+    /**
+     * Also looks at what was suppressed on the way: a statement that fails on a connection the outage broke can
+     * say only "statement closed", while the rollback that followed, suppressed by it, names the broken connection.
+     */
+    private static boolean databaseUnreachable(Throwable failure, int depth) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (depth < 3) {
+                for (Throwable suppressed : cause.getSuppressed()) {
+                    if (databaseUnreachable(suppressed, depth + 1)) {
+                        return true;
+                    }
+                }
+            }
             if (cause instanceof CannotCreateTransactionException
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof SQLTransientConnectionException
