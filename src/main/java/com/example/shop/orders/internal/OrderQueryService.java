@@ -1,5 +1,6 @@
 package com.example.shop.orders.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,21 @@ public class OrderQueryService {
                 .filter(order -> admin || order.belongsTo(caller))
                 .map(OrderDetails::of)
                 .orElseThrow(() -> new OrderNotFound(orderId.value()));
+    }
+
+    /**
+     * The order as it is now with its version, whoever asks: for the order streams, which checked their caller
+     * when they opened.
+     */
+    public Optional<OrderSnapshot> snapshot(OrderId orderId) {
+        return orders.findWithLines(orderId.value()).map(order -> new OrderSnapshot(OrderDetails.of(order),
+                order.version()));
+    }
+
+    /** The current versions of those of the orders that exist. */
+    public Map<UUID, Long> versions(Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of()
+                : orders.findVersions(ids).stream().collect(Collectors.toMap(OrderVersion::id, OrderVersion::version));
     }
 
     public Page<OrderSummary> mine(CustomerId customer, Pageable page) {

@@ -27,6 +27,8 @@ class OpenApiConfiguration {
 
     static final String BEARER = "bearerAuth";
 
+    static final String EVENT_TICKET = "eventTicket";
+
     private static final String PROBLEM_JSON = "application/problem+json";
 
     static {
@@ -43,7 +45,12 @@ class OpenApiConfiguration {
                                 + "problem details (application/problem+json)."))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                        .description("Access token from POST /api/auth/login")));
+                        .description("Access token from POST /api/auth/login"))
+                        .addSecuritySchemes(EVENT_TICKET, new SecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.QUERY).name("ticket")
+                                .description("Short-lived ticket from POST /api/orders/{id}/events/ticket; opens "
+                                        + "that order's event stream only (a browser's EventSource cannot send "
+                                        + "a header)")));
     }
 
     @Bean
