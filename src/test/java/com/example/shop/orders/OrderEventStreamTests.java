@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
 import com.example.shop.orders.internal.OrderStreamTicketsForTests;
@@ -26,12 +27,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The live order status over a real socket: a server on a random port, streams read by a real SSE client
- * (the JDK's HTTP client), payments arriving as signed webhooks. A short heartbeat so that closed streams are
- * found quickly, and a small cap on streams so that it can be reached.
+ * (the JDK's HTTP client), payments arriving as signed webhooks. A heartbeat of 2 s, so that closed streams are
+ * found quickly, yet longer than the second within which the fan-out must deliver a change (the heartbeat's
+ * comparison of versions would deliver it too, later); a small cap on streams so that it can be reached.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "logging.level.com.example.shop=INFO",
-        "shop.orders.events.heartbeat=300ms",
+        "shop.orders.events.heartbeat=2s",
         "shop.orders.events.max-streams=4"
 })
 @QuietSchedulers
@@ -45,6 +47,9 @@ class OrderEventStreamTests {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     ShopHttp app;
     String customer;
@@ -131,6 +136,23 @@ class OrderEventStreamTests {
             SseClient.Event next = stream.next(WAIT);
             assertThat((String) JsonPath.read(next.data(), "$.status")).isEqualTo("SHIPPED");
             assertThat((String) JsonPath.read(next.data(), "$.trackingNumber")).isEqualTo("JJD0001");
+        }
+    }
+
+    @Test
+    void aChangeNoEventAnnouncedArrivesAtTheNextHeartbeat() throws Exception {
+        Placed order = place();
+        try (SseClient stream = SseClient.open(port, "/api/orders/" + order.id + "/events",
+                Map.of("Authorization", customerToken))) {
+            SseClient.Event first = stream.next(WAIT);
+            assertThat((Boolean) JsonPath.read(first.data(), "$.disputed")).isFalse();
+            // as if written by another instance whose fan-out was lost
+            jdbc.update("update orders_order set disputed = true, version = version + 1 "
+                    + "where id = unhex(replace(?, '-', ''))", order.id);
+            SseClient.Event next = stream.next(WAIT);
+            assertThat(next).isNotNull();
+            assertThat((Boolean) JsonPath.read(next.data(), "$.disputed")).isTrue();
+            assertThat(Long.parseLong(next.id())).isEqualTo(Long.parseLong(first.id()) + 1);
         }
     }
 

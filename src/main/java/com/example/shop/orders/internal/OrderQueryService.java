@@ -44,9 +44,9 @@ public class OrderQueryService {
     }
 
     /** The current versions of those of the orders that exist. */
-    public Map<UUID, Long> versions(Collection<UUID> ids) {
+    public Map<UUID, Long> versions(Collection<OrderId> ids) {
         return ids.isEmpty() ? Map.of()
-                : orders.findVersions(ids).stream().collect(Collectors.toMap(OrderVersion::id, OrderVersion::version));
+                : orders.findVersions(ids.stream().map(OrderId::value).toList()).stream().collect(Collectors.toMap(OrderVersion::id, OrderVersion::version));
     }
 
     public Page<OrderSummary> mine(CustomerId customer, Pageable page) {

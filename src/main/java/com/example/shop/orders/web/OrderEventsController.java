@@ -2,6 +2,8 @@ package com.example.shop.orders.web;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -93,13 +95,16 @@ class OrderEventsController {
             // documented as the eventTicket security scheme
             @Parameter(hidden = true) @RequestParam(required = false) @Nullable String ticket,
             @Parameter(description = "The id of the last event received; sent by EventSource when it reconnects")
-            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
+            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
+            HttpServletResponse response) {
         OrderId order = new OrderId(id);
         if (ticket != null) {
             tickets.check(ticket, order);
         } else {
             queries.details(order, caller.require(), caller.isAdmin());
         }
+        // nginx buffers proxied responses unless told otherwise; a buffered stream shows nothing
+        response.setHeader("X-Accel-Buffering", "no");
         return streams.open(order, lastEventId);
     }
 }

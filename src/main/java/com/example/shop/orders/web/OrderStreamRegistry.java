@@ -1,7 +1,6 @@
 package com.example.shop.orders.web;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,9 +130,9 @@ class OrderStreamRegistry implements LocalOrderStreams, SmartLifecycle {
 
     private void heartbeat() {
         byOrder.values().forEach(streams -> streams.forEach(Stream::heartbeat));
-        List<UUID> orders = new ArrayList<>(byOrder.keySet());
+        List<OrderId> orders = byOrder.keySet().stream().map(OrderId::new).toList();
         for (int from = 0; from < orders.size(); from += VERSIONS_PER_QUERY) {
-            List<UUID> chunk = orders.subList(from, Math.min(orders.size(), from + VERSIONS_PER_QUERY));
+            List<OrderId> chunk = orders.subList(from, Math.min(orders.size(), from + VERSIONS_PER_QUERY));
             try {
                 queries.versions(chunk).forEach((order, version) -> {
                     Set<Stream> streams = byOrder.get(order);
