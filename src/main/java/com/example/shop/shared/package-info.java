@@ -3,7 +3,7 @@
  * of every module's exceptions ({@link com.example.shop.shared.ShopException} with its
  * {@link com.example.shop.shared.ErrorType}), and the cross-cutting web, security and configuration
  * infrastructure (one translation of exceptions into problems, one place that declares public and protected
- * routes, the context and histograms of observability).
+ * routes, named rate limits, the context and histograms of observability).
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(

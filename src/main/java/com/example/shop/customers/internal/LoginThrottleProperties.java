@@ -11,18 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param perEmailAttempts    failures allowed per e-mail address within {@code perEmailPeriod}
  * @param perAddressAttempts  failures allowed per client address within {@code perAddressPeriod}
- * @param maxTrackedKeys      bound of each in-memory bucket cache
  */
 @ConfigurationProperties("shop.security.login")
 record LoginThrottleProperties(
         @DefaultValue("10") long perEmailAttempts,
         @DefaultValue("15m") Duration perEmailPeriod,
         @DefaultValue("100") long perAddressAttempts,
-        @DefaultValue("10m") Duration perAddressPeriod,
-        @DefaultValue("100000") long maxTrackedKeys) {
+        @DefaultValue("10m") Duration perAddressPeriod) {
 
     LoginThrottleProperties {
-        if (perEmailAttempts < 1 || perAddressAttempts < 1 || maxTrackedKeys < 1) {
+        if (perEmailAttempts < 1 || perAddressAttempts < 1) {
             throw new IllegalArgumentException("shop.security.login.* limits must be positive");
         }
     }

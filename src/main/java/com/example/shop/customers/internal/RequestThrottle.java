@@ -5,12 +5,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
+import com.example.shop.shared.ratelimit.RateLimit;
+import com.example.shop.shared.ratelimit.RateLimitPolicy;
+import com.example.shop.shared.ratelimit.RateLimits;
+
 /**
  * Throttles the anonymous requests other than the login: registrations and password-reset confirmations
  * per client address (each may cost a bcrypt hash), password-reset requests per e-mail and per client
  * address (each may send a mail). A password-reset request beyond its limits is dropped silently (no 429, so
  * that nobody learns which e-mails are known); it is counted in {@code shop.rate-limit.rejections} with
- * {@code limit=password-reset-request}, next to the 429s.
+ * {@code limit=password-reset-request}, next to the 429s. The limits are named
+ * {@code customers.registration-per-address}, {@code customers.reset-confirmation-per-address},
+ * {@code customers.reset-request-per-email} and {@code customers.reset-request-per-address}; with a shared store
+ * down they fall back to this instance's buckets.
  */
 @Component
 class RequestThrottle {
@@ -21,16 +28,16 @@ class RequestThrottle {
     private final RateLimit resetRequestsByAddress;
     private final Counter droppedResetRequests;
 
-    RequestThrottle(RequestThrottleProperties properties, MeterRegistry meters) {
+    RequestThrottle(RequestThrottleProperties properties, RateLimits limits, MeterRegistry meters) {
         this.droppedResetRequests = meters.counter("shop.rate-limit.rejections", "limit", "password-reset-request");
-        long keys = properties.maxTrackedKeys();
-        this.registrations = new RateLimit(properties.registrationsPerAddress(), properties.registrationPeriod(), keys);
-        this.resetConfirmations = new RateLimit(properties.resetConfirmationsPerAddress(),
-                properties.resetConfirmationPeriod(), keys);
-        this.resetRequestsByEmail = new RateLimit(properties.resetRequestsPerEmail(), properties.resetRequestPeriod(),
-                keys);
-        this.resetRequestsByAddress = new RateLimit(properties.resetRequestsPerAddress(),
-                properties.resetRequestPeriod(), keys);
+        this.registrations = limits.limit("customers.registration-per-address",
+                RateLimitPolicy.of(properties.registrationsPerAddress(), properties.registrationPeriod()));
+        this.resetConfirmations = limits.limit("customers.reset-confirmation-per-address",
+                RateLimitPolicy.of(properties.resetConfirmationsPerAddress(), properties.resetConfirmationPeriod()));
+        this.resetRequestsByEmail = limits.limit("customers.reset-request-per-email",
+                RateLimitPolicy.of(properties.resetRequestsPerEmail(), properties.resetRequestPeriod()));
+        this.resetRequestsByAddress = limits.limit("customers.reset-request-per-address",
+                RateLimitPolicy.of(properties.resetRequestsPerAddress(), properties.resetRequestPeriod()));
     }
 
     /** @throws TooManyRequests when the address has registered too often */

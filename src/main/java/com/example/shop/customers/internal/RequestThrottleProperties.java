@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resetConfirmationsPerAddress  password-reset confirmations per client address within {@code resetConfirmationPeriod}
  * @param resetRequestsPerEmail         password-reset requests per e-mail within {@code resetRequestPeriod}
  * @param resetRequestsPerAddress       password-reset requests per client address within {@code resetRequestPeriod}
- * @param maxTrackedKeys                bound of each in-memory bucket cache
  */
 @ConfigurationProperties("shop.security.throttle")
 record RequestThrottleProperties(
@@ -23,6 +22,5 @@ record RequestThrottleProperties(
         @DefaultValue("10m") Duration resetConfirmationPeriod,
         @DefaultValue("5") long resetRequestsPerEmail,
         @DefaultValue("30") long resetRequestsPerAddress,
-        @DefaultValue("1h") Duration resetRequestPeriod,
-        @DefaultValue("100000") long maxTrackedKeys) {
+        @DefaultValue("1h") Duration resetRequestPeriod) {
 }
