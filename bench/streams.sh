@@ -36,12 +36,12 @@ java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} -cp "$CP" com.exa
   --shop.orders.events.max-streams="$MAX_STREAMS" > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
-for i in $(seq 1 240); do
+for i in $(seq 1 600); do
   if curl -fsS "$BASE/readyz" >/dev/null 2>&1; then break; fi
   if ! kill -0 $APP 2>/dev/null; then echo "the app died:"; tail -50 "$OUT/app.log"; exit 1; fi
   sleep 1
 done
-curl -fsS "$BASE/readyz" >/dev/null || { echo "the app was not ready within 240 s"; exit 1; }
+curl -fsS "$BASE/readyz" >/dev/null || { echo "the app was not ready within 600 s"; exit 1; }
 
 {
   echo "# $(date -u +%FT%TZ) -Xmx$HEAP, load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,7 @@ import com.example.shop.testsupport.Tokens;
  * product with ample stock), then opens streams (an admin token, spread over the orders) up to each of the
  * {@code steps}, keeps them all open, and after each step forces a full GC in the app ({@code jcmd GC.run}) and
  * prints the heap it then uses, the heap per stream against the step with none, and the process's resident
- * memory. It stops at the first stream refused (the cap, 503) or failed.
+ * memory. Streams are opened at most 16 at a time. It stops at the first stream refused (the cap, 503) or failed.
  * <p>
  * Arguments: {@code baseUrl appPid steps(comma-separated) [orders]}.
  */
@@ -40,6 +41,8 @@ public final class StreamsBench {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(30)).build();
     private final List<InputStream> open = new ArrayList<>();
+    private static final int OPENING = 16;
+    private final Semaphore inFlight = new Semaphore(OPENING);
 
     private StreamsBench(String base, long pid) {
         this.base = base;
@@ -64,10 +67,14 @@ public final class StreamsBench {
         for (int target : steps) {
             List<CompletableFuture<HttpResponse<InputStream>>> opening = new ArrayList<>();
             for (int n = open.size(); n < target; n++) {
+                // at most OPENING at once, as browsers reconnecting over some seconds would: a burst of thousands
+                // at once measures the connection pool's 5 s timeout instead (500s), not what a stream costs
+                inFlight.acquire();
                 opening.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/orders/"
                         + orders.get(n % orders.size()) + "/events"))
                         .header("Authorization", admin).header("Accept", "text/event-stream")
-                        .timeout(Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
+                        .timeout(Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.ofInputStream())
+                        .whenComplete((response, failure) -> inFlight.release()));
             }
             int refused = 0;
             String why = null;

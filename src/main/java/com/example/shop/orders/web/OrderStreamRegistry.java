@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,7 @@ class OrderStreamRegistry implements LocalOrderStreams, SmartLifecycle {
     private final OrderWebMapper mapper;
     private final JsonMapper json;
     private final OrderStreamProperties properties;
-    private final ScheduledExecutorService workers;
+    private volatile @Nullable ScheduledExecutorService workers;
     private volatile boolean running;
 
     OrderStreamRegistry(OrderQueryService queries, OrderWebMapper mapper, JsonMapper json,
@@ -67,10 +68,6 @@ class OrderStreamRegistry implements LocalOrderStreams, SmartLifecycle {
         this.mapper = mapper;
         this.json = json;
         this.properties = properties;
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2,
-                new CustomizableThreadFactory("order-streams-"));
-        executor.setRemoveOnCancelPolicy(true);
-        this.workers = executor;
         Gauge.builder("shop.orders.streams.open", open, AtomicInteger::get)
                 .description("Order event streams open on this instance").register(meters);
     }
@@ -102,8 +99,13 @@ class OrderStreamRegistry implements LocalOrderStreams, SmartLifecycle {
 
     @Override
     public void changed(OrderId order) {
-        if (byOrder.containsKey(order.value()) && running) {
-            workers.execute(() -> deliver(order.value()));
+        ScheduledExecutorService executor = workers;
+        if (byOrder.containsKey(order.value()) && executor != null) {
+            try {
+                executor.execute(() -> deliver(order.value()));
+            } catch (RejectedExecutionException stopping) {
+                // the instance is stopping: its streams end now, and the browsers reconnect elsewhere
+            }
         }
     }
 
@@ -170,10 +172,15 @@ class OrderStreamRegistry implements LocalOrderStreams, SmartLifecycle {
         }
     }
 
+    /** Two threads of its own (a new pair after every stop, should the context be started again). */
     @Override
     public void start() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2,
+                new CustomizableThreadFactory("order-streams-"));
+        executor.setRemoveOnCancelPolicy(true);
         long every = properties.heartbeat().toMillis();
-        workers.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+        workers = executor;
         running = true;
     }
 
@@ -181,7 +188,11 @@ class OrderStreamRegistry implements LocalOrderStreams, SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        workers.shutdownNow();
+        ScheduledExecutorService executor = workers;
+        workers = null;
+        if (executor != null) {
+            executor.shutdownNow();
+        }
         byOrder.values().forEach(streams -> streams.forEach(stream -> stream.emitter.complete()));
     }
 
