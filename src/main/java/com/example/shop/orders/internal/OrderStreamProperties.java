@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * traffic and keep it open; at the same rhythm the streams compare their orders' versions with the database;</li>
  * <li>{@code stream-timeout}: how long one stream stays open; then it ends and the browser reconnects with
  * {@code Last-Event-ID} (a ticket is checked again then);</li>
- * <li>{@code max-streams}: how many streams this instance holds at once; one more is a 503;</li>
+ * <li>{@code max-streams}: how many streams this instance holds at once; one more is a 503. About 110 KB of heap
+ * each (bench/README.md): the default fits a 512 MB heap;</li>
  * <li>{@code ticket-ttl}: how long a ticket from {@code POST /api/orders/{id}/events/ticket} opens a stream;</li>
  * <li>{@code fan-out}: {@code jvm} (one instance) or the name of an implementation across instances.</li>
  * </ul>
@@ -21,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OrderStreamProperties(
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("30m") Duration streamTimeout,
-        @DefaultValue("10000") int maxStreams,
+        @DefaultValue("2000") int maxStreams,
         @DefaultValue("60s") Duration ticketTtl,
         @DefaultValue("jvm") String fanOut) {
 
