@@ -10,6 +10,10 @@
 #   BENCH_APP_ARGS='--shop.catalog.availability-ttl=0' bench/run.sh   # A/B a setting
 #   BENCH_TRACING=on bench/run.sh     # tracing on: 10 % sampled, exported over OTLP to a local sink (OtlpSink)
 #   BENCH_METRICS=off bench/run.sh    # no metrics and no observations at all: the floor they cost against
+#   CEILING_DIR=path/to/ceiling bench/run.sh   # the bare Spring MVC app to compare with (default ../shared/perf/ceiling)
+#   BENCH_CEILING=off bench/run.sh    # skip the ceiling
+#   BENCH_JFR=on bench/run.sh         # a Flight Recorder file per phase (catalog, checkout), summarized by JfrTop
+#   CHECKOUT_MIXES='hot-plain spread-plain' bench/run.sh   # only these checkout mixes
 # Each configuration writes to target/bench/<metrics-…-tracing-…>/; compare the ratios of runs made one after
 # the other on the same host.
 #
@@ -31,6 +35,11 @@ THREADS="${THREADS:-2}"
 CHECKOUTS="${CHECKOUTS:-2000}"
 CHECKOUT_CONCURRENCY="${CHECKOUT_CONCURRENCY:-16}"
 HEAP="${BENCH_XMX:-512m}"
+CEILING_DIR="${CEILING_DIR:-../shared/perf/ceiling}"
+CEILING_PORT="${BENCH_CEILING_PORT:-18082}"
+CEILING_WARMUP="${CEILING_WARMUP:-20s}"
+BENCH_CEILING="${BENCH_CEILING:-on}"
+BENCH_JFR="${BENCH_JFR:-off}"
 LABEL="metrics-${BENCH_METRICS}-tracing-${BENCH_TRACING}"
 OUT="target/bench/$LABEL"
 mkdir -p "$OUT"
@@ -67,8 +76,55 @@ case "$BENCH_TRACING" in
   *) echo "BENCH_TRACING is on or off"; exit 1 ;;
 esac
 
+# wrk's latency ("850.00us", "6.40ms", "1.20s") in milliseconds
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
+
+# The ceiling: a bare Spring Boot MVC app serving a constant 20-product page and one product from memory
+# (Jackson on every request, no security, database or filters), measured first, alone, with the same JVM
+# flags and wrk settings; every catalog figure of the app is then also reported as a ratio to it.
+CEILING_PAGE_RPS=""; CEILING_ONE_RPS=""; CEILING_PAGE_P99=""; CEILING_ONE_P99=""
+RESULTS="$OUT/results.txt"
+echo "configuration: metrics $BENCH_METRICS, tracing $BENCH_TRACING${BENCH_APP_ARGS:+, $BENCH_APP_ARGS}" > "$RESULTS"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS"
+if [ "$BENCH_CEILING" = on ] && [ -f "$CEILING_DIR/pom.xml" ]; then
+  CEILING_JAR=target/ceiling/target/ceiling-1.0.jar
+  if [ -z "${BENCH_SKIP_BUILD:-}" ] || [ ! -f "$CEILING_JAR" ]; then
+    echo "building the ceiling from $CEILING_DIR"
+    rm -rf target/ceiling && mkdir -p target && cp -r "$CEILING_DIR" target/ceiling
+    (cd target/ceiling && ../../mvnw -B -q -DskipTests package) > "$OUT/ceiling-build.log" 2>&1 \
+      || { cat "$OUT/ceiling-build.log"; exit 1; }
+  fi
+  echo "starting the ceiling on 127.0.0.1:$CEILING_PORT (-Xmx$HEAP)"
+  java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} -jar "$CEILING_JAR" \
+    --server.address=127.0.0.1 --server.port="$CEILING_PORT" > "$OUT/ceiling.log" 2>&1 &
+  CEILING=$!
+  for i in $(seq 1 60); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$CEILING_PORT/api/products" 2>/dev/null; then break; fi
+    sleep 1
+  done
+  for name in page one; do
+    u="http://127.0.0.1:$CEILING_PORT/api/products"; [ $name = one ] && u="$u/1001"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$CEILING_WARMUP" "$u" > /dev/null
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$u" > "$OUT/wrk-ceiling-$name.txt"
+    rps=$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-ceiling-$name.txt")
+    p50=$(awk '$1=="50%" {print $2}' "$OUT/wrk-ceiling-$name.txt")
+    p99=$(awk '$1=="99%" {print $2}' "$OUT/wrk-ceiling-$name.txt")
+    if [ $name = page ]; then CEILING_PAGE_RPS=$rps; CEILING_PAGE_P99=$(to_ms "$p99")
+    else CEILING_ONE_RPS=$rps; CEILING_ONE_P99=$(to_ms "$p99"); fi
+    printf "%-26s %10s req/s  p50 %8s  p99 %8s   load %s\\n" "ceiling-$name" "$rps" "$p50" "$p99" \
+      "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RESULTS"
+  done
+  kill $CEILING 2>/dev/null || true; wait $CEILING 2>/dev/null || true
+else
+  echo "no ceiling ($CEILING_DIR/pom.xml missing or BENCH_CEILING=off): ratios to the app's baseline only"
+fi
+
 echo "starting the app on $BASE (-Xmx$HEAP), management port $MANAGEMENT_PORT, metrics $BENCH_METRICS, tracing $BENCH_TRACING"
-java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} -cp "$CP" com.example.shop.TestShopApplication \
+# the in-process Stripe stand-in keeps no request journal here (nothing asserts on it); its CPU share shows in
+# the checkout profile (BENCH_JFR=on: the qtp… threads and the "Stripe stand-in" area)
+java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC -Dshop.stripe-stand-in.no-journal=true ${BENCH_JAVA_OPTS:-} \
+  -cp "$CP" com.example.shop.TestShopApplication \
   --server.address=127.0.0.1 --server.port="$PORT" \
   --management.server.address=127.0.0.1 --management.server.port="$MANAGEMENT_PORT" \
   "${OBSERVABILITY_ARGS[@]}" ${BENCH_APP_ARGS:-} > "$OUT/app.log" 2>&1 &
@@ -106,10 +162,17 @@ done
 jcmd $APP GC.run >/dev/null 2>&1 || true
 echo "heap after warm-up (after a full GC): $(heap)"
 
-RESULTS="$OUT/results.txt"
-echo "configuration: metrics $BENCH_METRICS, tracing $BENCH_TRACING${BENCH_APP_ARGS:+, $BENCH_APP_ARGS}" > "$RESULTS"
 echo "measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
 BASE_RPS=""
+jfr_start() { [ "$BENCH_JFR" = on ] && jcmd $APP JFR.start name="$1" settings=profile filename="$PWD/$OUT/$1.jfr" >/dev/null || true; }
+jfr_stop() {
+  if [ "$BENCH_JFR" = on ]; then
+    jcmd $APP JFR.stop name="$1" >/dev/null || true
+    java -cp "$CP" com.example.shop.bench.JfrTop "$OUT/$1.jfr" 30 > "$OUT/jfr-$1.txt" 2>&1 || true
+    echo "CPU profile of the $1 phase: $OUT/jfr-$1.txt"
+  fi
+}
+jfr_start catalog
 for idx in "${!URLS[@]}"; do
   name=${NAMES[$idx]}; u=${URLS[$idx]}
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$u" > "$OUT/wrk-$name.txt"
@@ -118,29 +181,38 @@ for idx in "${!URLS[@]}"; do
   p99=$(awk '$1=="99%" {print $2}' "$OUT/wrk-$name.txt")
   non2xx=$(awk '/Non-2xx/ {print $5}' "$OUT/wrk-$name.txt")
   [ -z "$BASE_RPS" ] && BASE_RPS=$rps
-  ratio=$(awk -v a="$rps" -v b="$BASE_RPS" 'BEGIN {printf "%.2f", a / b}')
-  printf "%-26s %10s req/s  ratio %5s  p50 %8s  p99 %8s  non-2xx %s\n" "$name" "$rps" "$ratio" "$p50" "$p99" "${non2xx:-0}" | tee -a "$RESULTS"
+  ratio=$(ratio "$rps" "$BASE_RPS")
+  # to the ceiling: one product against its single product, every other endpoint against its page
+  c_rps=$CEILING_PAGE_RPS; c_p99=$CEILING_PAGE_P99
+  [ "$name" = product-by-slug ] && { c_rps=$CEILING_ONE_RPS; c_p99=$CEILING_ONE_P99; }
+  vs=""
+  [ -n "$c_rps" ] && vs="  ceiling x$(ratio "$rps" "$c_rps")  p99 x$(ratio "$(to_ms "$p99")" "$c_p99")"
+  printf "%-26s %10s req/s  ratio %5s  p50 %8s  p99 %8s  non-2xx %s%s   load %s\n" "$name" "$rps" "$ratio" "$p50" "$p99" \
+    "${non2xx:-0}" "$vs" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RESULTS"
 done
+jfr_stop catalog
 echo "heap under load (catalog, last run): $(heap)" | tee -a "$RESULTS"
 
 echo "checkout: $CHECKOUTS customers, concurrency $CHECKOUT_CONCURRENCY"
 ( sleep 5; echo "heap under checkout load: $(heap)" >> "$RESULTS" ) &
 SAMPLER=$!
+jfr_start checkout
 # hot: every cart holds the same 2 products (checkouts queue on their stock rows);
 # spread: 2 of 20 products per cart, as in a shop with a range of best sellers.
 # plain: no shipping method, tax rate or code applies; priced: the demo method for DE, 19 % tax and one
 # discount code without a usage limit (every checkout claims a use of the same code)
-java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" 300 2 plain \
-  2>&1 | tee "$OUT/checkout-hot.txt" | grep -v '^SLF4J'
-java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" 0 2 priced \
-  2>&1 | tee "$OUT/checkout-hot-priced.txt" | grep -v '^SLF4J'
-java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" 0 20 plain \
-  2>&1 | tee "$OUT/checkout-spread.txt" | grep -v '^SLF4J'
-java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" 0 20 priced \
-  2>&1 | tee "$OUT/checkout-spread-priced.txt" | grep -v '^SLF4J'
-grep -h '^RESULT' "$OUT/checkout-hot.txt" "$OUT/checkout-hot-priced.txt" "$OUT/checkout-spread.txt" \
-  "$OUT/checkout-spread-priced.txt" >> "$RESULTS"
+# CHECKOUT_MIXES picks them (a commit from before pricing has no priced mix: CHECKOUT_MIXES='hot-plain spread-plain')
+warm=300
+for mix in ${CHECKOUT_MIXES:-hot-plain hot-priced spread-plain spread-priced}; do
+  products=2; [ "${mix%%-*}" = spread ] && products=20
+  file="$OUT/checkout-${mix%%-*}.txt"; [ "${mix##*-}" = priced ] && file="$OUT/checkout-${mix%%-*}-priced.txt"
+  java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" $warm $products "${mix##*-}" \
+    2>&1 | tee "$file" | grep -v '^SLF4J'
+  grep -h '^RESULT' "$file" | sed "s/\$/ load=$(cut -d' ' -f1 /proc/loadavg)/" >> "$RESULTS"
+  warm=0
+done
 wait $SAMPLER
+jfr_stop checkout
 jcmd $APP GC.run >/dev/null 2>&1 || true
 echo "heap after the run (after a full GC): $(heap)" | tee -a "$RESULTS"
 echo

@@ -19,6 +19,9 @@ public interface Carts {
      */
     Optional<CheckoutCart> lockForCheckout(CartId cart, CustomerId customer);
 
-    /** Empties the cart once its contents became an order. */
+    /**
+     * Empties the cart once its contents became an order; meant for the transaction that took the cart's lock
+     * with {@link #lockForCheckout} (it reads nothing more then).
+     */
     void clear(CartId cart);
 }

@@ -1,11 +1,18 @@
 package com.example.shop.orders;
 
 import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import com.example.shop.customers.CustomerId;
 import com.example.shop.shared.Money;
 
-/** Money went back to the customer; {@code totalRefunded} is everything refunded on the order so far. */
-public record OrderRefunded(OrderId orderId, CustomerId customerId, Money totalRefunded, boolean fullyRefunded,
-        Instant at) {
+/**
+ * Money went back to the customer: {@code amount} this time, {@code totalRefunded} everything refunded on the order
+ * so far (of {@code orderTotal}).
+ */
+public record OrderRefunded(UUID eventId, OrderId orderId, CustomerId customerId, @Nullable String email,
+        Money amount, Money totalRefunded, Money orderTotal, boolean fullyRefunded, Instant occurredAt)
+        implements OrderEvent {
 }

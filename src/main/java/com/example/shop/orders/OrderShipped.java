@@ -1,8 +1,13 @@
 package com.example.shop.orders;
 
 import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import com.example.shop.customers.CustomerId;
 
-public record OrderShipped(OrderId orderId, CustomerId customerId, String carrier, String trackingNumber, Instant at) {
+/** A paid order left the warehouse with {@code carrier} under {@code trackingNumber}. */
+public record OrderShipped(UUID eventId, OrderId orderId, CustomerId customerId, @Nullable String email,
+        String carrier, String trackingNumber, Instant occurredAt) implements OrderEvent {
 }

@@ -27,6 +27,15 @@ public interface Payments {
     PaymentView start(StartPayment request);
 
     /**
+     * {@link #start} for a reference that had no payment until now (an order the caller placed in this request):
+     * the same, without first looking for an earlier payment. Should one have been stored meanwhile (a concurrent
+     * start, a webhook), it is found and returned, as {@link #start} would.
+     */
+    default PaymentView startFirst(StartPayment request) {
+        return start(request);
+    }
+
+    /**
      * Cancels the payment of a reference if its PaymentIntent can still be cancelled; a payment that has
      * already succeeded or been cancelled is left as it is.
      *

@@ -103,6 +103,11 @@ class CheckoutTests {
                 .andExpect(jsonPath("$.lines[0].quantity").value(2))
                 .andExpect(jsonPath("$.shippingAddress.city").value("London"));
         assertThat(fixtures.stock(product)).containsExactly(3, 0);
+        // the order keeps the buyer's address for mail, and its events tell it
+        assertThat(jdbc.queryForObject("select email from orders_order where id = unhex(replace(?, '-', ''))",
+                String.class, orderId)).isEqualTo(email);
+        assertThat(fixtures.publications(OrderPlaced.class, "\"email\":\"" + email + "\"")).isEqualTo(1);
+        assertThat(fixtures.publications(OrderPaid.class, "\"email\":\"" + email + "\"")).isEqualTo(1);
         mvc.perform(get("/api/orders").header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(jsonPath("$.content", hasSize(1)))
                 .andExpect(jsonPath("$.content[0].id").value(orderId))

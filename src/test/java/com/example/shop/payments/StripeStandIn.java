@@ -51,6 +51,9 @@ public final class StripeStandIn {
 
     private static final Logger log = LoggerFactory.getLogger(StripeStandIn.class);
 
+    /** System property: {@code true} runs the stand-in without a request journal (bench/run.sh). */
+    public static final String NO_JOURNAL = "shop.stripe-stand-in.no-journal";
+
     private static StripeStandIn shared;
 
     private final WireMockServer server;
@@ -62,13 +65,18 @@ public final class StripeStandIn {
 
     private StripeStandIn() {
         this.http = new StripeStandInHttp(this);
-        this.server = new WireMockServer(wireMockConfig()
+        var config = wireMockConfig()
                 .dynamicPort()
                 .bindAddress("127.0.0.1")
                 .containerThreads(16)
                 .maxRequestJournalEntries(2000)
                 .notifier(new Slf4jNotifier(false))
-                .extensions(http.transformer()));
+                .extensions(http.transformer());
+        if (Boolean.getBoolean(NO_JOURNAL)) {
+            // the benchmark asserts nothing on the requests; trimming the journal walks all of it on every request
+            config.disableRequestJournal();
+        }
+        this.server = new WireMockServer(config);
         server.start();
         server.stubFor(any(urlPathMatching("/v1/.*")).atPriority(100)
                 .willReturn(aResponse().withTransformers(StripeStandInHttp.TRANSFORMER)));

@@ -19,7 +19,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 public final class CatalogFixtures {
 
     private final MockMvc mvc;
-    private final String admin = Tokens.admin();
 
     public CatalogFixtures(MockMvc mvc) {
         this.mvc = mvc;
@@ -33,7 +32,7 @@ public final class CatalogFixtures {
                  "price": {"amount": %d, "currency": "EUR"}, "categorySlugs": [], "imageUrl": null,
                  "active": true, "stock": %d}
                 """.formatted(unique, unique, name, unique, price, stock);
-        MvcResult result = mvc.perform(post("/api/admin/products").header(HttpHeaders.AUTHORIZATION, admin)
+        MvcResult result = mvc.perform(post("/api/admin/products").header(HttpHeaders.AUTHORIZATION, admin())
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated())
                 .andReturn();
@@ -41,31 +40,36 @@ public final class CatalogFixtures {
     }
 
     public void setStock(UUID product, int onHand) throws Exception {
-        mvc.perform(put("/api/admin/products/{id}/stock", product).header(HttpHeaders.AUTHORIZATION, admin)
+        mvc.perform(put("/api/admin/products/{id}/stock", product).header(HttpHeaders.AUTHORIZATION, admin())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"onHand\": " + onHand + "}"))
                 .andExpect(status().is2xxSuccessful());
     }
 
     /** Changes a product's price through the admin API, with the version it read (optimistic locking). */
     public void changePrice(UUID product, long price) throws Exception {
-        String current = mvc.perform(get("/api/admin/products/{id}", product).header(HttpHeaders.AUTHORIZATION, admin))
+        String current = mvc.perform(get("/api/admin/products/{id}", product)
+                        .header(HttpHeaders.AUTHORIZATION, admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String body = """
                 {"sku": "%s", "slug": "%s", "name": "%s", "description": "changed",
                  "price": {"amount": %d, "currency": "EUR"}, "categorySlugs": [], "active": true, "version": %d}
                 """.formatted(JsonPath.read(current, "$.sku"), JsonPath.read(current, "$.slug"),
                 JsonPath.read(current, "$.name"), price, ((Number) JsonPath.read(current, "$.version")).longValue());
-        mvc.perform(put("/api/admin/products/{id}", product).header(HttpHeaders.AUTHORIZATION, admin)
+        mvc.perform(put("/api/admin/products/{id}", product).header(HttpHeaders.AUTHORIZATION, admin())
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk());
     }
 
     public void deactivate(UUID product) throws Exception {
-        mvc.perform(delete("/api/admin/products/{id}", product).header(HttpHeaders.AUTHORIZATION, admin))
+        mvc.perform(delete("/api/admin/products/{id}", product).header(HttpHeaders.AUTHORIZATION, admin()))
                 .andExpect(status().is2xxSuccessful());
     }
 
+    /**
+     * An administrator's access token, minted now: a fixture bean lives as long as its cached test context, longer
+     * than a token's five minutes on a busy machine.
+     */
     public String admin() {
-        return admin;
+        return Tokens.admin();
     }
 }

@@ -1,6 +1,5 @@
 package com.example.shop.catalog.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -37,12 +36,7 @@ class StockInventory implements Inventory {
     @Transactional(propagation = Propagation.MANDATORY)
     public void reserve(List<StockLine> lines) {
         SortedMap<UUID, Integer> wanted = merged(lines);
-        List<UUID> short_ = new ArrayList<>();
-        for (Map.Entry<UUID, Integer> line : wanted.entrySet()) {
-            if (!ledger.reserve(line.getKey(), line.getValue())) {
-                short_.add(line.getKey());
-            }
-        }
+        List<UUID> short_ = ledger.reserveAll(wanted);
         if (!short_.isEmpty()) {
             Map<UUID, StockLevel> levels = ledger.levels(short_);
             List<InsufficientStock.Shortage> shortages = short_.stream()

@@ -1,12 +1,15 @@
 package com.example.shop.catalog.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +25,12 @@ import org.springframework.stereotype.Component;
 class StockLedger {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final RecentAvailability shown;
 
-    StockLedger(JdbcClient jdbc, RecentAvailability shown) {
+    StockLedger(JdbcClient jdbc, JdbcTemplate batch, RecentAvailability shown) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.shown = shown;
     }
 
@@ -53,6 +58,32 @@ class StockLedger {
                 .param("id", Uuids.bytes(productId))
                 .param("quantity", quantity)
                 .update() == 1);
+    }
+
+    /**
+     * {@link #reserve} for several products in one JDBC batch, one round trip with the driver's
+     * {@code rewriteBatchedStatements} (the statements still run one after the other, in the map's order, so the
+     * rows are locked in that order).
+     *
+     * @return the products of which not enough were available (nothing changed for them)
+     */
+    List<UUID> reserveAll(SortedMap<UUID, Integer> quantities) {
+        List<Map.Entry<UUID, Integer>> lines = List.copyOf(quantities.entrySet());
+        int[] updated = batch.batchUpdate("""
+                UPDATE catalog_stock SET reserved = reserved + ?
+                WHERE product_id = ? AND on_hand - reserved >= ?""", lines, lines.size(), (statement, line) -> {
+                    statement.setInt(1, line.getValue());
+                    statement.setBytes(2, Uuids.bytes(line.getKey()));
+                    statement.setInt(3, line.getValue());
+                })[0];
+        List<UUID> short_ = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            UUID productId = lines.get(i).getKey();
+            if (!moved(productId, updated[i] == 1)) {
+                short_.add(productId);
+            }
+        }
+        return short_;
     }
 
     /** Gives back {@code quantity} reserved units; false (nothing changed) if fewer are reserved. */

@@ -22,6 +22,7 @@ import com.example.shop.catalog.Inventory;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.ProductSnapshot;
 import com.example.shop.customers.CustomerId;
+import com.example.shop.customers.CustomerSummary;
 import com.example.shop.customers.Customers;
 import com.example.shop.orders.OrderId;
 import com.example.shop.payments.PaymentProviderUnavailable;
@@ -111,20 +112,23 @@ public class CheckoutService {
     }
 
     /**
-     * Turns the cart into an order in one transaction: snapshot the lines, price them (the same pricing as the
-     * quote), reserve their stock (all or nothing), claim the discount code's use, empty the cart, publish
-     * {@code OrderPlaced}, and tie the order to the request's Idempotency-Key claim if there is one. A shortage, a
+     * Turns the cart into an order in one transaction: keep the buyer's e-mail address, snapshot the lines, price
+     * them (the same pricing as the quote), reserve their stock (all or nothing), claim the discount code's use,
+     * empty the cart, publish {@code OrderPlaced}, and tie the order to the request's Idempotency-Key claim if
+     * there is one. A shortage, a
      * code that ran out or anything else that fails rolls all of it back.
      */
     public OrderDetails checkout(CustomerId customer, CartId cartId, OrderDetails.Address address, Choices choices,
             Optional<IdempotentRequests.Claim> idempotencyClaim) {
         CountryCode country = CountryCode.parse(address.country(), "shippingAddress.country");
+        // read before the transaction: no lock is held for it
+        String email = customers.find(customer).map(CustomerSummary::email).orElse(null);
         return transactions.execute(status -> {
             CheckoutCart cart = carts.lockForCheckout(cartId, customer)
                     .orElseThrow(() -> new CartNotFound(cartId.value()));
             requirePurchasable(cart);
             Quote quote = price(cart, country, choices, customer);
-            Order order = Order.place(customer, cart.lines(), address.toEmbedded(), quote, clock.instant());
+            Order order = Order.place(customer, email, cart.lines(), address.toEmbedded(), quote, clock.instant());
             carts.clear(cart.id());
             // Write the order, its lines, the OrderPlaced publication and the emptied cart first, and reserve
             // last: the stock rows' locks are then held only for the reservation and the commit, not for
@@ -181,12 +185,20 @@ public class CheckoutService {
      *         or the order is no longer payable and never had a payment
      */
     public Optional<PaymentView> startPayment(OrderDetails order) {
+        return startPayment(order, false);
+    }
+
+    /**
+     * {@link #startPayment(OrderDetails)}; {@code placedNow} when this request placed the order, so it cannot have
+     * a payment yet and none is looked for first.
+     */
+    public Optional<PaymentView> startPayment(OrderDetails order, boolean placedNow) {
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
             return payments.find(order.id().toString());
         }
-        String email = customers.find(new CustomerId(order.customerId())).map(c -> c.email()).orElse(null);
+        StartPayment start = new StartPayment(order.id().toString(), order.total(), order.email());
         try {
-            return Optional.of(payments.start(new StartPayment(order.id().toString(), order.total(), email)));
+            return Optional.of(placedNow ? payments.startFirst(start) : payments.start(start));
         } catch (PaymentProviderUnavailable e) {
             log.warn("Payment for order {} not started yet: {}", order.id(), e.getMessage());
             return Optional.empty();
@@ -204,8 +216,7 @@ public class CheckoutService {
     public Optional<PaymentView> payment(OrderId orderId, CustomerId caller) {
         OrderDetails order = queries.details(orderId, caller, false);
         if (order.status() == OrderStatus.PENDING_PAYMENT) {
-            String email = customers.find(caller).map(c -> c.email()).orElse(null);
-            return Optional.of(payments.start(new StartPayment(orderId.toString(), order.total(), email)));
+            return Optional.of(payments.start(new StartPayment(orderId.toString(), order.total(), order.email())));
         }
         return payments.find(orderId.toString());
     }

@@ -25,14 +25,18 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.CompositeType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.domain.Persistable;
 
 import com.example.shop.cart.CheckoutCart;
+import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.StockLine;
 import com.example.shop.customers.CustomerId;
+import com.example.shop.orders.OrderBreakdown;
 import com.example.shop.orders.OrderCancelled;
 import com.example.shop.orders.OrderId;
+import com.example.shop.orders.OrderItem;
 import com.example.shop.orders.OrderPaid;
 import com.example.shop.orders.OrderPlaced;
 import com.example.shop.orders.OrderRefunded;
@@ -68,6 +72,9 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
     private UUID id;
 
     private UUID customerId;
+
+    /** Where mail about the order goes: the buyer's address at checkout (null only for orders placed before). */
+    private String email;
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -197,8 +204,8 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
     /**
      * A new order of the cart's lines, charged as {@code quote} priced them (its lines are the cart's, in order).
      */
-    static Order place(CustomerId customer, List<CheckoutCart.Line> cartLines, ShippingAddress address, Quote quote,
-            Instant now) {
+    static Order place(CustomerId customer, @Nullable String email, List<CheckoutCart.Line> cartLines,
+            ShippingAddress address, Quote quote, Instant now) {
         if (cartLines.isEmpty()) {
             throw new IllegalArgumentException("an order needs at least one line");
         }
@@ -210,6 +217,7 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         order.isNew = true;
         order.id = UUID.randomUUID();
         order.customerId = customer.value();
+        order.email = email;
         order.status = OrderStatus.PENDING_PAYMENT;
         order.shippingAddress = address;
         order.createdAt = now;
@@ -243,7 +251,10 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         order.total = quote.total();
         order.refunded = Money.zero(subtotal.currency());
         order.failedRefunds = Money.zero(subtotal.currency());
-        order.registerEvent(new OrderPlaced(order.orderId(), customer, order.total(), items, now));
+        OrderId id = order.orderId();
+        List<OrderItem> bought = order.items();
+        OrderBreakdown breakdown = order.breakdown();
+        order.registerEvent(new OrderPlaced(UUID.randomUUID(), id, customer, email, bought, breakdown, items, now));
         return order;
     }
 
@@ -265,11 +276,14 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         status = OrderStatus.PAID;
         this.paymentIntentId = paymentIntentId;
         paidAt = at;
-        registerEvent(new OrderPaid(orderId(), customer(), total(), paymentIntentId, at));
+        OrderId id = orderId();
+        List<OrderItem> bought = items();
+        String intent = paymentIntentId;
+        registerEvent(new OrderPaid(UUID.randomUUID(), id, customer(), email, bought, breakdown(), intent, at));
         if (!refunded.isZero()) {
             // a refund reported before this confirmation (the two reactions may run out of order): it still counts
             status = paidStatus();
-            registerEvent(new OrderRefunded(orderId(), customer(), refunded(), status == OrderStatus.REFUNDED, at));
+            registerRefunded(refunded(), at);
         }
         return Confirmation.PAID;
     }
@@ -286,7 +300,7 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         status = OrderStatus.CANCELLED;
         cancellationReason = reason;
         cancelledAt = at;
-        registerEvent(new OrderCancelled(orderId(), customer(), reason, at));
+        registerEvent(new OrderCancelled(UUID.randomUUID(), orderId(), customer(), email, reason, at));
     }
 
     /**
@@ -305,7 +319,7 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         this.carrier = carrier;
         this.trackingNumber = trackingNumber;
         shippedAt = at;
-        registerEvent(new OrderShipped(orderId(), customer(), carrier, trackingNumber, at));
+        registerEvent(new OrderShipped(UUID.randomUUID(), orderId(), customer(), email, carrier, trackingNumber, at));
     }
 
     /** How much can still be refunded; throws when the order was never paid or nothing is left. */
@@ -346,10 +360,29 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         if (status.isPaid() && refundedNow != before) {
             status = paidStatus();
             if (refundedNow > before) {
-                registerEvent(new OrderRefunded(orderId(), customer(), refunded(), status == OrderStatus.REFUNDED, at));
+                registerRefunded(new Money(refundedNow - before, total.currency()), at);
             }
         }
         return true;
+    }
+
+    /** {@code amount} refunded now; the event also tells the sum so far and whether that is everything. */
+    private void registerRefunded(Money amount, Instant at) {
+        boolean full = status == OrderStatus.REFUNDED;
+        OrderId id = orderId();
+        registerEvent(new OrderRefunded(UUID.randomUUID(), id, customer(), email, amount, refunded, total, full, at));
+    }
+
+    /** The lines as events tell them. */
+    private List<OrderItem> items() {
+        return lines.stream().map(line -> new OrderItem(new ProductId(line.productId()), line.sku(), line.name(),
+                line.quantity(), line.unitPrice(), line.lineTotal())).toList();
+    }
+
+    /** The breakdown as events tell it. */
+    private OrderBreakdown breakdown() {
+        return new OrderBreakdown(subtotal, discount, shipping, tax, taxIncluded, total, shippingMethodName,
+                discountCode);
     }
 
     /** Where a paid order stands: refunded in full or in part, else shipped or just paid. */
@@ -447,6 +480,11 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
 
     Money refunded() {
         return refunded;
+    }
+
+    @Nullable
+    String email() {
+        return email;
     }
 
     UUID id() {

@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import com.example.shop.shared.Money;
 
 /**
- * Everything about one order, read in one query (order and lines): among it the breakdown frozen at checkout,
+ * Everything about one order, read in one query (order and lines): among it the buyer's e-mail address and the
+ * breakdown frozen at checkout,
  * {@code subtotal - discount + shipping (+ tax unless taxIncluded) = total}.
  */
-public record OrderDetails(UUID id, UUID customerId, OrderStatus status, List<Line> lines, Money subtotal,
+public record OrderDetails(UUID id, UUID customerId, @Nullable String email, OrderStatus status, List<Line> lines, Money subtotal,
         Money discount, Money shipping, Money tax, boolean taxIncluded, String taxRate, Money total,
         String shippingMethod, String shippingMethodName, String discountCode,
         Address shippingAddress, Instant createdAt, Instant paidAt, Instant shippedAt, Instant cancelledAt,
@@ -31,7 +34,7 @@ public record OrderDetails(UUID id, UUID customerId, OrderStatus status, List<Li
 
     static OrderDetails of(Order order) {
         ShippingAddress a = order.shippingAddress();
-        return new OrderDetails(order.id(), order.customer().value(), order.status(),
+        return new OrderDetails(order.id(), order.customer().value(), order.email(), order.status(),
                 order.lines().stream().map(line -> new Line(line.productId(), line.sku(), line.name(),
                         line.unitPrice(), line.quantity(), line.lineTotal(), line.discount(), line.tax()))
                         .toList(),

@@ -123,7 +123,7 @@ class CheckoutController {
                 ? place(customer, request, Optional.empty())
                 : idempotent.execute("checkout", customer.value(), key, json.writeValueAsString(request),
                         claim -> place(customer, request, Optional.of(claim)),
-                        orderId -> created(queries.details(new OrderId(orderId), customer, false)));
+                        orderId -> created(queries.details(new OrderId(orderId), customer, false), false));
         String orderId = json.readTree(response.body()).path("orderId").asString();
         return ResponseEntity.status(response.status())
                 .header(HttpHeaders.LOCATION, "/api/orders/" + orderId)
@@ -153,16 +153,17 @@ class CheckoutController {
     private IdempotentRequests.Response place(CustomerId customer, CheckoutRequest request,
             Optional<IdempotentRequests.Claim> claim) {
         return created(checkout.checkout(customer, new CartId(request.cartId()),
-                mapper.toAddress(request.shippingAddress()), request.choices(), claim));
+                mapper.toAddress(request.shippingAddress()), request.choices(), claim), true);
     }
 
     /**
-     * The 201 answer for a placed order, starting its payment (again: it is the same PaymentIntent). An
+     * The 201 answer for a placed order ({@code placedNow}: by this request), starting its payment (again: it is the
+     * same PaymentIntent). An
      * order that is no longer payable (a repetition answering for an order cancelled meanwhile) shows its
      * current status and last payment, and no payment is started.
      */
-    private IdempotentRequests.Response created(OrderDetails order) {
-        Optional<PaymentView> payment = checkout.startPayment(order);
+    private IdempotentRequests.Response created(OrderDetails order, boolean placedNow) {
+        Optional<PaymentView> payment = checkout.startPayment(order, placedNow);
         String note = payment.isPresent() ? null
                 : order.status() == OrderStatus.PENDING_PAYMENT
                         ? "The payment could not be started yet; GET /api/orders/" + order.id() + "/payment starts it."

@@ -42,7 +42,15 @@ class PaymentService implements Payments {
 
     @Override
     public PaymentView start(StartPayment request) {
-        Optional<Payment> existing = ledger.find(request.reference());
+        return start(request, ledger.find(request.reference()));
+    }
+
+    @Override
+    public PaymentView startFirst(StartPayment request) {
+        return start(request, Optional.empty());
+    }
+
+    private PaymentView start(StartPayment request, Optional<Payment> existing) {
         if (existing.isPresent() && existing.get().status() != PaymentStatus.CANCELLED) {
             Payment payment = existing.get();
             if (!payment.amount().equals(request.amount())) {
@@ -55,7 +63,7 @@ class PaymentService implements Payments {
         IntentSnapshot intent = stripe.createIntent(request, attempt);
         for (int tries = 1; ; tries++) {
             try {
-                return view(ledger.store(request, attempt, intent));
+                return view(ledger.store(request, attempt, intent, tries == 1 && existing.isEmpty()));
             } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
                 // A concurrent start (same idempotency key, so the same PaymentIntent) or a webhook adopting
                 // the PaymentIntent stored the reference first; storing again finds and returns it.

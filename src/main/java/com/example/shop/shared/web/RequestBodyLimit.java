@@ -46,7 +46,18 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             problems.write(response, tooLarge(maxBytes));
             return;
         }
-        chain.doFilter(declared >= 0 ? request : new Limited(request, maxBytes), response);
+        chain.doFilter(declared >= 0 || !mayHaveBody(request) ? request : new Limited(request, maxBytes), response);
+    }
+
+    /**
+     * An HTTP/1.x request without {@code Content-Length} has a body only when it is chunked
+     * ({@code Transfer-Encoding}); the others (nearly every GET) go on unwrapped: a wrapper costs every later
+     * {@code getAttribute}/{@code getHeader} of the request a delegation. Other protocols are counted as before.
+     */
+    static boolean mayHaveBody(HttpServletRequest request) {
+        String protocol = request.getProtocol();
+        boolean http1 = "HTTP/1.1".equals(protocol) || "HTTP/1.0".equals(protocol);
+        return !http1 || request.getHeader("Transfer-Encoding") != null;
     }
 
     public static org.springframework.http.ProblemDetail tooLarge(long maxBytes) {

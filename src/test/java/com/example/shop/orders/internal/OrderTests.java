@@ -9,6 +9,8 @@ import com.example.shop.cart.CheckoutCart;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.customers.CustomerId;
 import com.example.shop.orders.OrderCancelled;
+import com.example.shop.orders.OrderEvent;
+import com.example.shop.orders.OrderItem;
 import com.example.shop.orders.OrderPaid;
 import com.example.shop.orders.OrderPlaced;
 import com.example.shop.orders.OrderRefunded;
@@ -18,6 +20,7 @@ import com.example.shop.shared.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The order's transitions, without Spring. */
 class OrderTests {
@@ -30,8 +33,8 @@ class OrderTests {
         List<CheckoutCart.Line> lines = List.of(
                 new CheckoutCart.Line(ProductId.random(), "MUG-1", "Mug", Money.of(1250, "EUR"), 2, true),
                 new CheckoutCart.Line(ProductId.random(), "TEA-1", "Tea", Money.of(499, "EUR"), 1, true));
-        return Order.place(CustomerId.random(), lines, new ShippingAddress("Ada", "1 Street", null, "London", "N1", "GB"),
-                unpriced(lines), NOW);
+        return Order.place(CustomerId.random(), "ada@example.com", lines,
+                new ShippingAddress("Ada", "1 Street", null, "London", "N1", "GB"), unpriced(lines), NOW);
     }
 
     /** The quote of a shop without shipping methods, tax rates or codes: the total is the subtotal. */
@@ -54,6 +57,44 @@ class OrderTests {
         assertThat(order.stockLines()).hasSize(2);
         assertThat(order.itemCount()).isEqualTo(3);
         assertThat(order.registeredEvents()).singleElement().isInstanceOf(OrderPlaced.class);
+    }
+
+    @Test
+    void everyEventTellsWhatAMailNeedsUnderItsOwnId() {
+        Order order = newOrder();
+        order.confirmPayment("pi_1", eur(2999), NOW);
+        order.ship("DHL", "JD0001", NOW.plusSeconds(60));
+        order.applyRefunds(eur(1000), NONE_FAILED, NOW.plusSeconds(120));
+        order.applyRefunds(eur(2999), NONE_FAILED, NOW.plusSeconds(180));
+        List<Object> events = order.registeredEvents();
+
+        assertThat(events).hasSize(5).allSatisfy(event -> {
+            OrderEvent e = (OrderEvent) event;
+            assertThat(e.orderId()).isEqualTo(order.orderId());
+            assertThat(e.email()).isEqualTo("ada@example.com");
+        });
+        assertThat(events.stream().map(event -> ((OrderEvent) event).eventId()).distinct()).hasSize(5);
+        OrderPlaced placed = (OrderPlaced) events.get(0);
+        assertThat(placed.lines()).extracting(OrderItem::name, OrderItem::quantity, OrderItem::unitPrice,
+                OrderItem::lineTotal).containsExactly(tuple("Mug", 2, eur(1250), eur(2500)),
+                        tuple("Tea", 1, eur(499), eur(499)));
+        assertThat(placed.breakdown().subtotal()).isEqualTo(eur(2999));
+        assertThat(placed.breakdown().total()).isEqualTo(eur(2999));
+        assertThat(placed.occurredAt()).isEqualTo(NOW);
+        OrderPaid paid = (OrderPaid) events.get(1);
+        assertThat(paid.lines()).isEqualTo(placed.lines());
+        assertThat(paid.breakdown()).isEqualTo(placed.breakdown());
+        OrderShipped shipped = (OrderShipped) events.get(2);
+        assertThat(shipped.carrier()).isEqualTo("DHL");
+        assertThat(shipped.trackingNumber()).isEqualTo("JD0001");
+        // each refund tells its own amount and the sum so far
+        OrderRefunded first = (OrderRefunded) events.get(3);
+        OrderRefunded second = (OrderRefunded) events.get(4);
+        assertThat(first.amount()).isEqualTo(eur(1000));
+        assertThat(first.fullyRefunded()).isFalse();
+        assertThat(second.amount()).isEqualTo(eur(1999));
+        assertThat(second.totalRefunded()).isEqualTo(eur(2999));
+        assertThat(second.fullyRefunded()).isTrue();
     }
 
     @Test

@@ -34,7 +34,7 @@ class ProductionSettingsTests {
     ApplicationContext context;
 
     @Test
-    void theDriverBatchesRewritesCachesStatementsAndTheServersConfiguration() throws Exception {
+    void theDriverBatchesRewritesCachesStatementsAndTheServersConfigurationAndKeepsTheSessionStateItSet() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             var properties = connection.unwrap(JdbcConnection.class).getPropertySet();
             assertThat(properties.getBooleanProperty(PropertyKey.rewriteBatchedStatements).getValue()).isTrue();
@@ -42,6 +42,8 @@ class ProductionSettingsTests {
             assertThat(properties.getBooleanProperty(PropertyKey.cachePrepStmts).getValue()).isTrue();
             assertThat(properties.getIntegerProperty(PropertyKey.prepStmtCacheSize).getValue()).isEqualTo(250);
             assertThat(properties.getIntegerProperty(PropertyKey.prepStmtCacheSqlLimit).getValue()).isEqualTo(2048);
+            assertThat(properties.getBooleanProperty(PropertyKey.readOnlyPropagatesToServer).getValue()).isFalse();
+            assertThat(properties.getBooleanProperty(PropertyKey.useLocalSessionState).getValue()).isTrue();
         }
     }
 
