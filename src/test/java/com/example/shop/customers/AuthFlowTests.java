@@ -184,7 +184,7 @@ class AuthFlowTests {
             mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON).content(registration[1]))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value(registration[0]))
-                    .andExpect(jsonPath("$.errors[0].message").value("must not contain unpaired UTF-16 surrogates"));
+                    .andExpect(jsonPath("$.errors[0].message").value("must not contain control characters or unpaired UTF-16 surrogates"));
         }
         assertThat(jdbc.queryForObject("select count(*) from customers_customer where email like ?", Integer.class,
                 "%" + email)).isZero();

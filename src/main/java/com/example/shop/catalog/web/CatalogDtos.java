@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.internal.Slugs;
 import com.example.shop.shared.Money;
+import com.example.shop.shared.web.MultiLineText;
 
 /** The catalog's JSON shapes, in and out. */
 final class CatalogDtos {
@@ -84,7 +85,7 @@ final class CatalogDtos {
             @NotBlank @Size(max = 64) @Pattern(regexp = SKU_PATTERN, message = "letters, digits, '.', '_' and '-' only") String sku,
             @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.PATTERN, message = "lower-case words joined by '-'") String slug,
             @NotBlank @Size(max = 200) String name,
-            @Size(max = 4000) String description,
+            @Size(max = 4000) @MultiLineText String description,
             @NotNull @Valid PriceRequest price,
             @Size(max = 20) List<@NotBlank String> categorySlugs,
             @Size(max = 1000) @Pattern(regexp = URL_PATTERN, message = "must be an http(s) URL") String imageUrl,
@@ -96,7 +97,7 @@ final class CatalogDtos {
             @NotBlank @Size(max = 64) @Pattern(regexp = SKU_PATTERN, message = "letters, digits, '.', '_' and '-' only") String sku,
             @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.PATTERN, message = "lower-case words joined by '-'") String slug,
             @NotBlank @Size(max = 200) String name,
-            @Size(max = 4000) String description,
+            @Size(max = 4000) @MultiLineText String description,
             @NotNull @Valid PriceRequest price,
             @Size(max = 20) List<@NotBlank String> categorySlugs,
             @Size(max = 1000) @Pattern(regexp = URL_PATTERN, message = "must be an http(s) URL") String imageUrl,
@@ -110,6 +111,6 @@ final class CatalogDtos {
     record CategoryRequest(
             @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.PATTERN, message = "lower-case words joined by '-'") String slug,
             @NotBlank @Size(max = 200) String name,
-            @Size(max = 120) String parentSlug) {
+            @Size(min = 1, max = 120, message = "must name a category, or be null for a top-level one") String parentSlug) {
     }
 }

@@ -47,11 +47,11 @@ class AddressController {
     }
 
     record AddressRequest(
-            @NotBlank @Size(max = 100) @NoLoneSurrogates String name,
-            @NotBlank @Size(max = 200) @NoLoneSurrogates String line1,
-            @Size(max = 200) @NoLoneSurrogates String line2,
-            @NotBlank @Size(max = 100) @NoLoneSurrogates String city,
-            @NotBlank @Size(max = 20) @NoLoneSurrogates String postalCode,
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 200) String line1,
+            @Size(max = 200) String line2,
+            @NotBlank @Size(max = 100) String city,
+            @NotBlank @Size(max = 20) String postalCode,
             @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country) {
     }
 

@@ -52,9 +52,9 @@ class AuthController {
 
     /** Only these fields are read: {@code roles}, {@code id} or {@code admin} in the body are ignored. */
     record RegisterRequest(
-            @Schema(example = "jane@example.com") @NotBlank @Email @Size(max = 254) @NoLoneSurrogates String email,
-            @Schema(example = "correct-horse-battery") @NotNull @Size(min = 8, max = 72, message = "must have between 8 and 72 characters") @NoLoneSurrogates String password,
-            @Schema(example = "Jane Doe") @NotBlank @Size(max = 100) @NoLoneSurrogates String name) {
+            @Schema(example = "jane@example.com") @NotBlank @Email @Size(max = 254) String email,
+            @Schema(example = "correct-horse-battery") @NotNull @Size(min = 8, max = 72, message = "must have between 8 and 72 characters") String password,
+            @Schema(example = "Jane Doe") @NotBlank @Size(max = 100) String name) {
 
         RegisterRequest {
             email = Emails.normalise(email);
@@ -69,8 +69,8 @@ class AuthController {
     record Registered(UUID id, String email, String name) {
     }
 
-    record LoginRequest(@Schema(example = "customer@shop.test") @NotBlank @Size(max = 254) @NoLoneSurrogates String email,
-            @Schema(example = "customer-password") @NotNull @Size(max = 1024) @NoLoneSurrogates String password) {
+    record LoginRequest(@Schema(example = "customer@shop.test") @NotBlank @Size(max = 254) String email,
+            @Schema(example = "customer-password") @NotNull @Size(max = 1024) String password) {
 
         @Override
         public String toString() {
@@ -95,7 +95,7 @@ class AuthController {
         }
     }
 
-    record PasswordResetRequest(@NotBlank @Email @Size(max = 254) @NoLoneSurrogates String email) {
+    record PasswordResetRequest(@NotBlank @Email @Size(max = 254) String email) {
 
         PasswordResetRequest {
             email = Emails.normalise(email);
@@ -104,7 +104,7 @@ class AuthController {
 
     record PasswordResetConfirmation(
             @NotBlank @Size(max = 200) String token,
-            @NotNull @Size(min = 8, max = 72, message = "must have between 8 and 72 characters") @NoLoneSurrogates String newPassword) {
+            @NotNull @Size(min = 8, max = 72, message = "must have between 8 and 72 characters") String newPassword) {
 
         @Override
         public String toString() {

@@ -41,7 +41,7 @@ class ProfileController {
     }
 
     /** Only the name can be changed here; {@code id}, {@code email}, {@code roles} or {@code admin} are ignored. */
-    record ProfileUpdate(@NotBlank @Size(max = 100) @NoLoneSurrogates String name) {
+    record ProfileUpdate(@NotBlank @Size(max = 100) String name) {
     }
 
     @Operation(summary = "The caller's profile")

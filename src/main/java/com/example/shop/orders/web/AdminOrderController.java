@@ -37,6 +37,7 @@ import com.example.shop.orders.internal.OrderQueryService;
 import com.example.shop.orders.internal.OrderStatus;
 import com.example.shop.payments.RefundView;
 import com.example.shop.shared.Money;
+import com.example.shop.shared.web.MultiLineText;
 import com.example.shop.shared.web.PageResponse;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -70,7 +71,7 @@ class AdminOrderController {
     }
 
     /** {@code amount} in minor units of the shop currency; absent for everything that is left. */
-    record RefundRequest(@Min(1) Long amount, @Size(max = 500) String reason) {
+    record RefundRequest(@Min(1) Long amount, @Size(max = 500) @MultiLineText String reason) {
     }
 
     record RefundResponse(UUID orderId, String refundId, Money amount, String status) {

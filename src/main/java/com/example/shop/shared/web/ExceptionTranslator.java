@@ -28,6 +28,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.core.MethodParameter;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -128,8 +129,12 @@ class ExceptionTranslator extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return problem(RequestBodyLimit.tooLarge(tooLarge.maxBytes()));
         }
+        JsonInputRules.TextRuleBroken text = findCause(ex, JsonInputRules.TextRuleBroken.class);
+        if (text != null) {
+            return problem(Problems.validation(List.of(new Problems.FieldError(jsonPath(text.getPath()), text.rule()))));
+        }
         ProblemDetail problem = Problems.of(MALFORMED_REQUEST,
-                "The request body is missing or is not valid JSON of the expected shape.");
+                "The request body is missing or is not valid JSON of the expected shape (each key once).");
         MismatchedInputException mismatch = findCause(ex, MismatchedInputException.class);
         String field = mismatch == null ? "" : jsonPath(mismatch.getPath());
         if (!field.isEmpty()) {
@@ -179,12 +184,16 @@ class ExceptionTranslator extends ResponseEntityExceptionHandler {
         return problem(RequestBodyLimit.tooLarge(ex.maxBytes()));
     }
 
+    /** A path or query value of the wrong form ({@code /api/orders/123}, {@code page=2147483648}), named. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        ProblemDetail problem = Problems.of(ErrorType.INVALID_PARAMETER,
-                "Parameter '" + ex.getName() + "' has an invalid value.");
-        Problems.withError(problem, ex.getName(), "invalid value");
-        return problem(problem);
+        return problem(Problems.invalidParameter(ex.getName()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(Problems.unsupportedMediaType());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -250,6 +259,9 @@ class ExceptionTranslator extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
+            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+                Problems.inOwnWords(problem); // the framework's own: never its message text
+            }
             Problems.typed(problem);
         }
         return super.createResponseEntity(body, headers, statusCode, request);

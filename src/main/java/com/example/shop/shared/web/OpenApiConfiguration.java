@@ -45,7 +45,9 @@ class OpenApiConfiguration {
                                 + "problem details (application/problem+json)."))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                        .description("Access token from POST /api/auth/login"))
+                        .description("Access token from POST /api/auth/login: a JWT signed with HS256 only, with issuer, "
+                                + "subject and expiry, checked as RFC8725 advises (the algorithm is fixed, never "
+                                + "taken from the token)"))
                         .addSecuritySchemes(EVENT_TICKET, new SecurityScheme()
                                 .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.QUERY).name("ticket")
                                 .description("Short-lived ticket from POST /api/orders/{id}/events/ticket; opens "
@@ -56,6 +58,7 @@ class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer problemResponses() {
         return openApi -> {
+            ApiDescriptionRules.rolesAndPatterns(openApi);
             ModelConverters.getInstance().readAll(ProblemSchema.class).forEach(openApi.getComponents()::addSchemas);
             Content problem = new Content().addMediaType(PROBLEM_JSON,
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));

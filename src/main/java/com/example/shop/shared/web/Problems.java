@@ -28,6 +28,8 @@ public final class Problems {
 
     private static final ErrorType UNAUTHORIZED = new ErrorType("unauthorized", "Unauthorized", 401);
     private static final ErrorType FORBIDDEN = new ErrorType("forbidden", "Forbidden", 403);
+    private static final ErrorType UNSUPPORTED_MEDIA_TYPE = new ErrorType("unsupported-media-type",
+            "Unsupported media type", 415);
 
     /** One entry of a problem's {@code errors}: which field (null when it cannot be told) and what is wrong. */
     @Schema(name = "ProblemFieldError")
@@ -73,6 +75,21 @@ public final class Problems {
         return of(FORBIDDEN, "You are not allowed to do this.");
     }
 
+    /**
+     * A request body sent as anything but JSON: a media type the operation does not take, a wildcard
+     * ({@code *}{@code /*}, {@code application/*}) or a {@code Content-Type} that cannot be parsed.
+     */
+    public static ProblemDetail unsupportedMediaType() {
+        return of(UNSUPPORTED_MEDIA_TYPE,
+                "Send the request body as JSON, with the header Content-Type: application/json.");
+    }
+
+    /** A query parameter or path value that cannot be used (malformed, out of range, undecodable), named. */
+    public static ProblemDetail invalidParameter(String name) {
+        return withError(of(ErrorType.INVALID_PARAMETER, "Parameter '" + name + "' has an invalid value."), name,
+                "invalid value");
+    }
+
     /** A validation problem listing what is wrong with which field. */
     public static ProblemDetail validation(List<FieldError> errors) {
         return withErrors(of(ErrorType.VALIDATION, "The request has " + errors.size() + " invalid field(s)."), errors);
@@ -93,6 +110,32 @@ public final class Problems {
         ProblemDetail problem = of(new ErrorType("internal-error", "Internal error", 500),
                 "Something went wrong on our side. Quote the correlation id when you report it.");
         problem.setProperty("correlationId", correlationId);
+        return problem;
+    }
+
+    /**
+     * A problem the framework built, in the shop's words: a stable type, a title and a detail of its own for its
+     * status, so that no framework message text (Java types, parser output, the value sent) reaches a client.
+     */
+    public static ProblemDetail inOwnWords(ProblemDetail problem) {
+        HttpStatus status = HttpStatus.resolve(problem.getStatus());
+        problem.setType(null);
+        typed(problem);
+        if (status == null) {
+            problem.setDetail("The request could not be handled.");
+            return problem;
+        }
+        problem.setTitle(status.getReasonPhrase());
+        problem.setDetail(switch (status.value()) {
+            case 400 -> "The request could not be read.";
+            case 404 -> "There is nothing at this path.";
+            case 405 -> "This path does not take this method; the Allow header lists the ones it takes.";
+            case 406 -> "The answer is JSON: accept application/json or application/problem+json.";
+            case 413 -> "The request is too large.";
+            case 415 -> unsupportedMediaType().getDetail();
+            case 431 -> "The request's headers are too large.";
+            default -> status.getReasonPhrase() + ".";
+        });
         return problem;
     }
 

@@ -1,0 +1,221 @@
+package com.example.shop.shared.web;
+
+import java.lang.annotation.Annotation;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Makes {@code /v3/api-docs} say what the API does, from the same annotations that validate and route, so that
+ * a client generated from it or a validating proxy agrees with the server:
+ * <ul>
+ * <li>a {@code @Pattern} is matched against the whole value (Bean Validation's rule), so the description's
+ * pattern is anchored ({@code ^...$}), as JSON Schema matches anywhere otherwise;</li>
+ * <li>{@code @NotBlank}/{@code @NotEmpty} text has {@code minLength} 1 at least (a {@code @Size} beside it
+ * would otherwise state 0);</li>
+ * <li>a member written even when null ({@code @JsonInclude(ALWAYS)}) or declared {@code @Nullable} is nullable;</li>
+ * <li>every operation that takes input declares the 400 of malformed input, every one that reads a body the
+ * 415 of another media type ({@link RequestSyntax}, {@link ExceptionTranslator});</li>
+ * <li>every operation under {@code /api/admin/} states the role it needs, in its description, its 403 and an
+ * {@code x-required-role} member (the route rule in {@code SecurityConfiguration} is the source).</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDescriptionRules {
+
+    static final String ADMIN_PATHS = "/api/admin/";
+    static final String ADMIN_ROLE = "ADMIN";
+    private static final String NOT_BLANK = "x-shop-not-blank";
+
+    @Bean
+    PropertyCustomizer constraintsAsValidated() {
+        return (property, type) -> {
+            Annotation[] annotations = type.getCtxAnnotations();
+            if (annotations == null) {
+                return property;
+            }
+            for (Annotation annotation : annotations) {
+                if ((annotation instanceof NotBlank || annotation instanceof NotEmpty)
+                        && "string".equals(typeOf(property))) {
+                    // springdoc writes a @Size beside it (minLength 0) after this runs: settled in the last pass
+                    property.addExtension(NOT_BLANK, true);
+                }
+                if ((annotation instanceof JsonInclude include && include.value() == JsonInclude.Include.ALWAYS)
+                        || annotation.annotationType().getName().equals("org.jspecify.annotations.Nullable")) {
+                    nullable(property);
+                }
+            }
+            anchor(property);
+            return property;
+        };
+    }
+
+    @Bean
+    OperationCustomizer declaredInputFailures() {
+        return (operation, handler) -> {
+            boolean body = false;
+            boolean input = false;
+            for (MethodParameter parameter : handler.getMethodParameters()) {
+                body |= parameter.hasParameterAnnotation(RequestBody.class);
+                input |= parameter.hasParameterAnnotation(RequestBody.class)
+                        || parameter.hasParameterAnnotation(PathVariable.class)
+                        || parameter.hasParameterAnnotation(RequestParam.class)
+                        || parameter.hasParameterAnnotation(RequestHeader.class);
+            }
+            ApiResponses responses = operation.getResponses();
+            if (input && !responses.containsKey("400")) {
+                responses.addApiResponse("400", new ApiResponse().description(
+                        "Malformed input: an invalid parameter or a body that is not valid JSON of the expected shape"));
+            }
+            if (body && !responses.containsKey("415")) {
+                responses.addApiResponse("415", new ApiResponse().description(
+                        "The body was not sent as application/json"));
+            }
+            return operation;
+        };
+    }
+
+    /**
+     * Roles and anchored patterns over the whole description; called by {@link OpenApiConfiguration} before the
+     * error responses get their problem content, so that the ones added here get it too.
+     */
+    static void rolesAndPatterns(OpenAPI openApi) {
+        {
+            openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
+                if (path.startsWith(ADMIN_PATHS)) {
+                    requireRole(operation);
+                }
+                if (operation.getParameters() != null) {
+                    for (Parameter parameter : operation.getParameters()) {
+                        if (parameter.getSchema() != null) {
+                            anchor(parameter.getSchema());
+                        }
+                    }
+                }
+            }));
+            if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+                Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+                schemas.values().forEach(ApiDescriptionRules::anchorAll);
+                Set<String> requests = new HashSet<>();
+                openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+                    if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                        operation.getRequestBody().getContent().values().forEach(media ->
+                                collectRefs(media.getSchema(), schemas, requests));
+                    }
+                }));
+                requests.forEach(name -> optionalMembersNullable(schemas.get(name)));
+            }
+        }
+    }
+
+    private static void requireRole(Operation operation) {
+        String note = "Requires the " + ADMIN_ROLE + " role.";
+        String description = operation.getDescription();
+        if (description == null || !description.contains(note)) {
+            operation.setDescription(description == null || description.isBlank() ? note : description + "\n\n" + note);
+        }
+        operation.addExtension("x-required-role", ADMIN_ROLE);
+        ApiResponse forbidden = operation.getResponses().get("403");
+        if (forbidden == null) {
+            operation.getResponses().addApiResponse("403", new ApiResponse().description("Not an admin: " + note));
+        } else if (!forbidden.getDescription().contains(ADMIN_ROLE)) {
+            forbidden.setDescription(forbidden.getDescription() + " (" + note + ")");
+        }
+    }
+
+    /** The request schemas a body reaches, nested ones included. */
+    @SuppressWarnings("rawtypes")
+    private static void collectRefs(Schema schema, Map<String, Schema> schemas, Set<String> names) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+            if (names.add(name)) {
+                collectRefs(schemas.get(name), schemas, names);
+            }
+            return;
+        }
+        if (schema.getProperties() != null) {
+            ((Map<String, Schema>) schema.getProperties()).values().forEach(p -> collectRefs(p, schemas, names));
+        }
+        collectRefs(schema.getItems(), schemas, names);
+    }
+
+    /** A member a request may leave out may also be sent as null: Jackson takes both alike. */
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static void optionalMembersNullable(Schema schema) {
+        if (schema == null || schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        ((Map<String, Schema>) schema.getProperties()).forEach((name, property) -> {
+            if (!required.contains(name) && property.get$ref() == null && typeOf(property) != null) {
+                nullable(property);
+            }
+        });
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void anchorAll(Schema schema) {
+        anchor(schema);
+        if (schema.getExtensions() != null && schema.getExtensions().remove(NOT_BLANK) != null
+                && (schema.getMinLength() == null || schema.getMinLength() < 1)) {
+            schema.setMinLength(1);
+        }
+        Map<String, Schema> properties = schema.getProperties();
+        if (properties != null) {
+            properties.values().forEach(ApiDescriptionRules::anchorAll);
+        }
+        if (schema.getItems() != null) {
+            anchorAll(schema.getItems());
+        }
+    }
+
+    /** Bean Validation matches a pattern against the whole value; JSON Schema anywhere in it. */
+    private static void anchor(Schema<?> schema) {
+        String pattern = schema.getPattern();
+        if (pattern != null && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
+            schema.setPattern("^(?:" + pattern + ")$");
+        }
+    }
+
+    private static void nullable(Schema<?> schema) {
+        String type = typeOf(schema);
+        if (schema.getTypes() != null && type != null) {
+            schema.addType("null"); // OpenAPI 3.1
+        }
+        schema.setNullable(true); // OpenAPI 3.0 (ignored by 3.1 writers)
+    }
+
+    private static String typeOf(Schema<?> schema) {
+        if (schema.getType() != null) {
+            return schema.getType();
+        }
+        Set<String> types = schema.getTypes();
+        return types == null || types.isEmpty() ? null : types.iterator().next();
+    }
+}
