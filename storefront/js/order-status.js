@@ -1,6 +1,6 @@
-// Keeps an order on screen up to date. Today it asks GET /api/orders/{id} every second while the order waits
-// for its payment (every 15 s after that). Once the API answers POST /api/orders/{id}/events/ticket, the same
-// function listens to the order's event stream instead: the one place to change is here.
+// Keeps an order on screen up to date: it takes a ticket (POST /api/orders/{id}/events/ticket) and listens to
+// the order's event stream with an EventSource. Against an API without the stream (the ticket answers 404) it
+// asks GET /api/orders/{id} every second while the order waits for its payment (every 15 s after that).
 import { api, apiUrl, ApiError, NetworkError } from './api.js';
 import { config } from '../config.js';
 import { orderEventsTicket } from './features.js';

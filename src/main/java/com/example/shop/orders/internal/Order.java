@@ -551,6 +551,11 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         return id;
     }
 
+    /** Grows with every change written; the order streams use it as the event id. */
+    long version() {
+        return version;
+    }
+
     OrderStatus status() {
         return status;
     }

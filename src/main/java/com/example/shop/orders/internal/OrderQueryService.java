@@ -1,5 +1,6 @@
 package com.example.shop.orders.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,21 @@ public class OrderQueryService {
      */
     public OrderDetails details(OrderId orderId, OrderAccess access) {
         return OrderDetails.of(gate.admit(orderId, access, () -> orders.findWithLines(orderId.value())));
+    }
+
+    /**
+     * The order as it is now with its version, whoever asks: for the order streams, which checked their caller
+     * when they opened.
+     */
+    public Optional<OrderSnapshot> snapshot(OrderId orderId) {
+        return orders.findWithLines(orderId.value()).map(order -> new OrderSnapshot(OrderDetails.of(order),
+                order.version()));
+    }
+
+    /** The current versions of those of the orders that exist. */
+    public Map<UUID, Long> versions(Collection<OrderId> ids) {
+        return ids.isEmpty() ? Map.of()
+                : orders.findVersions(ids.stream().map(OrderId::value).toList()).stream().collect(Collectors.toMap(OrderVersion::id, OrderVersion::version));
     }
 
     public Page<OrderSummary> mine(CustomerId customer, Pageable page) {

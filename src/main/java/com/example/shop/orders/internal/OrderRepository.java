@@ -60,4 +60,7 @@ interface OrderRepository extends JpaRepository<Order, UUID> {
             select new com.example.shop.orders.internal.ItemCount(o.id, sum(l.quantity))
             from Order o join o.lines l where o.id in :ids group by o.id""")
     List<ItemCount> countItems(Collection<UUID> ids);
+
+    @Query("select new com.example.shop.orders.internal.OrderVersion(o.id, o.version) from Order o where o.id in :ids")
+    List<OrderVersion> findVersions(Collection<UUID> ids);
 }

@@ -34,6 +34,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -54,6 +57,11 @@ import com.example.shop.shared.web.Problems;
 @Configuration
 @EnableMethodSecurity
 public class SecurityConfiguration {
+
+    /** {@code GET /api/orders/{id}/events?ticket=...}. */
+    private static final RequestMatcher ORDER_EVENTS_WITH_TICKET = new AndRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/orders/*/events"),
+            request -> request.getParameter("ticket") != null);
 
     /** Actuator's endpoints; on a port of their own this chain only ever sees requests to that port. */
     @Bean
@@ -111,6 +119,10 @@ public class SecurityConfiguration {
                         // payments: Stripe proves itself by the webhook signature
                         .requestMatchers(HttpMethod.POST, "/api/payments/stripe/webhook").permitAll()
                         // (GET /api/payments/config: first of all, above)
+                        // orders: a browser's EventSource opens an order's event stream with a ticket instead of a
+                        // token (it cannot send headers); the controller checks the ticket. Only that GET, and only
+                        // when it carries a ticket: without one it needs a token like every other order route
+                        .requestMatchers(ORDER_EVENTS_WITH_TICKET).permitAll()
                         // administration
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated());

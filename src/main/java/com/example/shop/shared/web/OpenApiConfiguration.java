@@ -27,6 +27,8 @@ class OpenApiConfiguration {
 
     static final String BEARER = "bearerAuth";
 
+    static final String EVENT_TICKET = "eventTicket";
+
     private static final String PROBLEM_JSON = "application/problem+json";
 
     static {
@@ -45,7 +47,12 @@ class OpenApiConfiguration {
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                         .description("Access token from POST /api/auth/login: a JWT signed with HS256 only, with issuer, "
                                 + "subject and expiry, checked as RFC8725 advises (the algorithm is fixed, never "
-                                + "taken from the token)")));
+                                + "taken from the token)"))
+                        .addSecuritySchemes(EVENT_TICKET, new SecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.QUERY).name("ticket")
+                                .description("Short-lived ticket from POST /api/orders/{id}/events/ticket; opens "
+                                        + "that order's event stream only (a browser's EventSource cannot send "
+                                        + "a header)")));
     }
 
     @Bean
