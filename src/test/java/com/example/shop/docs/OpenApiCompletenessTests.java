@@ -93,8 +93,11 @@ class OpenApiCompletenessTests {
             boolean isPublic = privileges.isAllowed("", concrete(path), method, ANONYMOUS);
             JsonNode declared = document.at(pointer(path, method));
             // an operation that serves guests too is let through anonymously and checks the guest itself: it
-            // declares the bearer token with an alternative (a guest order's key, or no credentials at all)
-            boolean declaresBearer = declaresBearer(declared) && !declaresAnAlternative(declared);
+            // declares the bearer token with an alternative (a guest order's key, or no credentials at all).
+            // The order stream's ticket is an alternative the security chain checks itself: without the ticket
+            // the operation is protected, so the probe (which sends none) must find it so.
+            boolean declaresBearer = declaresBearer(declared)
+                    && (!declaresAnAlternative(declared) || declaresOnly(declared, "bearerAuth", "eventTicket"));
             if (isPublic) {
                 publicCount++;
             }
@@ -225,6 +228,21 @@ class OpenApiCompletenessTests {
             }
         }
         return false;
+    }
+
+    private static boolean declaresOnly(JsonNode operation, String... schemes) {
+        Set<String> allowed = Set.of(schemes);
+        for (JsonNode requirement : operation.path("security")) {
+            if (requirement.isEmpty()) {
+                return false; // "no credentials at all" is an alternative too
+            }
+            for (String scheme : requirement.propertyNames()) {
+                if (!allowed.contains(scheme)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean declaresBearer(JsonNode operation) {

@@ -120,7 +120,8 @@ class GuestCheckoutTests {
         String wrong = "x" + order.accessKey().substring(1);
 
         for (var request : List.of(get("/api/orders/{id}", order.orderId()),
-                get("/api/orders/{id}/payment", order.orderId()), post("/api/orders/{id}/cancel", order.orderId()))) {
+                get("/api/orders/{id}/payment", order.orderId()), post("/api/orders/{id}/cancel", order.orderId()),
+                post("/api/orders/{id}/events/ticket", order.orderId()))) {
             mvc.perform(request.header(KEY, wrong).with(from(address)))
                     .andExpect(status().isNotFound())
                     .andExpect(jsonPath("$.type").value("https://shop.example/problems/order-not-found"));
@@ -137,6 +138,12 @@ class GuestCheckoutTests {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/orders/{id}", order.orderId())).andExpect(status().isUnauthorized());
         mvc.perform(post("/api/orders/{id}/cancel", order.orderId())).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/orders/{id}/events/ticket", order.orderId())).andExpect(status().isUnauthorized());
+        // the right key gets a ticket for the order's event stream, as a token does for a customer's order
+        mvc.perform(post("/api/orders/{id}/events/ticket", order.orderId()).header(KEY, order.accessKey())
+                        .with(from(address)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.ticket").isString());
         // a customer order does not open with any key
         OrderFixtures.Placed customers = fixtures.placeOrder(Tokens.customer(), 500, 3, 1);
         mvc.perform(get("/api/orders/{id}", customers.orderId()).header(KEY, order.accessKey()).with(from(address)))

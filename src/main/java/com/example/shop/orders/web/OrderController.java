@@ -157,6 +157,12 @@ class OrderController {
      * {@code adminToo}: whether an admin's token opens any order here.
      */
     private OrderAccess access(@Nullable String key, HttpServletRequest http, boolean adminToo) {
+        return access(caller, key, http, adminToo);
+    }
+
+    /** Who asks for an order: the holder of its access key, or the caller of the token (an admin where allowed). */
+    static OrderAccess access(CurrentCustomer caller, @Nullable String key, HttpServletRequest http,
+            boolean adminToo) {
         if (key != null) {
             return OrderAccess.key(key, http.getRemoteAddr());
         }

@@ -2,6 +2,7 @@ package com.example.shop.orders.web;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,20 +57,25 @@ class OrderEventsController {
     record Ticket(String ticket, long expiresIn) {
     }
 
-    @Operation(summary = "A short-lived ticket for the order's event stream (its owner or an admin)",
+    @Operation(summary = "A short-lived ticket for the order's event stream (its owner, an admin, or the holder of "
+            + "a guest order's access key)",
             description = "For a browser's EventSource, which cannot send an Authorization header: "
                     + "`GET /api/orders/{id}/events?ticket=...` accepts it instead of the token, for this order "
                     + "only, until it expires (`expiresIn` seconds, 60 by default). It opens nothing else.")
     @SecurityRequirement(name = "bearerAuth")
+    @SecurityRequirement(name = GuestAccessDocumentation.ORDER_ACCESS_KEY)
     @ApiResponse(responseCode = "201", description = "The ticket")
-    @ApiResponse(responseCode = "401", description = "No valid access token")
-    @ApiResponse(responseCode = "404", description = "Unknown order, or another customer's")
+    @ApiResponse(responseCode = "401", description = "No valid access token and no Order-Access-Key")
+    @ApiResponse(responseCode = "404", description = "Unknown order, another customer's, or a wrong access key")
+    @ApiResponse(responseCode = "429", description = "Too many wrong access keys from this address or for this order")
     @PostMapping("/ticket")
     @ResponseStatus(HttpStatus.CREATED)
-    Ticket ticket(@PathVariable UUID id) {
+    Ticket ticket(@PathVariable UUID id, @Parameter(description = "A guest order's access key, instead of a token")
+            @RequestHeader(name = OrderController.ACCESS_KEY, required = false) @Nullable String key,
+            HttpServletRequest http) {
         OrderId order = new OrderId(id);
         // whoever may read the order may watch it: the same check as GET /api/orders/{id}
-        queries.details(order, caller.require(), caller.isAdmin());
+        queries.details(order, OrderController.access(caller, key, http, true));
         return new Ticket(tickets.issue(order), tickets.ttl().toSeconds());
     }
 
