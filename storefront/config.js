@@ -19,9 +19,10 @@ export const config = Object.freeze({
   // Stripe.js is always loaded from Stripe (never bundled or self-hosted). The release train in the path
   // matches the Stripe API version the server's stripe-java pins (2026-07-29.dahlia).
   stripeJsUrl: 'https://js.stripe.com/dahlia/stripe.js',
-  // Guest checkout (POST /api/checkout without a token, with an e-mail) cannot be detected without placing an
-  // order, so it is switched on here once the API offers it.
-  guestCheckout: false,
+  // Guest checkout (POST /api/checkout without a token, with an e-mail; API.md "Guest checkout"): a shopper without
+  // an account checks out with an e-mail, and the order page opens the order with its access key. It cannot be
+  // detected without placing an order, so it is switched here (off for an API that does not offer it).
+  guestCheckout: true,
   // How often the order page asks for the order while it waits for the payment (until the live stream exists).
   orderPollMillis: 1000,
   pageSize: 12,

@@ -28,9 +28,11 @@ export async function renderCart(root) {
     root.innerHTML = '<h1>Your cart</h1><p>Your cart is empty. <a href="#/">Find something you like</a>.</p>';
     return;
   }
-  const checkout = session.signedIn || config.guestCheckout
+  const checkout = session.signedIn
     ? '<a class="button" href="#/checkout">Check out</a>'
-    : '<p><a class="button" href="#/login?returnTo=/checkout">Log in to check out</a> or <a href="#/register?returnTo=/checkout">create an account</a>.</p>';
+    : config.guestCheckout
+      ? '<p><a class="button" href="#/checkout">Check out</a> as a guest, or <a href="#/login?returnTo=/checkout">log in</a> or <a href="#/register?returnTo=/checkout">create an account</a> first.</p>'
+      : '<p><a class="button" href="#/login?returnTo=/checkout">Log in to check out</a> or <a href="#/register?returnTo=/checkout">create an account</a>.</p>';
   root.innerHTML = `<h1>Your cart</h1>
     <ul class="cart-lines">${cart.items.map(line).join('')}</ul>
     <p class="subtotal">Subtotal (${cart.itemCount} ${cart.itemCount === 1 ? 'item' : 'items'}): <strong>${money(cart.subtotal)}</strong></p>

@@ -88,6 +88,9 @@ export async function renderCheckout(root) {
   const notice = takeMergeNotice();
   root.innerHTML = `<h1>Checkout</h1>
     ${notice ? `<p class="notice" role="status">${esc(notice)}</p>` : ''}
+    ${guest ? `<p class="guest-note">Checking out as a guest. <a href="#/login?returnTo=/checkout">Log in</a> or
+      <a href="#/register?returnTo=/checkout">create an account</a> to keep your orders in an account; your cart is
+      kept.</p>` : ''}
     <div class="checkout">
       ${summary(cart)}
       <form class="checkout-form" novalidate aria-label="Shipping and payment">

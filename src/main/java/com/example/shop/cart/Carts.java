@@ -15,9 +15,10 @@ public interface Carts {
 
     /**
      * The cart with current catalog prices, locked against concurrent changes until the caller's
-     * transaction ends; empty when the cart does not exist or belongs to another customer.
+     * transaction ends; empty when the cart does not exist or {@code caller} may not use it (another customer's,
+     * or a customer's cart for a guest checkout, whose {@code caller} is empty).
      */
-    Optional<CheckoutCart> lockForCheckout(CartId cart, CustomerId customer);
+    Optional<CheckoutCart> lockForCheckout(CartId cart, Optional<CustomerId> caller);
 
     /**
      * Empties the cart once its contents became an order; meant for the transaction that took the cart's lock

@@ -18,6 +18,8 @@ public sealed interface OrderEvent permits OrderPlaced, OrderPaid, OrderShipped,
 
     OrderId orderId();
 
+    /** The customer; null for a guest order nobody had claimed when the event happened. */
+    @Nullable
     CustomerId customerId();
 
     /** The buyer's e-mail address as the order keeps it; null only for an order placed before orders kept it. */

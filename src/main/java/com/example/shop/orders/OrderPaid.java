@@ -12,8 +12,8 @@ import com.example.shop.customers.CustomerId;
 import com.example.shop.shared.Money;
 
 /** The order's payment succeeded (exactly once per order); its stock moved from reserved to sold. */
-public record OrderPaid(UUID eventId, OrderId orderId, CustomerId customerId, @Nullable String email,
-        List<OrderItem> lines, OrderBreakdown breakdown, String paymentIntentId, Instant occurredAt)
+public record OrderPaid(UUID eventId, OrderId orderId, @Nullable CustomerId customerId, @Nullable String email,
+        List<OrderItem> lines, OrderBreakdown breakdown, @Nullable String paymentIntentId, Instant occurredAt)
         implements OrderEvent {
 
     /** The order's total (the breakdown's). */

@@ -12,7 +12,7 @@ import com.example.shop.customers.CustomerId;
 import com.example.shop.shared.Money;
 
 /** A checkout created an order and reserved its stock; payment has not been made yet. */
-public record OrderPlaced(UUID eventId, OrderId orderId, CustomerId customerId, @Nullable String email,
+public record OrderPlaced(UUID eventId, OrderId orderId, @Nullable CustomerId customerId, @Nullable String email,
         List<OrderItem> lines, OrderBreakdown breakdown, int itemCount, Instant occurredAt) implements OrderEvent {
 
     /** The order's total (the breakdown's). */

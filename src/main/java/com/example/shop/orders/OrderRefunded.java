@@ -12,7 +12,7 @@ import com.example.shop.shared.Money;
  * Money went back to the customer: {@code amount} this time, {@code totalRefunded} everything refunded on the order
  * so far (of {@code orderTotal}).
  */
-public record OrderRefunded(UUID eventId, OrderId orderId, CustomerId customerId, @Nullable String email,
+public record OrderRefunded(UUID eventId, OrderId orderId, @Nullable CustomerId customerId, @Nullable String email,
         Money amount, Money totalRefunded, Money orderTotal, boolean fullyRefunded, Instant occurredAt)
         implements OrderEvent {
 }

@@ -102,6 +102,7 @@ class EveryOperationBadInputTests {
             "POST /api/checkout/quote",
             "POST /api/customers/me/addresses",
             "POST /api/orders/{id}/cancel",
+            "POST /api/orders/claim",
             "POST /api/payments/stripe/webhook",
             "PUT /api/admin/categories/{id}",
             "PUT /api/admin/discount-codes/{code}",

@@ -34,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @Component
 @Lazy
-class OrderFixtures {
+public class OrderFixtures {
 
     static final String ADDRESS = """
             {"name": "Ada Lovelace", "line1": "12 Analytical St", "line2": null, "city": "London",
@@ -51,7 +51,7 @@ class OrderFixtures {
         this.catalog = new CatalogFixtures(mvc);
     }
 
-    record Placed(String orderId, String paymentIntentId, String body) {
+    public record Placed(String orderId, String paymentIntentId, String body) {
     }
 
     // --- placing and paying -------------------------------------------------------------------------
@@ -110,7 +110,7 @@ class OrderFixtures {
     }
 
     /** A product with {@code stock} units, put in a cart and checked out by the token's customer. */
-    Placed placeOrder(String token, long price, int stock, int quantity) throws Exception {
+    public Placed placeOrder(String token, long price, int stock, int quantity) throws Exception {
         UUID product = catalog.product("Item " + UUID.randomUUID().toString().substring(0, 6), price, stock);
         return placeOrder(token, product, quantity);
     }
@@ -122,7 +122,7 @@ class OrderFixtures {
     }
 
     /** Stripe reports the order's payment succeeded (a signed webhook), and the order becomes PAID. */
-    void pay(Placed order) throws Exception {
+    public void pay(Placed order) throws Exception {
         StripeEvents.deliver(mvc, StripeEvents.paymentSucceeded(order.paymentIntentId())).andExpect(status().isOk());
         awaitStatus(order.orderId(), "PAID");
     }
@@ -141,13 +141,13 @@ class OrderFixtures {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
-    ResultActions ship(String admin, String orderId, String carrier, String trackingNumber) throws Exception {
+    public ResultActions ship(String admin, String orderId, String carrier, String trackingNumber) throws Exception {
         return mvc.perform(post("/api/admin/orders/{id}/ship", orderId).header(HttpHeaders.AUTHORIZATION, admin)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"carrier\": \"" + carrier + "\", \"trackingNumber\": \"" + trackingNumber + "\"}"));
     }
 
-    ResultActions refund(String admin, String orderId, String idempotencyKey, String body) throws Exception {
+    public ResultActions refund(String admin, String orderId, String idempotencyKey, String body) throws Exception {
         return mvc.perform(post("/api/admin/orders/{id}/refunds", orderId).header(HttpHeaders.AUTHORIZATION, admin)
                 .header("Idempotency-Key", idempotencyKey).contentType(MediaType.APPLICATION_JSON).content(body));
     }
@@ -187,7 +187,7 @@ class OrderFixtures {
                 orderId);
     }
 
-    void awaitStatus(String orderId, String status) {
+    public void awaitStatus(String orderId, String status) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(() -> status.equals(statusOf(orderId)));
     }

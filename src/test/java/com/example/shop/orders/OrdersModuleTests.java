@@ -136,9 +136,9 @@ class OrdersModuleTests {
         CustomerId customer = CustomerId.random();
         CartId cart = new CartId(carts.mine(customer).id());
         carts.addItem(cart, Optional.of(customer), product, quantity);
-        OrderDetails order = checkout.checkout(customer, cart,
+        OrderDetails order = checkout.checkout(new CheckoutService.Purchaser.Customer(customer), cart,
                 new OrderDetails.Address("Ada Lovelace", "12 Analytical St", null, "London", "N1 9GU", "GB"),
-                CheckoutService.Choices.NONE, Optional.empty());
+                CheckoutService.Choices.NONE, Optional.empty()).order();
         assertThat(catalog.stockOf(product)).isEqualTo(new StockLevel(stock, quantity));
         return new Placed(new OrderId(order.id()), customer, product);
     }

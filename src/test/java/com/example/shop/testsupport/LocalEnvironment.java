@@ -31,6 +31,8 @@ import com.example.shop.payments.StripeStandIn;
  * unless real ones are set. The tests always, and the dev run without a {@code STRIPE_SECRET_KEY}, start the
  * JVM's {@link StripeStandIn} and point {@code shop.stripe.api-base} at it (in the dev run an explicit
  * {@code STRIPE_API_BASE} wins).</li>
+ * <li>For the dev run without a {@code SPRING_MAIL_HOST}, an SMTP server in the JVM ({@link TestMailServer}) that
+ * captures every mail, shown at {@code GET /dev/mail?to=}.</li>
  * </ul>
  */
 public class LocalEnvironment implements EnvironmentPostProcessor, Ordered {
@@ -81,6 +83,13 @@ public class LocalEnvironment implements EnvironmentPostProcessor, Ordered {
             if (!dev || !StringUtils.hasText(environment.getProperty("shop.stripe.api-base"))) {
                 properties.put("shop.stripe.api-base", StripeStandIn.shared().baseUrl());
             }
+        }
+        if (dev && !StringUtils.hasText(environment.getProperty("spring.mail.host"))) {
+            // The dev run captures mail: a real SMTP server in the JVM takes it, GET /dev/mail shows it
+            TestMailServer mail = TestMailServer.shared(environment.getProperty("shop.dev.mail-port", Integer.class, 0));
+            log.info("Capturing mail in the JVM's SMTP server on port " + mail.port() + ": see GET /dev/mail?to=");
+            properties.put("spring.mail.host", "127.0.0.1");
+            properties.put("spring.mail.port", mail.port());
         }
         environment.getPropertySources().addFirst(new MapPropertySource("shopLocalEnvironment", properties));
     }

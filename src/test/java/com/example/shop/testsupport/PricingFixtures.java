@@ -34,7 +34,6 @@ public final class PricingFixtures {
             .filter(country -> !TAKEN.contains(country)).sorted().toList());
 
     private final MockMvc mvc;
-    private final String admin = Tokens.admin();
 
     public PricingFixtures(MockMvc mvc) {
         this.mvc = mvc;
@@ -54,8 +53,9 @@ public final class PricingFixtures {
         return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     }
 
+    /** A fresh administrator's token: one kept for the context's lifetime would expire after 5 minutes. */
     public String admin() {
-        return admin;
+        return Tokens.admin();
     }
 
     /** An active method shipping to the countries at {@code price}, free from {@code freeAbove} (null: never). */
@@ -66,18 +66,18 @@ public final class PricingFixtures {
 
     public ResultActions createShippingMethod(String code, long price, Long freeAbove, String... countries)
             throws Exception {
-        return mvc.perform(post("/api/admin/shipping-methods").header(HttpHeaders.AUTHORIZATION, admin)
+        return mvc.perform(post("/api/admin/shipping-methods").header(HttpHeaders.AUTHORIZATION, admin())
                 .contentType(MediaType.APPLICATION_JSON).content(methodBody(code, price, freeAbove, true, countries)));
     }
 
     public void deactivateShippingMethod(String code, long price, String... countries) throws Exception {
-        mvc.perform(put("/api/admin/shipping-methods/{code}", code).header(HttpHeaders.AUTHORIZATION, admin)
+        mvc.perform(put("/api/admin/shipping-methods/{code}", code).header(HttpHeaders.AUTHORIZATION, admin())
                         .contentType(MediaType.APPLICATION_JSON).content(methodBody(code, price, null, false, countries)))
                 .andExpect(status().isOk());
     }
 
     public void deleteShippingMethod(String code) throws Exception {
-        mvc.perform(delete("/api/admin/shipping-methods/{code}", code).header(HttpHeaders.AUTHORIZATION, admin))
+        mvc.perform(delete("/api/admin/shipping-methods/{code}", code).header(HttpHeaders.AUTHORIZATION, admin()))
                 .andExpect(status().isNoContent());
     }
 
@@ -90,7 +90,7 @@ public final class PricingFixtures {
     }
 
     public void taxRate(String country, String rate) throws Exception {
-        mvc.perform(put("/api/admin/tax-rates/{country}", country).header(HttpHeaders.AUTHORIZATION, admin)
+        mvc.perform(put("/api/admin/tax-rates/{country}", country).header(HttpHeaders.AUTHORIZATION, admin())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"rate\": \"" + rate + "\"}"))
                 .andExpect(status().is2xxSuccessful());
     }
@@ -102,23 +102,23 @@ public final class PricingFixtures {
     }
 
     public ResultActions createDiscountCode(String code, String members) throws Exception {
-        return mvc.perform(post("/api/admin/discount-codes").header(HttpHeaders.AUTHORIZATION, admin)
+        return mvc.perform(post("/api/admin/discount-codes").header(HttpHeaders.AUTHORIZATION, admin())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"code\": \"" + code + "\", " + members + "}"));
     }
 
     public ResultActions updateDiscountCode(String code, String members) throws Exception {
-        return mvc.perform(put("/api/admin/discount-codes/{code}", code).header(HttpHeaders.AUTHORIZATION, admin)
+        return mvc.perform(put("/api/admin/discount-codes/{code}", code).header(HttpHeaders.AUTHORIZATION, admin())
                 .contentType(MediaType.APPLICATION_JSON).content("{" + members + "}"));
     }
 
     public void deleteDiscountCode(String code) throws Exception {
-        mvc.perform(delete("/api/admin/discount-codes/{code}", code).header(HttpHeaders.AUTHORIZATION, admin))
+        mvc.perform(delete("/api/admin/discount-codes/{code}", code).header(HttpHeaders.AUTHORIZATION, admin()))
                 .andExpect(status().isNoContent());
     }
 
     /** How many uses of the code orders hold, as the admin API reports it. */
     public int timesUsed(String code) throws Exception {
-        String body = mvc.perform(get("/api/admin/discount-codes/{code}", code).header(HttpHeaders.AUTHORIZATION, admin))
+        String body = mvc.perform(get("/api/admin/discount-codes/{code}", code).header(HttpHeaders.AUTHORIZATION, admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         return JsonPath.read(body, "$.timesUsed");
     }

@@ -24,9 +24,16 @@ public final class ShopHttp {
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Duration timeout;
 
     public ShopHttp(int port) {
+        this(port, Duration.ofSeconds(30));
+    }
+
+    /** A client that gives up on a response after {@code timeout} ({@link java.net.http.HttpTimeoutException}). */
+    public ShopHttp(int port, Duration timeout) {
         this.base = "http://127.0.0.1:" + port;
+        this.timeout = timeout;
     }
 
     public HttpResponse<String> get(String path) throws Exception {
@@ -36,7 +43,7 @@ public final class ShopHttp {
     public HttpResponse<String> call(String method, String path, String token, Map<String, String> headers, String json)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {

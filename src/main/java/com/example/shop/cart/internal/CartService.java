@@ -195,9 +195,9 @@ public class CartService implements Carts {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<CheckoutCart> lockForCheckout(CartId cartId, CustomerId customer) {
+    public Optional<CheckoutCart> lockForCheckout(CartId cartId, Optional<CustomerId> caller) {
         return carts.findForUpdate(cartId.value())
-                .filter(cart -> cart.isAccessibleBy(Optional.of(customer)))
+                .filter(cart -> cart.isAccessibleBy(caller))
                 .map(cart -> checkoutCart(cartId, cart));
     }
 

@@ -2,6 +2,7 @@ package com.example.shop.orders.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -73,6 +74,33 @@ public class CheckoutService {
         this.transactions = transactions;
     }
 
+    /**
+     * Who checks out: a signed-in customer (their own cart, or an anonymous one), or a guest with an e-mail (an
+     * anonymous cart only).
+     */
+    public sealed interface Purchaser {
+
+        /** A signed-in customer. */
+        record Customer(CustomerId id) implements Purchaser {
+        }
+
+        /** A shopper without an account, known by the e-mail they gave (normalised: stripped, lower case). */
+        record Guest(String email) implements Purchaser {
+
+            public Guest {
+                email = email.strip().toLowerCase(Locale.ROOT);
+            }
+        }
+
+        default Optional<CustomerId> customer() {
+            return this instanceof Customer customer ? Optional.of(customer.id()) : Optional.empty();
+        }
+    }
+
+    /** A placed order, and for a guest the order's access key (shown once: only its hash is kept). */
+    public record Placed(OrderDetails order, @Nullable String accessKey) {
+    }
+
     /** What the buyer chose beside the cart and the address: a shipping method and a discount code, each optional. */
     public record Choices(@Nullable String shippingMethod, @Nullable String discountCode) {
 
@@ -84,13 +112,13 @@ public class CheckoutService {
      * claimed, the cart unchanged. Refused as checkout would refuse it: an empty cart, a product off sale, not
      * enough stock, a method or code that does not apply.
      */
-    public QuoteDetails quote(CustomerId customer, CartId cartId, OrderDetails.Address address, Choices choices) {
+    public QuoteDetails quote(Purchaser purchaser, CartId cartId, OrderDetails.Address address, Choices choices) {
         CountryCode country = CountryCode.parse(address.country(), "shippingAddress.country");
         return transactions.execute(status -> {
-            CheckoutCart cart = carts.find(cartId, Optional.of(customer))
+            CheckoutCart cart = carts.find(cartId, purchaser.customer())
                     .orElseThrow(() -> new CartNotFound(cartId.value()));
             requirePurchasable(cart);
-            Quote quote = price(cart, country, choices, customer);
+            Quote quote = price(cart, country, choices, purchaser);
             requireAvailable(cart);
             return QuoteDetails.of(cart.lines(), quote);
         });
@@ -112,23 +140,28 @@ public class CheckoutService {
     }
 
     /**
-     * Turns the cart into an order in one transaction: keep the buyer's e-mail address, snapshot the lines, price
-     * them (the same pricing as the quote), reserve their stock (all or nothing), claim the discount code's use,
-     * empty the cart, publish {@code OrderPlaced}, and tie the order to the request's Idempotency-Key claim if
-     * there is one. A shortage, a
-     * code that ran out or anything else that fails rolls all of it back.
+     * Turns the cart into an order in one transaction: keep the buyer's e-mail address, snapshot the lines, price them (the same pricing as the
+     * quote), reserve their stock (all or nothing), claim the discount code's use, empty the cart, publish
+     * {@code OrderPlaced}, and tie the order to the request's Idempotency-Key claim if there is one. A shortage, a
+     * code that ran out or anything else that fails rolls all of it back. A guest's order gets a new access key,
+     * answered here once and stored only as its hash. An order with nothing to pay is paid at once (its stock sold,
+     * {@code OrderPaid} published) and starts no payment.
      */
-    public OrderDetails checkout(CustomerId customer, CartId cartId, OrderDetails.Address address, Choices choices,
+    public Placed checkout(Purchaser purchaser, CartId cartId, OrderDetails.Address address, Choices choices,
             Optional<IdempotentRequests.Claim> idempotencyClaim) {
         CountryCode country = CountryCode.parse(address.country(), "shippingAddress.country");
-        // read before the transaction: no lock is held for it
-        String email = customers.find(customer).map(CustomerSummary::email).orElse(null);
+        String accessKey = purchaser instanceof Purchaser.Guest ? OrderAccessKeys.generate() : null;
+        // a customer's address is read before the transaction: no lock is held for it
+        Order.Buyer buyer = purchaser instanceof Purchaser.Guest guest
+                ? Order.Buyer.guest(guest.email(), OrderAccessKeys.hash(accessKey))
+                : Order.Buyer.customer(((Purchaser.Customer) purchaser).id(), customers
+                        .find(((Purchaser.Customer) purchaser).id()).map(CustomerSummary::email).orElse(null));
         return transactions.execute(status -> {
-            CheckoutCart cart = carts.lockForCheckout(cartId, customer)
+            CheckoutCart cart = carts.lockForCheckout(cartId, purchaser.customer())
                     .orElseThrow(() -> new CartNotFound(cartId.value()));
             requirePurchasable(cart);
-            Quote quote = price(cart, country, choices, customer);
-            Order order = Order.place(customer, email, cart.lines(), address.toEmbedded(), quote, clock.instant());
+            Quote quote = price(cart, country, choices, purchaser);
+            Order order = Order.place(buyer, cart.lines(), address.toEmbedded(), quote, clock.instant());
             carts.clear(cart.id());
             // Write the order, its lines, the OrderPlaced publication and the emptied cart first, and reserve
             // last: the stock rows' locks are then held only for the reservation and the commit, not for
@@ -138,11 +171,27 @@ public class CheckoutService {
             Order saved = orders.saveAndFlush(order);
             idempotencyClaim.ifPresent(claim -> idempotentRequests.attach(claim, saved.id()));
             inventory.reserve(order.stockLines());
+            if (saved.status() == OrderStatus.PAID) {
+                // nothing to pay: sold at once, as a confirmed payment sells it
+                inventory.commit(order.stockLines());
+            }
             // The code's row after the stock rows, as a cancellation takes them (stock released, then the use
             // given back): the two never wait for each other in opposite orders.
-            pricing.claimDiscount(quote, saved.id().toString(), Buyers.of(customer));
-            return OrderDetails.of(saved);
+            pricing.claimDiscount(quote, saved.id().toString(), Buyers.of(purchaser));
+            return new Placed(OrderDetails.of(saved), accessKey);
         });
+    }
+
+    /**
+     * A new access key for a guest order whose first answer is repeated (the same Idempotency-Key): the key was
+     * never stored, so it cannot be answered again, and the one answered before stops working. Empty for an order
+     * that is not a guest's, or that a customer has claimed since (it is in their account now).
+     */
+    public Optional<String> reissueAccessKey(OrderId orderId) {
+        String key = OrderAccessKeys.generate();
+        Integer changed = transactions.execute(status -> orders.replaceAccessKey(orderId.value(),
+                OrderAccessKeys.hash(key)));
+        return Integer.valueOf(1).equals(changed) ? Optional.of(key) : Optional.empty();
     }
 
     private static void requirePurchasable(CheckoutCart cart) {
@@ -155,9 +204,9 @@ public class CheckoutService {
         }
     }
 
-    private Quote price(CheckoutCart cart, CountryCode country, Choices choices, CustomerId customer) {
+    private Quote price(CheckoutCart cart, CountryCode country, Choices choices, Purchaser purchaser) {
         return pricing.quote(new QuoteRequest(cart.lines().stream().map(CheckoutCart.Line::lineTotal).toList(), country,
-                choices.shippingMethod(), choices.discountCode(), Buyers.of(customer)));
+                choices.shippingMethod(), choices.discountCode(), Buyers.of(purchaser)));
     }
 
     /** The shortage checkout's reservation would meet, told without reserving (a quote). */
@@ -196,7 +245,8 @@ public class CheckoutService {
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
             return payments.find(order.id().toString());
         }
-        StartPayment start = new StartPayment(order.id().toString(), order.total(), order.email());
+        String email = emailOf(order);
+        StartPayment start = new StartPayment(order.id().toString(), order.total(), email);
         try {
             return Optional.of(placedNow ? payments.startFirst(start) : payments.start(start));
         } catch (PaymentProviderUnavailable e) {
@@ -212,12 +262,39 @@ public class CheckoutService {
         }
     }
 
-    /** The payment of an order for its owner: started when still payable, otherwise its last known state. */
-    public Optional<PaymentView> payment(OrderId orderId, CustomerId caller) {
-        OrderDetails order = queries.details(orderId, caller, false);
-        if (order.status() == OrderStatus.PENDING_PAYMENT) {
-            return Optional.of(payments.start(new StartPayment(orderId.toString(), order.total(), order.email())));
+    /** An order's payment, and the order. */
+    public record OrderPayment(OrderDetails order, Optional<PaymentView> payment) {
+
+        /** An order with nothing to pay (a total of zero) has no payment, and needs none. */
+        public boolean nothingToPay() {
+            return order.total().isZero();
         }
-        return payments.find(orderId.toString());
+    }
+
+    /**
+     * The payment of an order for its owner (its customer, or the holder of its access key): started when still
+     * payable, otherwise its last known state; none for an order with nothing to pay.
+     */
+    public OrderPayment payment(OrderId orderId, OrderAccess access) {
+        OrderDetails order = queries.details(orderId, ownerOnly(access));
+        if (order.total().isZero()) {
+            return new OrderPayment(order, Optional.empty());
+        }
+        if (order.status() == OrderStatus.PENDING_PAYMENT) {
+            return new OrderPayment(order, Optional.of(payments.start(
+                    new StartPayment(orderId.toString(), order.total(), emailOf(order)))));
+        }
+        return new OrderPayment(order, payments.find(orderId.toString()));
+    }
+
+    /** The payment is the owner's to start: an admin is no exception. */
+    private static OrderAccess ownerOnly(OrderAccess access) {
+        return access instanceof OrderAccess.AsCustomer customer
+                ? OrderAccess.customer(customer.customer(), false) : access;
+    }
+
+    /** The buyer's address as the order keeps it: no lookup after the checkout (the customer's was taken then). */
+    private static @Nullable String emailOf(OrderDetails order) {
+        return order.email();
     }
 }

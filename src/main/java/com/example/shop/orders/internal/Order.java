@@ -22,6 +22,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
+import org.jspecify.annotations.Nullable;
+
 import org.hibernate.annotations.CompositeType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -71,10 +73,17 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
     @Id
     private UUID id;
 
-    private UUID customerId;
+    /** The customer who placed the order, or claimed it; null for a guest order nobody has claimed. */
+    private @Nullable UUID customerId;
 
-    /** Where mail about the order goes: the buyer's address at checkout (null only for orders placed before). */
-    private String email;
+    /** The buyer's e-mail at checkout: the customer's, or the one a guest gave. */
+    private @Nullable String email;
+
+    /** SHA-256 (hex) of a guest order's access key (the key itself is never stored); null for a customer's order. */
+    private @Nullable String accessKeyHash;
+
+    /** When a customer adopted this guest order. */
+    private @Nullable Instant claimedAt;
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -203,9 +212,11 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
 
     /**
      * A new order of the cart's lines, charged as {@code quote} priced them (its lines are the cart's, in order).
+     * {@code buyer} is the customer, or a guest with the hash of the order's access key. An order with nothing to
+     * pay (a total of zero) is paid at once: there is nothing to charge, and Stripe charges no zero amount.
      */
-    static Order place(CustomerId customer, @Nullable String email, List<CheckoutCart.Line> cartLines,
-            ShippingAddress address, Quote quote, Instant now) {
+    static Order place(Buyer buyer, List<CheckoutCart.Line> cartLines, ShippingAddress address, Quote quote,
+            Instant now) {
         if (cartLines.isEmpty()) {
             throw new IllegalArgumentException("an order needs at least one line");
         }
@@ -216,8 +227,9 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         Order order = new Order();
         order.isNew = true;
         order.id = UUID.randomUUID();
-        order.customerId = customer.value();
-        order.email = email;
+        order.customerId = buyer.customer() == null ? null : buyer.customer().value();
+        order.email = buyer.email();
+        order.accessKeyHash = buyer.accessKeyHash();
         order.status = OrderStatus.PENDING_PAYMENT;
         order.shippingAddress = address;
         order.createdAt = now;
@@ -254,8 +266,52 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         OrderId id = order.orderId();
         List<OrderItem> bought = order.items();
         OrderBreakdown breakdown = order.breakdown();
+        CustomerId customer = order.customer();
+        String email = order.email;
         order.registerEvent(new OrderPlaced(UUID.randomUUID(), id, customer, email, bought, breakdown, items, now));
+        if (order.total.isZero()) {
+            order.status = OrderStatus.PAID;
+            order.paidAt = now;
+            order.registerEvent(new OrderPaid(UUID.randomUUID(), id, customer, email, bought, breakdown, null, now));
+        }
         return order;
+    }
+
+    /**
+     * Who places an order: a customer ({@code accessKeyHash} null), or a guest, known by an e-mail and the hash of
+     * the order's access key.
+     */
+    record Buyer(@Nullable CustomerId customer, @Nullable String email, @Nullable String accessKeyHash) {
+
+        Buyer {
+            if ((customer == null) == (accessKeyHash == null)) {
+                throw new IllegalArgumentException("a buyer is a customer or a guest with an access key");
+            }
+            if (customer == null && email == null) {
+                throw new IllegalArgumentException("a guest buys with an e-mail");
+            }
+        }
+
+        static Buyer customer(CustomerId customer, @Nullable String email) {
+            return new Buyer(customer, email, null);
+        }
+
+        static Buyer guest(String email, String accessKeyHash) {
+            return new Buyer(null, email, accessKeyHash);
+        }
+    }
+
+    /** Whether {@code key} is this order's access key (compared in constant time); false for a customer's order. */
+    boolean opensWith(String key) {
+        return accessKeyHash != null && OrderAccessKeys.matches(accessKeyHash, key);
+    }
+
+    boolean isGuestOrder() {
+        return accessKeyHash != null;
+    }
+
+    boolean isClaimed() {
+        return accessKeyHash != null && customerId != null;
     }
 
     Confirmation confirmPayment(String paymentIntentId, Money amount, Instant at) {
@@ -429,12 +485,21 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         return new OrderId(id);
     }
 
-    CustomerId customer() {
-        return new CustomerId(customerId);
+    /** The customer, or null for a guest order nobody has claimed. */
+    @Nullable CustomerId customer() {
+        return customerId == null ? null : new CustomerId(customerId);
     }
 
     boolean belongsTo(CustomerId customer) {
-        return customerId.equals(customer.value());
+        return customer.value().equals(customerId);
+    }
+
+    @Nullable String email() {
+        return email;
+    }
+
+    @Nullable Instant claimedAt() {
+        return claimedAt;
     }
 
     Money total() {
@@ -480,11 +545,6 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
 
     Money refunded() {
         return refunded;
-    }
-
-    @Nullable
-    String email() {
-        return email;
     }
 
     UUID id() {

@@ -11,10 +11,12 @@ import com.example.shop.shared.Money;
 /**
  * Everything about one order, read in one query (order and lines): among it the buyer's e-mail address and the
  * breakdown frozen at checkout,
- * {@code subtotal - discount + shipping (+ tax unless taxIncluded) = total}.
+ * {@code subtotal - discount + shipping (+ tax unless taxIncluded) = total}. A guest order ({@code guest}) has no
+ * {@code customerId} until a customer claims it.
  */
-public record OrderDetails(UUID id, UUID customerId, @Nullable String email, OrderStatus status, List<Line> lines, Money subtotal,
-        Money discount, Money shipping, Money tax, boolean taxIncluded, String taxRate, Money total,
+public record OrderDetails(UUID id, @Nullable UUID customerId, @Nullable String email, boolean guest,
+        OrderStatus status, List<Line> lines, Money subtotal, Money discount, Money shipping, Money tax,
+        boolean taxIncluded, String taxRate, Money total,
         String shippingMethod, String shippingMethodName, String discountCode,
         Address shippingAddress, Instant createdAt, Instant paidAt, Instant shippedAt, Instant cancelledAt,
         String cancellationReason, Money refundedAmount, boolean disputed, String disputeStatus, String carrier,
@@ -34,7 +36,8 @@ public record OrderDetails(UUID id, UUID customerId, @Nullable String email, Ord
 
     static OrderDetails of(Order order) {
         ShippingAddress a = order.shippingAddress();
-        return new OrderDetails(order.id(), order.customer().value(), order.email(), order.status(),
+        return new OrderDetails(order.id(), order.customer() == null ? null : order.customer().value(), order.email(),
+                order.isGuestOrder(), order.status(),
                 order.lines().stream().map(line -> new Line(line.productId(), line.sku(), line.name(),
                         line.unitPrice(), line.quantity(), line.lineTotal(), line.discount(), line.tax()))
                         .toList(),

@@ -33,15 +33,17 @@ public class OrderLifecycleService {
     private final Inventory inventory;
     private final Payments payments;
     private final Pricing pricing;
+    private final OrderGate gate;
     private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
 
     OrderLifecycleService(OrderRepository orders, Inventory inventory, Payments payments, Pricing pricing,
-            TransactionTemplate transactions) {
+            OrderGate gate, TransactionTemplate transactions) {
         this.orders = orders;
         this.inventory = inventory;
         this.payments = payments;
         this.pricing = pricing;
+        this.gate = gate;
         this.transactions = transactions;
     }
 
@@ -50,15 +52,41 @@ public class OrderLifecycleService {
      * then the PaymentIntent cancelled.
      */
     public OrderDetails cancel(OrderId orderId, CustomerId caller, boolean admin) {
+        return cancel(orderId, OrderAccess.customer(caller, admin));
+    }
+
+    /**
+     * Cancel by the order's customer, an admin or the holder of a guest order's access key: only an unpaid order;
+     * stock is released and the discount code's use given back, then the PaymentIntent cancelled.
+     */
+    public OrderDetails cancel(OrderId orderId, OrderAccess access) {
         OrderDetails cancelled = transactions.execute(status -> {
-            Order order = orders.findForUpdate(orderId.value()).filter(o -> admin || o.belongsTo(caller))
-                    .orElseThrow(() -> new OrderNotFound(orderId.value()));
-            order.cancel(order.belongsTo(caller) ? "cancelled by the customer" : "cancelled by an admin", clock.instant());
+            Order order = gate.admit(orderId, access, () -> orders.findForUpdate(orderId.value()));
+            order.cancel(OrderGate.asOwner(order, access) ? "cancelled by the customer" : "cancelled by an admin",
+                    clock.instant());
             giveBack(order);
             return OrderDetails.of(orders.save(order));
         });
         cancelPaymentQuietly(orderId);
         return cancelled;
+    }
+
+    /**
+     * A signed-in customer adopts a guest order by its access key: from then on it is theirs (in their order list,
+     * readable with their token). Exactly once: of concurrent claims one wins and the others are told it is
+     * claimed already. A wrong key is a 404 like any foreign order, and counts against guessing.
+     *
+     * @throws OrderNotFound       no such order, or not this key
+     * @throws OrderAlreadyClaimed a customer (this one or another) has claimed it already
+     */
+    public OrderDetails claim(OrderId orderId, String accessKey, String clientAddress, CustomerId customer) {
+        return transactions.execute(status -> {
+            gate.admit(orderId, OrderAccess.key(accessKey, clientAddress), () -> orders.findById(orderId.value()));
+            if (orders.claim(orderId.value(), customer.value(), clock.instant()) != 1) {
+                throw new OrderAlreadyClaimed(orderId);
+            }
+            return OrderDetails.of(orders.findWithLines(orderId.value()).orElseThrow());
+        });
     }
 
     @Transactional

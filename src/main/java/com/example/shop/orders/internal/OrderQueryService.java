@@ -20,17 +20,24 @@ import com.example.shop.orders.OrderId;
 public class OrderQueryService {
 
     private final OrderRepository orders;
+    private final OrderGate gate;
 
-    OrderQueryService(OrderRepository orders) {
+    OrderQueryService(OrderRepository orders, OrderGate gate) {
         this.orders = orders;
+        this.gate = gate;
     }
 
     /** The order with its lines, for its owner or an admin; anyone else is told it does not exist. */
     public OrderDetails details(OrderId orderId, CustomerId caller, boolean admin) {
-        return orders.findWithLines(orderId.value())
-                .filter(order -> admin || order.belongsTo(caller))
-                .map(OrderDetails::of)
-                .orElseThrow(() -> new OrderNotFound(orderId.value()));
+        return details(orderId, OrderAccess.customer(caller, admin));
+    }
+
+    /**
+     * The order with its lines, for its customer, an admin or the holder of its access key; anyone else, a wrong
+     * key included, is told it does not exist.
+     */
+    public OrderDetails details(OrderId orderId, OrderAccess access) {
+        return OrderDetails.of(gate.admit(orderId, access, () -> orders.findWithLines(orderId.value())));
     }
 
     public Page<OrderSummary> mine(CustomerId customer, Pageable page) {

@@ -10,6 +10,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface OrderRepository extends JpaRepository<Order, UUID> {
@@ -24,6 +25,21 @@ interface OrderRepository extends JpaRepository<Order, UUID> {
     @EntityGraph(attributePaths = "lines")
     @Query("select o from Order o where o.id = :id")
     Optional<Order> findWithLines(UUID id);
+
+    /**
+     * A customer adopts a guest order: one conditional update, so of concurrent claims exactly one changes the row
+     * (the others find {@code customer_id} set and change nothing). The version moves on, as with every change.
+     */
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query(value = "update orders_order set customer_id = :customer, claimed_at = :at, version = version + 1 "
+            + "where id = :id and customer_id is null and access_key_hash is not null", nativeQuery = true)
+    int claim(UUID id, UUID customer, Instant at);
+
+    /** A new access key for a guest order nobody has claimed. */
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query(value = "update orders_order set access_key_hash = :hash, version = version + 1 "
+            + "where id = :id and customer_id is null and access_key_hash is not null", nativeQuery = true)
+    int replaceAccessKey(UUID id, String hash);
 
     @Query(value = "select o from Order o where o.customerId = :customer order by o.createdAt desc, o.id desc",
             countQuery = "select count(o) from Order o where o.customerId = :customer")

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.jspecify.annotations.Nullable;
 
 import com.example.shop.orders.internal.OrderDetails;
@@ -17,7 +19,14 @@ final class OrderResponses {
     private OrderResponses() {
     }
 
-    record Payment(String provider, String paymentIntentId, String clientSecret, String status, String publishableKey) {
+    /**
+     * A payment to confirm with Stripe.js; for an order with nothing to pay, {@link #NOT_REQUIRED}: provider
+     * {@code none}, status {@code not_required}, and nothing else.
+     */
+    record Payment(String provider, @Nullable String paymentIntentId, @Nullable String clientSecret, String status,
+            @Nullable String publishableKey) {
+
+        static final Payment NOT_REQUIRED = new Payment("none", null, null, "not_required", null);
     }
 
     /**
@@ -28,7 +37,10 @@ final class OrderResponses {
             boolean taxIncluded, Money total,
             @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String shippingMethod,
             @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String discountCode,
-            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Payment payment, @Nullable String paymentNote) {
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Payment payment, @Nullable String paymentNote,
+            @Schema(description = "Only for a guest checkout: the secret that opens the order in the Order-Access-Key "
+                    + "header. Shown in this answer only; keep it (the shop stores only its hash)")
+            @Nullable String orderAccessKey) {
     }
 
     /** What checkout would charge now: the order it would place, in the same shape. */
@@ -45,7 +57,9 @@ final class OrderResponses {
             @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Integer estimatedDays) {
     }
 
-    record Order(UUID id, String status, List<OrderDetails.Line> lines, Money subtotal, Money discount,
+    record Order(UUID id, String status,
+            @Schema(description = "Placed without an account (it stays true once a customer claims the order)") boolean guest,
+            @Nullable String email, List<OrderDetails.Line> lines, Money subtotal, Money discount,
             Money shipping, Money tax, boolean taxIncluded,
             @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String taxRate, Money total,
             @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String shippingMethod,
@@ -61,7 +75,8 @@ final class OrderResponses {
             Instant createdAt, Instant paidAt) {
     }
 
-    record AdminSummary(UUID id, UUID customerId, String status, Money total, int itemCount, Money refundedAmount,
+    /** {@code customerId} is null for a guest order nobody has claimed; {@code email} is the buyer's. */
+    record AdminSummary(UUID id, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable UUID customerId, @Nullable String email, boolean guest, String status, Money total, int itemCount, Money refundedAmount,
             boolean disputed, Instant createdAt, Instant paidAt) {
     }
 }

@@ -40,6 +40,7 @@ interface OrderWebMapper {
     @Mapping(target = "total", source = "order.total")
     @Mapping(target = "shippingMethod", source = "order.shippingMethod")
     @Mapping(target = "discountCode", source = "order.discountCode")
+    @Mapping(target = "orderAccessKey", ignore = true)
     OrderResponses.Checkout toCheckout(OrderDetails order, @Nullable PaymentView payment, @Nullable String paymentNote);
 
     OrderResponses.Quote toQuote(QuoteDetails quote);

@@ -103,6 +103,11 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/carts", "/api/carts/**").permitAll()
                         // checkout: the shipping methods a storefront offers for a country (and an anonymous cart)
                         .requestMatchers(HttpMethod.GET, "/api/shipping-methods").permitAll()
+                        // guest checkout: an anonymous cart with an e-mail; a guest order opens with its access
+                        // key (Order-Access-Key), which orders checks (without either, orders answers 401)
+                        .requestMatchers(HttpMethod.POST, "/api/checkout", "/api/checkout/quote").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/orders/{id}", "/api/orders/{id}/payment").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/orders/{id}/cancel").permitAll()
                         // payments: Stripe proves itself by the webhook signature
                         .requestMatchers(HttpMethod.POST, "/api/payments/stripe/webhook").permitAll()
                         // (GET /api/payments/config: first of all, above)
@@ -179,7 +184,7 @@ public class SecurityConfiguration {
         cors.setAllowedOrigins(properties.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "Idempotency-Key",
-                HttpHeaders.IF_NONE_MATCH, "X-Request-Id"));
+                "Order-Access-Key", HttpHeaders.IF_NONE_MATCH, "X-Request-Id"));
         cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER, "X-Request-Id"));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

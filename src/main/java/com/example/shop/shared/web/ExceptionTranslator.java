@@ -1,5 +1,9 @@
 package com.example.shop.shared.web;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
+import org.hibernate.exception.JDBCConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.core.MethodParameter;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
@@ -67,6 +74,10 @@ class ExceptionTranslator extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ExceptionTranslator.class);
     private static final ErrorType MALFORMED_REQUEST = new ErrorType("malformed-request", "Malformed request body", 400);
     private static final ErrorType BUSY = new ErrorType("busy", "Busy", 503);
+    private static final ErrorType DATABASE_UNAVAILABLE =
+            new ErrorType("database-unavailable", "Database unavailable", 503);
+    /** How long a client is asked to wait when the database cannot be reached: about one pool connection wait. */
+    static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final MeterRegistry meters;
 
@@ -231,6 +242,12 @@ class ExceptionTranslator extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
         String correlationId = CorrelationId.current();
+        if (databaseUnreachable(ex)) {
+            // an outage, not a bug: one WARN line without the stack, and the client told when to come back
+            log.warn("The database cannot be reached [correlationId={}]: {}", correlationId,
+                    mostSpecificMessage(ex));
+            return problem(databaseUnavailable(correlationId), DATABASE_RETRY_AFTER);
+        }
         log.error("Unexpected error [correlationId={}]", correlationId, ex);
         return problem(Problems.internalError(correlationId));
     }
@@ -278,6 +295,65 @@ class ExceptionTranslator extends ResponseEntityExceptionHandler {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
         }
         return response.body(Problems.typed(problem));
+    }
+
+    /**
+     * The database could not be reached: no pool connection within its timeout, a connection refused or cut in the
+     * middle of a statement or a commit. Told by the cause chain, because the same outage surfaces wrapped in
+     * whichever layer met it first (a transaction that cannot begin, a repository call, a commit).
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        return databaseUnreachable(failure, 0);
+    }
+
+    /**
+     * Also looks at what was suppressed on the way: a statement that fails on a connection the outage broke can
+     * say only "statement closed", while the rollback that followed, suppressed by it, names the broken connection.
+     */
+    private static boolean databaseUnreachable(Throwable failure, int depth) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (depth < 3) {
+                for (Throwable suppressed : cause.getSuppressed()) {
+                    if (databaseUnreachable(suppressed, depth + 1)) {
+                        return true;
+                    }
+                }
+            }
+            if (cause instanceof CannotCreateTransactionException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException
+                    || cause instanceof JDBCConnectionException
+                    // SQLSTATE class 08, connection exception: also a pool's "Connection is closed" (08003) met by a
+                    // rollback after the connection broke
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    // a rollback fails only on a connection that is gone (the pool then says "Connection is closed",
+                    // with no SQLSTATE); it replaces the failure that made the transaction roll back
+                    || cause instanceof org.hibernate.TransactionException rollback && rollback.getMessage() != null
+                            && rollback.getMessage().startsWith("Unable to rollback")
+                    || cause.getClass().getSimpleName().endsWith("CommunicationsException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The 503 of a database outage; sent with {@code Retry-After} {@link #DATABASE_RETRY_AFTER}. */
+    static ProblemDetail databaseUnavailable(String correlationId) {
+        ProblemDetail problem = Problems.of(DATABASE_UNAVAILABLE,
+                "The service cannot reach its database right now; send the request again later (with the same "
+                        + "Idempotency-Key where the operation takes one).");
+        problem.setProperty("correlationId", correlationId);
+        return Problems.typed(problem);
+    }
+
+    static String mostSpecificMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     /** The name the client used: a header's or query parameter's own name, else the Java parameter's. */

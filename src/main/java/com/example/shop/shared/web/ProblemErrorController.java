@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,9 +34,18 @@ class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem;
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (status.is5xxServerError() && failure instanceof Throwable t && ExceptionTranslator.databaseUnreachable(t)) {
+            // a filter met the database outage: the same 503 as a controller would answer
+            String correlationId = CorrelationId.current();
+            log.warn("The database cannot be reached [correlationId={}]: {}", correlationId,
+                    ExceptionTranslator.mostSpecificMessage(t));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(ExceptionTranslator.DATABASE_RETRY_AFTER.toSeconds()))
+                    .body(ExceptionTranslator.databaseUnavailable(correlationId));
+        }
         if (status.is5xxServerError()) {
             String correlationId = CorrelationId.current();
-            Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
             log.error("Unexpected error [correlationId={}]", correlationId,
                     failure instanceof Throwable t ? t : null);
             problem = Problems.internalError(correlationId);

@@ -48,7 +48,7 @@ class OrderMoneyColumnsTests {
                 Money.of(3097, "USD"), Money.of(310, "USD"), Money.of(490, "USD"), Money.of(623, "USD"), false,
                 Money.of(3900, "USD"), new Quote.Shipping("standard", "Standard", 3),
                 new Quote.AppliedCode("TEN", DiscountType.PERCENTAGE), "19");
-        Order placed = Order.place(CustomerId.random(), "ada@example.com", lines,
+        Order placed = Order.place(Order.Buyer.customer(CustomerId.random(), "ada@example.com"), lines,
                 new ShippingAddress("Ada", "1 Street", null, "London", "N1", "GB"), quote, Instant.now());
         transactions.executeWithoutResult(tx -> orders.saveAndFlush(placed));
         // a refund report (recorded before the payment's confirmation) changes the refunded amounts only

@@ -33,7 +33,7 @@ class OrderTests {
         List<CheckoutCart.Line> lines = List.of(
                 new CheckoutCart.Line(ProductId.random(), "MUG-1", "Mug", Money.of(1250, "EUR"), 2, true),
                 new CheckoutCart.Line(ProductId.random(), "TEA-1", "Tea", Money.of(499, "EUR"), 1, true));
-        return Order.place(CustomerId.random(), "ada@example.com", lines,
+        return Order.place(Order.Buyer.customer(CustomerId.random(), "ada@example.com"), lines,
                 new ShippingAddress("Ada", "1 Street", null, "London", "N1", "GB"), unpriced(lines), NOW);
     }
 
