@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -130,6 +132,10 @@ class PasswordResetByMailTests {
     RecordingMailSender mail;
 
     @Autowired
+    @Qualifier("applicationTaskExecutor")
+    ThreadPoolTaskExecutor executor;
+
+    @Autowired
     PasswordEncoder passwordEncoder;
 
     @AfterEach
@@ -202,20 +208,33 @@ class PasswordResetByMailTests {
     @Test
     void theRequestItselfNeitherLooksUpNorStoresAnything() throws Exception {
         CustomerFixtures fixtures = new CustomerFixtures(mvc);
-        String first = fixtures.register(uniqueEmail()).email();
-        String second = fixtures.register(uniqueEmail()).email();
-        mail.hold();
-        requestReset(first, fixtures.address());
-        assertThat(mail.waiting.await(15, TimeUnit.SECONDS)).as("the worker is sending the first mail").isTrue();
+        String email = fixtures.register(uniqueEmail()).email();
 
-        // the worker is busy: a known e-mail's request returns without having stored its reset
-        requestReset(second, fixtures.address());
-        assertThat(resetsOf(second)).isZero();
-
-        mail.release();
-        awaitMailTo(second);
-        assertThat(resetsOf(second)).isEqualTo(1);
-        assertThat(mail.to(first)).hasSize(1);
+        // every thread of the task executor busy: the request's background work waits in the executor's queue
+        int threads = executor.getCorePoolSize();
+        CountDownLatch busy = new CountDownLatch(threads);
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < threads; i++) {
+            executor.execute(() -> {
+                busy.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        try {
+            assertThat(busy.await(15, TimeUnit.SECONDS)).as("all executor threads are held").isTrue();
+            // a known e-mail's request returns without having looked anything up or stored its reset
+            requestReset(email, fixtures.address());
+            assertThat(resetsOf(email)).isZero();
+            assertThat(mail.to(email)).isEmpty();
+        } finally {
+            release.countDown();
+        }
+        awaitMailTo(email);
+        assertThat(resetsOf(email)).isEqualTo(1);
     }
 
     @Test
