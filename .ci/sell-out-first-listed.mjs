@@ -32,7 +32,11 @@ for (const sort of ['price,asc', 'name', 'createdAt,desc', '']) {
     page.content.forEach((product) => ids.add(product.id));
 }
 for (const id of ids) {
-    const stock = await call('GET', `/api/admin/products/${id}/stock`, token);
-    await call('PUT', `/api/admin/products/${id}/stock`, token, { onHand: stock.reserved });
+    // stock lives on variants: every variant of the product is sold out (a plain product has exactly one)
+    const product = await call('GET', `/api/admin/products/${id}`, token);
+    for (const variant of product.variants) {
+        await call('PUT', `/api/admin/products/${id}/variants/${variant.id}/stock`, token,
+            { onHand: variant.stock.reserved });
+    }
 }
 console.log(`Sold out the ${ids.size} products listed first`);
