@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -243,8 +245,17 @@ public class CartService implements Carts {
         carts.findById(cartId.value()).ifPresent(cart -> cart.clear(clock.instant()));
     }
 
-    /** Deletes anonymous carts nobody has touched for {@code shop.cart.anonymous-ttl}; idempotent, so safe on every instance. */
+    /**
+     * The scheduled purge, on one instance at a time: batches of deletes, 30 minutes at most; at least 5 minutes
+     * between two instances' runs (it runs hourly). Idempotent all the same.
+     */
     @Scheduled(fixedDelayString = "${shop.cart.purge-interval:1h}", initialDelayString = "${shop.cart.purge-initial-delay:5m}")
+    @SchedulerLock(name = "cart.purge-abandoned", lockAtMostFor = "30m", lockAtLeastFor = "5m")
+    public void scheduledPurge() {
+        purgeAbandoned();
+    }
+
+    /** Deletes anonymous carts nobody has touched for {@code shop.cart.anonymous-ttl}; idempotent. */
     public int purgeAbandoned() {
         Instant cutoff = clock.instant().minus(anonymousTtl);
         int total = 0;

@@ -3,6 +3,8 @@ package com.example.shop.customers.internal;
 import java.time.Duration;
 import java.time.Instant;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -11,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deletes refresh and reset tokens a day after they expired (kept that long so that a late reuse
- * of a stolen token is still recognised). Idempotent, so running on several instances is harmless.
+ * of a stolen token is still recognised). One instance at a time runs it (two deletes: 30 minutes at most even
+ * on a large table; at least 5 minutes between two instances' runs); it is idempotent all the same.
  */
 @Component
 class ExpiredTokenCleanup {
@@ -27,6 +30,7 @@ class ExpiredTokenCleanup {
     }
 
     @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
+    @SchedulerLock(name = "customers.expired-token-cleanup", lockAtMostFor = "30m", lockAtLeastFor = "5m")
     @Transactional
     public void deleteExpired() {
         Instant before = Instant.now().minus(Duration.ofDays(1));

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -187,7 +189,16 @@ public class IdempotentRequests {
         }
     }
 
+    /**
+     * The scheduled purge, on one instance at a time: batches of deletes, minutes at most even after an outage
+     * left a day's keys; at least 5 minutes between two instances' runs (it runs hourly).
+     */
     @Scheduled(fixedDelayString = "${shop.idempotency.purge-interval:1h}", initialDelayString = "${shop.idempotency.purge-initial-delay:10m}")
+    @SchedulerLock(name = "orders.idempotency-purge", lockAtMostFor = "30m", lockAtLeastFor = "5m")
+    public void scheduledPurge() {
+        purgeExpired();
+    }
+
     public int purgeExpired() {
         Instant cutoff = clock.instant().minus(retention);
         int total = 0;

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,8 +74,19 @@ public class PaymentTimeout {
                 .register(meters);
     }
 
-    /** @return how many orders this run cancelled */
+    /**
+     * The scheduled run, on one instance at a time. At most 15 minutes: a batch of cancellations each waiting on
+     * Stripe for up to ~47 s when it hangs; a run beyond that overlapping another instance's is still safe (each
+     * cancellation is a conditional transition under the order's row lock). At least 30 s: instances whose
+     * schedules fall close together do not run it back to back.
+     */
     @Scheduled(fixedDelayString = "${shop.orders.payment-timeout-check:1m}", initialDelayString = "${shop.orders.payment-timeout-initial-delay:1m}")
+    @SchedulerLock(name = "orders.payment-timeout", lockAtMostFor = "15m", lockAtLeastFor = "30s")
+    public void scheduledRun() {
+        cancelUnpaidOrders();
+    }
+
+    /** @return how many orders this run cancelled */
     public int cancelUnpaidOrders() {
         Instant cutoff = clock.instant().minus(paymentTimeout);
         // the oldest come first; orders kept or failing last time are still due, so they must not crowd out the rest

@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -56,9 +58,20 @@ public class PaymentReconciliation {
         this.meters = meters;
     }
 
-    /** The scheduled run: every payment older than the configured age. Returns how many changed. */
+    /**
+     * The scheduled run, on one instance at a time. At most 30 minutes: a batch of Stripe retrievals (a hanging
+     * Stripe stops the run at its first failure, after ~47 s; a slow one answers each within its timeouts); a run
+     * beyond that overlapping another instance's is still safe (each payment applied under its row lock, every
+     * transition idempotent). At least 1 minute between two instances' runs.
+     */
     @Scheduled(fixedDelayString = "${shop.payments.reconciliation.interval:5m}",
             initialDelayString = "${shop.payments.reconciliation.initial-delay:1m}")
+    @SchedulerLock(name = "payments.reconciliation", lockAtMostFor = "30m", lockAtLeastFor = "1m")
+    public void scheduledRun() {
+        reconcile();
+    }
+
+    /** Every payment older than the configured age. Returns how many changed. */
     public int reconcile() {
         return reconcileCreatedBefore(Instant.now().minus(properties.staleAfter()));
     }

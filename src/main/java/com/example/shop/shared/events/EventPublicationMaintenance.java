@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -108,8 +110,33 @@ class EventPublicationMaintenance {
                 .register(meters);
     }
 
+    /*
+     * The scheduled runs, each on one instance at a time. At most 1 minute for the resubmission and the staleness
+     * check: a few queries each (the resubmitted deliveries run on the task executor, not in the run), and a lock
+     * left by an instance that died must not hold up the redelivery of what it left behind for longer. No
+     * minimum gap: a redelivery waits for nothing but its backoff, and two runs one after the other on two
+     * instances claim each publication once anyway (conditional update).
+     */
+
     @Scheduled(fixedDelayString = "${shop.events.resubmission-interval:30s}",
             initialDelayString = "${shop.events.resubmission-initial-delay:${shop.events.resubmission-interval:30s}}")
+    @SchedulerLock(name = "events.resubmission", lockAtMostFor = "1m")
+    void scheduledResubmission() {
+        resubmitFailed();
+    }
+
+    @Scheduled(fixedDelayString = "${shop.events.staleness-check-interval:1m}", initialDelayString = "${shop.events.staleness-check-interval:1m}")
+    @SchedulerLock(name = "events.staleness-check", lockAtMostFor = "1m")
+    void scheduledStalenessCheck() {
+        markStaleFailed();
+    }
+
+    @Scheduled(fixedDelayString = "${shop.events.archive-purge-interval:1h}", initialDelayString = "${shop.events.archive-purge-interval:1h}")
+    @SchedulerLock(name = "events.archive-purge", lockAtMostFor = "30m", lockAtLeastFor = "5m")
+    void scheduledArchivePurge() {
+        purgeArchive();
+    }
+
     void resubmitFailed() {
         giveUpExpired();
         long failedNow = countFailed();
@@ -129,7 +156,6 @@ class EventPublicationMaintenance {
     }
 
     /** Marks publications whose instance died while delivering them {@code FAILED}; returns how many. */
-    @Scheduled(fixedDelayString = "${shop.events.staleness-check-interval:1m}", initialDelayString = "${shop.events.staleness-check-interval:1m}")
     int markStaleFailed() {
         // times are stored in UTC (hibernate.jdbc.time_zone); a redelivery counts from its resubmission
         int stale = jdbc.update("""
@@ -145,7 +171,6 @@ class EventPublicationMaintenance {
         return stale;
     }
 
-    @Scheduled(fixedDelayString = "${shop.events.archive-purge-interval:1h}", initialDelayString = "${shop.events.archive-purge-interval:1h}")
     void purgeArchive() {
         completed.deletePublicationsOlderThan(retention);
         log.debug("Purged completed event publications older than {}", retention);
