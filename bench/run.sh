@@ -20,6 +20,7 @@
 # Only loopback traffic: the app binds to 127.0.0.1 and the load goes to 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 PORT="${PORT:-18080}"
 # Actuator's own port, explicitly: something else may listen on the default 8081 (a comparison app)
@@ -44,18 +45,9 @@ LABEL="metrics-${BENCH_METRICS}-tracing-${BENCH_TRACING}"
 OUT="target/bench/$LABEL"
 mkdir -p "$OUT"
 
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk (Debian package)"
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi
-fi
-
-if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
-  echo "building (test-compile + test classpath)"
-  ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile=target/bench-cp.txt > "$OUT/build.log" 2>&1 || { cat "$OUT/build.log"; exit 1; }
-fi
-CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
+bench_install_wrk
+bench_build "$OUT"
+CP=$(bench_classpath)
 
 # The same main class as ./mvnw spring-boot:test-run, started with plain java so the JVM flags and the
 # pid are ours. Its database lives in target/dev-db like the dev run's (the bench adds two products).
@@ -75,10 +67,6 @@ case "$BENCH_TRACING" in
     SINK=$! ;;
   *) echo "BENCH_TRACING is on or off"; exit 1 ;;
 esac
-
-# wrk's latency ("850.00us", "6.40ms", "1.20s") in milliseconds
-to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
 
 # The ceiling: a bare Spring Boot MVC app serving a constant 20-product page and one product from memory
 # (Jackson on every request, no security, database or filters), measured first, alone, with the same JVM
@@ -130,13 +118,8 @@ java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC -Dshop.stripe-stand-in.no-journal=true
   "${OBSERVABILITY_ARGS[@]}" ${BENCH_APP_ARGS:-} > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; if [ -n "$SINK" ]; then kill $SINK 2>/dev/null || true; wait $SINK 2>/dev/null || true; fi' EXIT
-for i in $(seq 1 180); do
-  # ready, not just live: the dev run loads its demo data before it reports ready
-  if curl -fsS "$BASE/readyz" >/dev/null 2>&1; then break; fi
-  if ! kill -0 $APP 2>/dev/null; then echo "the app died:"; tail -50 "$OUT/app.log"; exit 1; fi
-  sleep 1
-done
-curl -fsS "$BASE/readyz" >/dev/null || { echo "the app was not ready within 180 s"; exit 1; }
+# ready, not just live: the dev run loads its demo data before it reports ready
+bench_await_ready "$BASE" "$APP" "$OUT/app.log"
 
 SLUG=$(curl -fsS "$BASE/api/products?size=1&sort=name" | sed -E 's/.*"slug":"([^"]+)".*/\1/')
 CATEGORY=$(curl -fsS "$BASE/api/categories" | sed -E 's/^[^{]*\{[^}]*"slug":"([^"]+)".*/\1/')
@@ -175,11 +158,8 @@ jfr_stop() {
 jfr_start catalog
 for idx in "${!URLS[@]}"; do
   name=${NAMES[$idx]}; u=${URLS[$idx]}
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$u" > "$OUT/wrk-$name.txt"
-  rps=$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-$name.txt")
-  p50=$(awk '$1=="50%" {print $2}' "$OUT/wrk-$name.txt")
-  p99=$(awk '$1=="99%" {print $2}' "$OUT/wrk-$name.txt")
-  non2xx=$(awk '/Non-2xx/ {print $5}' "$OUT/wrk-$name.txt")
+  wrk_measure "$OUT/wrk-$name.txt" "$u"
+  rps=$WRK_RPS; p50=$WRK_P50; p99=$WRK_P99; non2xx=$WRK_NON2XX
   [ -z "$BASE_RPS" ] && BASE_RPS=$rps
   ratio=$(ratio "$rps" "$BASE_RPS")
   # to the ceiling: one product against its single product, every other endpoint against its page
