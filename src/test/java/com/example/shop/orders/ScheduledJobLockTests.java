@@ -141,11 +141,7 @@ class ScheduledJobLockTests {
             for (LockingTaskExecutor executor : executors) {
                 executed.add(threads.submit(() -> {
                     start.await(10, TimeUnit.SECONDS);
-                    return executor.executeWithLock(() -> {
-                        runs.incrementAndGet();
-                        Thread.sleep(500); // still running when the others try
-                        return null;
-                    }, lock(name, Duration.ofMinutes(1))).wasExecuted();
+                    return runOnce(executor, name, runs);
                 }));
             }
             int ran = 0;
@@ -168,6 +164,21 @@ class ScheduledJobLockTests {
                 .because("with several instances each job's run must be done once (docs/operations.md, "
                         + "\"Scheduled jobs\")")
                 .check(classes);
+    }
+
+    /** The job of {@code ofTwoInstances...}: counts its runs and is still running when the others try. */
+    private static boolean runOnce(LockingTaskExecutor executor, String name, AtomicInteger runs) throws Exception {
+        try {
+            return executor.executeWithLock(() -> {
+                runs.incrementAndGet();
+                Thread.sleep(500);
+                return null;
+            }, lock(name, Duration.ofMinutes(1))).wasExecuted();
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable other) {
+            throw new IllegalStateException(other);
+        }
     }
 
     private String lockedBy(String name) {
