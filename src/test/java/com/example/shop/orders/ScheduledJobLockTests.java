@@ -162,7 +162,7 @@ class ScheduledJobLockTests {
                 .importPackages("com.example.shop");
         methods().that().areAnnotatedWith(Scheduled.class).should().beAnnotatedWith(SchedulerLock.class)
                 .because("with several instances each job's run must be done once (docs/operations.md, "
-                        + "\"Scheduled jobs\")")
+                        + "\"Scheduled jobs on several instances\")")
                 .check(classes);
     }
 
