@@ -28,6 +28,8 @@ THREADS="${THREADS:-2}"
 CHECKOUTS="${CHECKOUTS:-1000}"
 CHECKOUT_CONCURRENCY="${CHECKOUT_CONCURRENCY:-16}"
 HEAP="${BENCH_XMX:-512m}"
+# seconds an instance may take to be ready (a start took 222 s on a 2-core host under a load average of 23)
+STARTUP_TIMEOUT="${BENCH_STARTUP_TIMEOUT:-420}"
 DB_HOST="${DB_HOST:-127.0.0.1}"
 DB_PORT="${DB_PORT:-3306}"
 DB_USER="${DB_USER:-root}"
@@ -122,7 +124,7 @@ measure() {
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); shared services: ${SHARED_ENV[*]:-none}" | tee "$OUT/results.txt"
 echo "starting A on 127.0.0.1:$A_PORT (-Xmx$HEAP), database $DB_NAME"
 start_instance A "$A_PORT"; A_PID=$LAST_PID
-bench_await_ready "http://127.0.0.1:$A_PORT" "$A_PID" "$OUT/A.log"
+bench_await_ready "http://127.0.0.1:$A_PORT" "$A_PID" "$OUT/A.log" "$STARTUP_TIMEOUT"
 balance "$A_PORT"
 SLUG=$(curl -fsS "$LB/api/products?size=1&sort=name" | sed -E 's/.*"slug":"([^"]+)".*/\1/')
 echo "== one instance behind HAProxy: wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $CHECKOUTS checkouts at $CHECKOUT_CONCURRENCY"
@@ -130,7 +132,7 @@ measure one
 
 echo "starting B on 127.0.0.1:$B_PORT"
 start_instance B "$B_PORT"; B_PID=$LAST_PID
-bench_await_ready "http://127.0.0.1:$B_PORT" "$B_PID" "$OUT/B.log"
+bench_await_ready "http://127.0.0.1:$B_PORT" "$B_PID" "$OUT/B.log" "$STARTUP_TIMEOUT"
 balance "$A_PORT" "$B_PORT"
 echo "== two instances behind HAProxy"
 measure two
