@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
@@ -18,6 +22,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import com.example.shop.shared.ratelimit.RateLimitPolicy.WhenStoreDown;
 import com.example.shop.testsupport.RealServices;
@@ -124,6 +129,10 @@ class RedisRateLimitsTests {
 
     @Test
     void whileRedisIsCutOffLocalLimitsStillLimitAndRejectingOnesRefuseThenTheSharedBucketsCountAgain() {
+        Logger logger = (Logger) LoggerFactory.getLogger(RedisBuckets.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
         try (TcpProxy proxy = TcpProxy.to(RealServices.REDIS_HOST, RealServices.REDIS_PORT)) {
             Instance limits = instance(proxy.port());
             RateLimit local = limits.limit("test.local", RateLimitPolicy.of(3, Duration.ofMinutes(10)));
@@ -155,6 +164,12 @@ class RedisRateLimitsTests {
             assertThat(local.tryTake("k")).isEmpty();
             assertThat(local.tryTake("k")).isPresent();
             assertThat(rejecting.tryTake("k")).isEmpty();
+
+            // one line when the outage starts, one when it ends, however many requests fell back in between
+            assertThat(log.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.INFO))
+                    .extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
+        } finally {
+            logger.detachAppender(log);
         }
     }
 
