@@ -92,8 +92,8 @@ final class RedisBuckets implements AutoCloseable {
             T result = work.apply(proxies);
             if (probe) {
                 down = false;
-                log.info("Redis answers again after {} s: the rate limits use the shared buckets again",
-                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - downSince));
+                log.info("Redis answers again after {} ms: the rate limits use the shared buckets again",
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downSince));
             }
             return Optional.of(result);
         } catch (RuntimeException e) {
@@ -125,9 +125,9 @@ final class RedisBuckets implements AutoCloseable {
         if (!down) {
             downSince = System.nanoTime();
             down = true;
-            log.warn("Redis does not answer within {} ms ({}): each rate limit falls back to its when-store-down "
-                    + "policy (local buckets or refusal), and Redis is tried again every {} s",
-                    timeout.toMillis(), e.toString(), downFor.toSeconds());
+            log.warn("Redis cannot be reached or did not answer within {} ms ({}): each rate limit falls back to its "
+                    + "when-store-down policy (local buckets or refusal), and Redis is tried again every {} ms",
+                    timeout.toMillis(), e.toString(), downFor.toMillis());
         } else {
             log.debug("Redis still does not answer: {}", e.toString());
         }

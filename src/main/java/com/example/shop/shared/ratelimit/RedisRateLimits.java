@@ -24,6 +24,11 @@ class RedisRateLimits implements RateLimits {
         this.meters = meters;
     }
 
+    /** The first part of every bucket's key ({@code shop.redis.key-prefix}). */
+    String storePrefix() {
+        return storePrefix;
+    }
+
     @Override
     public RateLimit limit(String name, RateLimitPolicy defaults) {
         if (!names.add(name)) {

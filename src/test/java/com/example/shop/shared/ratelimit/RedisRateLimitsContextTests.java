@@ -16,8 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.example.shop.testsupport.IntegrationTest;
@@ -31,16 +30,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * under the configured key prefix, for every instance to see.
  */
 @IntegrationTest
+// static properties: the switch that turns Boot's Redis support on reads them before a @DynamicPropertySource
+// would be added; the prefix is random per run (read back from the bean)
+@TestPropertySource(properties = {
+        "spring.data.redis.host=${SHOP_TEST_REDIS_HOST:127.0.0.1}",
+        "spring.data.redis.port=${SHOP_TEST_REDIS_PORT:6379}",
+        "shop.redis.key-prefix=test-${random.uuid}"
+})
 class RedisRateLimitsContextTests {
 
-    private static final String PREFIX = "test-" + UUID.randomUUID();
-
-    @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.host", () -> RealServices.REDIS_HOST);
-        registry.add("spring.data.redis.port", () -> RealServices.REDIS_PORT);
-        registry.add("shop.redis.key-prefix", () -> PREFIX);
-    }
+    private static String prefix;
 
     @Autowired
     MockMvc mvc;
@@ -54,14 +53,18 @@ class RedisRateLimitsContextTests {
     @BeforeEach
     void redisAnswers() {
         RealServices.assumeRedis();
+        prefix = ((RedisRateLimits) limits).storePrefix();
     }
 
     @AfterAll
     static void removeKeys() {
+        if (prefix == null) {
+            return;
+        }
         RedisClient client = RedisClient.create(RedisURI.create(RealServices.REDIS_HOST, RealServices.REDIS_PORT));
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisCommands<String, String> redis = connection.sync();
-            List<String> keys = ScanIterator.scan(redis, ScanArgs.Builder.matches(PREFIX + ":*")).stream().toList();
+            List<String> keys = ScanIterator.scan(redis, ScanArgs.Builder.matches(prefix + ":*")).stream().toList();
             if (!keys.isEmpty()) {
                 redis.del(keys.toArray(String[]::new));
             }
@@ -75,6 +78,7 @@ class RedisRateLimitsContextTests {
     @Test
     void aFailedLoginLeavesItsBucketsInRedis() throws Exception {
         assertThat(limits).isInstanceOf(RedisRateLimits.class);
+        assertThat(prefix).startsWith("test-").hasSizeGreaterThan(20);
         String email = "redis-" + UUID.randomUUID() + "@example.com";
         String address = "2001:db8:5::" + Integer.toHexString(1 + (int) (Math.random() * 60000));
 
@@ -89,9 +93,9 @@ class RedisRateLimitsContextTests {
         RedisClient client = RedisClient.create(RedisURI.create(RealServices.REDIS_HOST, RealServices.REDIS_PORT));
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisCommands<String, String> redis = connection.sync();
-            assertThat(redis.pttl(PREFIX + ":ratelimit:customers.login-per-email:" + email))
+            assertThat(redis.pttl(prefix + ":ratelimit:customers.login-per-email:" + email))
                     .as("the e-mail's bucket, gone when full again").isPositive();
-            assertThat(redis.exists(PREFIX + ":ratelimit:customers.login-per-address:" + address)).isEqualTo(1);
+            assertThat(redis.exists(prefix + ":ratelimit:customers.login-per-address:" + address)).isEqualTo(1);
         } finally {
             client.shutdown();
         }
