@@ -2,10 +2,12 @@ package com.example.shop.integration.internal;
 
 import java.time.Duration;
 
+import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.connection.ChannelProxy;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.support.RabbitExceptionTranslator;
 
@@ -47,7 +49,15 @@ class ConfirmedPublisher {
         try {
             rabbit.invoke(operations -> {
                 operations.send(exchange, routingKey, message);
-                operations.waitForConfirmsOrDie(confirmTimeout.toMillis());
+                // The wait runs on the very channel the message went out on. The caching factory's channel proxy
+                // opens a fresh channel when the broker has closed its current one (as it does at once for a
+                // missing exchange), and a wait through the proxy would then find nothing unconfirmed on the fresh
+                // channel and return as if the message had been confirmed.
+                operations.execute(channel -> {
+                    Channel sentOn = channel instanceof ChannelProxy proxy ? proxy.getTargetChannel() : channel;
+                    sentOn.waitForConfirmsOrDie(confirmTimeout.toMillis());
+                    return Boolean.TRUE;
+                });
                 return Boolean.TRUE;
             });
         } catch (ShutdownSignalException e) {
