@@ -66,7 +66,7 @@ class ArchitectureTests {
     void moduleApisDoNotExposePersistenceTypes() {
         ArchRule rule = noClasses().that().resideInAnyPackage(
                         BASE + ".catalog", BASE + ".cart", BASE + ".orders", BASE + ".payments", BASE + ".customers",
-                        BASE + ".pricing", BASE + ".shared")
+                        BASE + ".pricing", BASE + ".integration", BASE + ".shared")
                 .should().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
                 .because("a module's API is ids, records and events, never entities");
         rule.check(production);
@@ -114,7 +114,7 @@ class ArchitectureTests {
     @Test
     void modulesFailWithShopExceptions() {
         ArchRule rule = classes().that().resideInAnyPackage(BASE + ".catalog..", BASE + ".cart..", BASE + ".orders..",
-                        BASE + ".payments..", BASE + ".customers..", BASE + ".pricing..")
+                        BASE + ".payments..", BASE + ".customers..", BASE + ".pricing..", BASE + ".integration..")
                 .and().areAssignableTo(Throwable.class)
                 .should().beAssignableTo(ShopException.class)
                 .because("every module states its failures one way: type, status, detail and what else the answer"
@@ -166,7 +166,7 @@ class ArchitectureTests {
 
     private static DescribedPredicate<JavaClass> moduleApiOrApplicationService() {
         Set<String> apis = Set.of(BASE + ".catalog", BASE + ".cart", BASE + ".orders", BASE + ".payments",
-                BASE + ".customers", BASE + ".pricing");
+                BASE + ".customers", BASE + ".pricing", BASE + ".integration");
         return DescribedPredicate.describe("are in a module's API package or are application services (*Service in internal)",
                 type -> apis.contains(type.getPackageName())
                         || (type.getSimpleName().endsWith("Service") && type.getPackageName().contains(".internal")));

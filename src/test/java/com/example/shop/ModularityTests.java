@@ -20,7 +20,7 @@ class ModularityTests {
     void theBusinessModulesAndTheSharedKernelExist() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
                 .containsExactlyInAnyOrder("catalog", "cart", "orders", "payments", "customers", "pricing",
-                        "notifications", "shared");
+                        "notifications", "integration", "shared");
     }
 
     @Test

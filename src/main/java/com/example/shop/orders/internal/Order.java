@@ -356,7 +356,8 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         status = OrderStatus.CANCELLED;
         cancellationReason = reason;
         cancelledAt = at;
-        registerEvent(new OrderCancelled(UUID.randomUUID(), orderId(), customer(), email, reason, at));
+        registerEvent(new OrderCancelled(UUID.randomUUID(), orderId(), customer(), email, items(), breakdown(), reason,
+                at));
     }
 
     /**
@@ -375,7 +376,8 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         this.carrier = carrier;
         this.trackingNumber = trackingNumber;
         shippedAt = at;
-        registerEvent(new OrderShipped(UUID.randomUUID(), orderId(), customer(), email, carrier, trackingNumber, at));
+        registerEvent(new OrderShipped(UUID.randomUUID(), orderId(), customer(), email, items(), breakdown(), carrier,
+                trackingNumber, at));
     }
 
     /** How much can still be refunded; throws when the order was never paid or nothing is left. */
@@ -426,7 +428,8 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
     private void registerRefunded(Money amount, Instant at) {
         boolean full = status == OrderStatus.REFUNDED;
         OrderId id = orderId();
-        registerEvent(new OrderRefunded(UUID.randomUUID(), id, customer(), email, amount, refunded, total, full, at));
+        registerEvent(new OrderRefunded(UUID.randomUUID(), id, customer(), email, items(), breakdown(), amount,
+                refunded, total, full, at));
     }
 
     /** The lines as events tell them. */

@@ -70,23 +70,23 @@ class OrderMailComposerTests {
 
     @Test
     void theShippedRefundedAndCancelledMailsSayWhatHappened() {
-        var shipped = composer.compose(new OrderShipped(UUID.randomUUID(), ORDER, CUSTOMER, "ada@example.com", "DHL",
-                "JD014600006", AT));
+        var shipped = composer.compose(new OrderShipped(UUID.randomUUID(), ORDER, CUSTOMER, "ada@example.com", LINES,
+                BREAKDOWN, "DHL", "JD014600006", AT));
         assertThat(shipped.subject()).isEqualTo("Teapot Corner: order 1A2B3C4D is on its way");
         assertThat(shipped.text()).contains("Carrier: DHL\nTracking number: JD014600006");
         assertThat(shipped.html()).contains("DHL", "JD014600006");
 
         var partly = composer.compose(new OrderRefunded(UUID.randomUUID(), ORDER, CUSTOMER, "ada@example.com",
-                eur(500), eur(800), eur(3189), false, AT));
+                LINES, BREAKDOWN, eur(500), eur(800), eur(3189), false, AT));
         assertThat(partly.subject()).isEqualTo("Teapot Corner: €5.00 refunded on order 1A2B3C4D");
         assertThat(partly.text()).contains("We have refunded €5.00", "Refunded so far: €8.00 of €31.89.")
                 .doesNotContain("whole order");
         var fully = composer.compose(new OrderRefunded(UUID.randomUUID(), ORDER, CUSTOMER, "ada@example.com",
-                eur(2389), eur(3189), eur(3189), true, AT));
+                LINES, BREAKDOWN, eur(2389), eur(3189), eur(3189), true, AT));
         assertThat(fully.text()).contains("The whole order, €31.89, has now been refunded.").doesNotContain("so far");
 
         var cancelled = composer.compose(new OrderCancelled(UUID.randomUUID(), ORDER, CUSTOMER, "ada@example.com",
-                "payment timeout", AT));
+                LINES, BREAKDOWN, "payment timeout", AT));
         assertThat(cancelled.subject()).isEqualTo("Teapot Corner: order 1A2B3C4D cancelled");
         assertThat(cancelled.text()).contains("has been cancelled (25 November 2026, 10:00 UTC): payment timeout.");
         assertThat(cancelled.html()).contains("payment timeout");
