@@ -399,7 +399,7 @@ price_change_seen_everywhere() {
     [ $(( now - changed_at )) -lt 1000000000 ] || break
     sleep 0.05
   done
-  echo "B served $before before; after the change on A it served ${price:-no price} ${seen:+after ${seen} ms}${seen:-(still after 1 s)}"
+  echo "B served $before before; after the change on A it served ${price:-no price} ${seen:+after ${seen} ms}$([ -n "$seen" ] || echo "(still after 1 s)")"
   [ -n "$price" ] || echo "B's last answer: $(call "$B/api/products/$slug" | head -c 300)"
   [ -n "$seen" ]
 }
@@ -429,7 +429,7 @@ stream_across_instances() {
     sleep 0.1
   done
   kill "$stream" 2>/dev/null || true; wait "$stream" 2>/dev/null || true
-  echo "webhook on A answered $code; order $order is $(status_of "$order"); the stream on B ${seen:+showed PAID after ${seen} ms}${seen:-showed no PAID within 5 s (heartbeat 60 s)}"
+  echo "webhook on A answered $code; order $order is $(status_of "$order"); the stream on B ${seen:+showed PAID after ${seen} ms}$([ -n "$seen" ] || echo "showed no PAID within 5 s (heartbeat 60 s)")"
   [ -n "$seen" ]
 }
 

@@ -9,6 +9,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,10 +120,23 @@ class CatalogCoherenceTests {
         }
     }
 
+    @Autowired
+    MeterRegistry meters;
+
     @BeforeEach
     void onlyThisTestsMessages() {
+        // This instance subscribes off the start-up thread, and a subscription made tells the catalog it may have
+        // missed messages, which drops its caches: a test that reads before that would see its cache emptied
+        // under it. Every test starts once both catalog topics are subscribed.
+        await().atMost(Duration.ofSeconds(10)).until(() -> subscribed("catalog.changed")
+                && subscribed("catalog.availability"));
         changed.clear();
         moved.clear();
+    }
+
+    private boolean subscribed(String topic) {
+        Counter made = meters.find("shop.cluster.subscriptions").tag("topic", topic).counter();
+        return made != null && made.count() >= 1;
     }
 
     @Test
