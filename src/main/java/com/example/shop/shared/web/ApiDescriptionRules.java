@@ -36,7 +36,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * pattern is anchored ({@code ^...$}), as JSON Schema matches anywhere otherwise;</li>
  * <li>{@code @NotBlank}/{@code @NotEmpty} text has {@code minLength} 1 at least (a {@code @Size} beside it
  * would otherwise state 0);</li>
- * <li>a member written even when null ({@code @JsonInclude(ALWAYS)}) or declared {@code @Nullable} is nullable;</li>
+ * <li>a member written even when null ({@code @JsonInclude(ALWAYS)}) or declared {@code @Nullable} is nullable
+ * (a member of another schema's type: one of that schema or null);</li>
  * <li>every operation that takes input declares the 400 of malformed input, every one that reads a body the
  * 415 of another media type ({@link RequestSyntax}, {@link ExceptionTranslator});</li>
  * <li>every operation under {@code /api/admin/} states the role it needs, in its description, its 403 and an
@@ -69,7 +70,7 @@ class ApiDescriptionRules {
                 }
             }
             anchor(property);
-            return property;
+            return orNull(property);
         };
     }
 
@@ -127,6 +128,7 @@ class ApiDescriptionRules {
                     }
                 }));
                 requests.forEach(name -> optionalMembersNullable(schemas.get(name)));
+                schemas.values().forEach(ApiDescriptionRules::nullableReferences);
             }
         }
     }
@@ -177,6 +179,30 @@ class ApiDescriptionRules {
                 nullable(property);
             }
         });
+    }
+
+    /**
+     * A member whose type is another schema and that may be null: OpenAPI 3.1 has no {@code nullable} beside a
+     * {@code $ref} (the writer drops it), so it says "that schema, or null" in JSON Schema's words.
+     */
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static void nullableReferences(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        ((Map<String, Schema>) schema.getProperties()).replaceAll((name, property) -> orNull(property));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema orNull(Schema property) {
+        if (property.get$ref() == null || !Boolean.TRUE.equals(property.getNullable())) {
+            return property;
+        }
+        Schema<?> none = new Schema<>();
+        none.addType("null");
+        Schema<?> either = new Schema<>().oneOf(List.of(new Schema<>().$ref(property.get$ref()), none));
+        either.setDescription(property.getDescription());
+        return either;
     }
 
     @SuppressWarnings("rawtypes")
