@@ -14,6 +14,8 @@
 #   BENCH_CEILING=off bench/run.sh    # skip the ceiling
 #   BENCH_JFR=on bench/run.sh         # a Flight Recorder file per phase (catalog, checkout), summarized by JfrTop
 #   CHECKOUT_MIXES='hot-plain spread-plain' bench/run.sh   # only these checkout mixes
+# Every catalog line also reports the server's CPU time per request (user + system, from /proc): the cost a
+# configuration adds, which moves less with other load on the host than requests/s do.
 # Each configuration writes to target/bench/<metrics-…-tracing-…>/; compare the ratios of runs made one after
 # the other on the same host.
 #
@@ -76,6 +78,15 @@ case "$BENCH_TRACING" in
   *) echo "BENCH_TRACING is on or off"; exit 1 ;;
 esac
 
+# CPU time a process has used so far (user + system, in clock ticks), and the microseconds of it per request
+# of one wrk run: the cost of a request as the server pays it, which other load on the host moves far less
+# than it moves requests/s (a busy host takes the server's CPU away, not the work per request)
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+cpu_per_request() { # <ticks before> <ticks after> <wrk output file>
+  awk -v d=$(($2 - $1)) -v c="$CLK_TCK" '/ requests in / { n = $1 } END { if (n > 0) printf "%.0f", d * 1e6 / c / n; else printf "?" }' "$3"
+}
+
 # wrk's latency ("850.00us", "6.40ms", "1.20s") in milliseconds
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
@@ -106,14 +117,16 @@ if [ "$BENCH_CEILING" = on ] && [ -f "$CEILING_DIR/pom.xml" ]; then
   for name in page one; do
     u="http://127.0.0.1:$CEILING_PORT/api/products"; [ $name = one ] && u="$u/1001"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$CEILING_WARMUP" "$u" > /dev/null
+    t0=$(cpu_ticks $CEILING)
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$u" > "$OUT/wrk-ceiling-$name.txt"
+    cpu=$(cpu_per_request "$t0" "$(cpu_ticks $CEILING)" "$OUT/wrk-ceiling-$name.txt")
     rps=$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-ceiling-$name.txt")
     p50=$(awk '$1=="50%" {print $2}' "$OUT/wrk-ceiling-$name.txt")
     p99=$(awk '$1=="99%" {print $2}' "$OUT/wrk-ceiling-$name.txt")
     if [ $name = page ]; then CEILING_PAGE_RPS=$rps; CEILING_PAGE_P99=$(to_ms "$p99")
     else CEILING_ONE_RPS=$rps; CEILING_ONE_P99=$(to_ms "$p99"); fi
-    printf "%-26s %10s req/s  p50 %8s  p99 %8s   load %s\\n" "ceiling-$name" "$rps" "$p50" "$p99" \
-      "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RESULTS"
+    printf "%-26s %10s req/s  p50 %8s  p99 %8s  cpu/req %6s us   load %s\\n" "ceiling-$name" "$rps" "$p50" "$p99" \
+      "$cpu" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RESULTS"
   done
   kill $CEILING 2>/dev/null || true; wait $CEILING 2>/dev/null || true
 else
@@ -175,7 +188,9 @@ jfr_stop() {
 jfr_start catalog
 for idx in "${!URLS[@]}"; do
   name=${NAMES[$idx]}; u=${URLS[$idx]}
+  t0=$(cpu_ticks $APP)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$u" > "$OUT/wrk-$name.txt"
+  cpu=$(cpu_per_request "$t0" "$(cpu_ticks $APP)" "$OUT/wrk-$name.txt")
   rps=$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-$name.txt")
   p50=$(awk '$1=="50%" {print $2}' "$OUT/wrk-$name.txt")
   p99=$(awk '$1=="99%" {print $2}' "$OUT/wrk-$name.txt")
@@ -187,8 +202,8 @@ for idx in "${!URLS[@]}"; do
   [ "$name" = product-by-slug ] && { c_rps=$CEILING_ONE_RPS; c_p99=$CEILING_ONE_P99; }
   vs=""
   [ -n "$c_rps" ] && vs="  ceiling x$(ratio "$rps" "$c_rps")  p99 x$(ratio "$(to_ms "$p99")" "$c_p99")"
-  printf "%-26s %10s req/s  ratio %5s  p50 %8s  p99 %8s  non-2xx %s%s   load %s\n" "$name" "$rps" "$ratio" "$p50" "$p99" \
-    "${non2xx:-0}" "$vs" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RESULTS"
+  printf "%-26s %10s req/s  ratio %5s  p50 %8s  p99 %8s  cpu/req %6s us  non-2xx %s%s   load %s\n" "$name" "$rps" "$ratio" \
+    "$p50" "$p99" "$cpu" "${non2xx:-0}" "$vs" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RESULTS"
 done
 jfr_stop catalog
 echo "heap under load (catalog, last run): $(heap)" | tee -a "$RESULTS"

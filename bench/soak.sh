@@ -55,8 +55,10 @@ SINCE=$(sql -e "SELECT UTC_TIMESTAMP()")
 echo "soak: app up after ${waited}s; $MINUTES min, $USERS users; load: $(uptime | sed 's/.*load average: //')"
 
 # every minute: the heap after a full GC, the pool's connections (open, in use) and the sockets to the database
+# the sum of a metric's samples whose labels contain the filter; the value is the last field, since a label
+# value may hold spaces (id="G1 Eden Space")
 metric() { curl -s "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" | awk -v name="$1" -v filter="${2:-}" \
-  '$1 ~ "^"name"({|$)" && index($1, filter) { sum += $2 } END { printf "%d", sum }'; }
+  '$0 ~ "^"name"({|[ ])" && index($0, filter) { sum += $NF } END { printf "%d", sum }'; }
 sample() {
   echo "minute heap_after_gc_mb pool_open pool_active db_sockets load1"
   for minute in $(seq 1 "$MINUTES"); do
