@@ -36,7 +36,8 @@ import com.atlassian.oai.validator.report.ValidationReport;
  * <li>{@code /actuator/**} but the documented health answers: Actuator's own endpoints, described by Actuator;</li>
  * <li>the order stream's body ({@code text/event-stream}): not JSON, but a series of events (each the order's
  * JSON), read by the stream's own tests;</li>
- * <li>image bytes ({@code image/*}): the description says only that they are binary.</li>
+ * <li>image bytes ({@code image/*}): the description says only that they are binary;</li>
+ * <li>a path or method the description does not have: no operation to check against (see {@link #of}).</li>
  * </ul>
  */
 public final class ApiDescription {
