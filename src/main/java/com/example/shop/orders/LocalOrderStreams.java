@@ -8,4 +8,10 @@ package com.example.shop.orders;
 public interface LocalOrderStreams {
 
     void changed(OrderId order);
+
+    /**
+     * Changes may have been lost on their way here (the channel between instances was down): the streams compare
+     * their orders' versions with the database now, as they do at every heartbeat, instead of waiting for it.
+     */
+    void mayHaveMissedChanges();
 }

@@ -9,8 +9,9 @@ import org.springframework.cache.CacheManager;
 import org.springframework.cache.interceptor.KeyGenerator;
 import org.springframework.cache.interceptor.SimpleKeyGenerator;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.example.shop.shared.cluster.ClusterChannel;
+import com.example.shop.shared.cluster.ClusterSubscriber;
 
 /**
  * The public read caches, their keys and their invalidation.
@@ -23,6 +24,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the next generation after its commit, before clearing: a late put lands under the old generation,
  * which nobody asks for any more.
  * <p>
+ * The caches are per instance, and so is the generation: a change is announced on the cluster channel's topic
+ * {@value #CHANGED} once it committed, and every instance, this one included, then moves to its next generation
+ * and clears. On this instance that happens in the committing thread, as without a channel; on the others within
+ * milliseconds while Redis is up. Messages lost while an instance was cut off from Redis are made up for when it
+ * subscribes again (it clears then); a message this instance could not send leaves the others stale for at most
+ * the caches' TTL. Reads pay nothing for it: the key is the same one field read as before.
+ * <p>
  * Availability is not in these caches; see {@link RecentAvailability}.
  */
 @Component(CatalogCaches.KEYS)
@@ -34,16 +42,31 @@ class CatalogCaches implements KeyGenerator {
     static final List<String> ALL = List.of(PRODUCTS, LISTINGS, CATEGORIES);
     /** This bean's name, the key generator of every catalog cache. */
     static final String KEYS = "catalogCaches";
+    /** The cluster channel's topic of committed admin changes; the message is empty. */
+    static final String CHANGED = "catalog.changed";
 
     /** A cache key: the read's arguments, in the generation that was current when the read started. */
     record Key(long generation, Object arguments) {
     }
 
     private final CacheManager caches;
+    private final ClusterChannel cluster;
     private final AtomicLong generation = new AtomicLong();
 
-    CatalogCaches(CacheManager caches) {
+    CatalogCaches(CacheManager caches, ClusterChannel cluster) {
         this.caches = caches;
+        this.cluster = cluster;
+        cluster.subscribe(CHANGED, new ClusterSubscriber() {
+            @Override
+            public void received(String message) {
+                evictNow();
+            }
+
+            @Override
+            public void mayHaveMissed() {
+                evictNow();
+            }
+        });
     }
 
     @Override
@@ -56,17 +79,9 @@ class CatalogCaches implements KeyGenerator {
         return new Key(generation.get(), arguments);
     }
 
+    /** Every instance (this one in the committing thread) evicts once the current transaction has committed. */
     void evictAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    evictNow();
-                }
-            });
-        } else {
-            evictNow();
-        }
+        cluster.publishAfterCommit(CHANGED, "");
     }
 
     /** Moves to a new generation (so reads still running store under the old one), then frees the old entries. */

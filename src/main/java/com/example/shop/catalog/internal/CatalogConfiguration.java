@@ -13,9 +13,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Spring Cache on Caffeine for the catalog's public reads. The caches are bounded in size and time:
- * eviction on admin changes keeps them right, the time limit bounds the damage of anything missed
- * (e.g. another instance's change, until the caches move to shared infrastructure).
+ * Spring Cache on Caffeine for the catalog's public reads, in each instance's memory also when Redis is configured
+ * ({@code spring.cache.type=caffeine}: a hit costs no network round trip; Redis only carries the invalidations, see
+ * {@link CatalogCaches}). The caches are bounded in size and time: eviction on admin changes keeps them right, the
+ * time limit bounds the damage of anything missed (another instance's change announced while Redis was down).
  * <p>
  * The cache advice runs before the transaction advice, so a cache hit needs no database connection.
  */

@@ -17,7 +17,8 @@ import com.example.shop.shared.ratelimit.RateLimits;
  * {@code limit=password-reset-request}, next to the 429s. The limits are named
  * {@code customers.registration-per-address}, {@code customers.reset-confirmation-per-address},
  * {@code customers.reset-request-per-email} and {@code customers.reset-request-per-address}; with a shared store
- * down they fall back to this instance's buckets.
+ * down they fall back to this instance's buckets: those still cap the hashes and mails per instance, while refusing
+ * would stop every sign-up and password reset for the outage.
  */
 @Component
 class RequestThrottle {

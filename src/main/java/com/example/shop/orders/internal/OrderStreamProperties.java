@@ -2,6 +2,7 @@ package com.example.shop.orders.internal;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <li>{@code max-streams}: how many streams this instance holds at once; one more is a 503. About 110 KB of heap
  * each (bench/README.md): the default fits a 512 MB heap;</li>
  * <li>{@code ticket-ttl}: how long a ticket from {@code POST /api/orders/{id}/events/ticket} opens a stream;</li>
- * <li>{@code fan-out}: {@code jvm} (one instance) or the name of an implementation across instances.</li>
+ * <li>{@code fan-out}: how a change reaches the streams: {@code jvm} (this instance's only) or {@code cluster}
+ * (every instance's, over the cluster channel); unset, {@code cluster} when Redis is configured, else {@code jvm}
+ * ({@link OrderChangeFanOutConfiguration}).</li>
  * </ul>
  */
 @ConfigurationProperties("shop.orders.events")
@@ -24,7 +27,12 @@ public record OrderStreamProperties(
         @DefaultValue("30m") Duration streamTimeout,
         @DefaultValue("2000") int maxStreams,
         @DefaultValue("60s") Duration ticketTtl,
-        @DefaultValue("jvm") String fanOut) {
+        @Nullable FanOut fanOut) {
+
+    /** The {@link com.example.shop.orders.OrderChangeFanOut} implementations. */
+    public enum FanOut {
+        JVM, CLUSTER
+    }
 
     public OrderStreamProperties {
         if (heartbeat.isNegative() || heartbeat.isZero()) {

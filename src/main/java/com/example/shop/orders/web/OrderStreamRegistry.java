@@ -109,6 +109,18 @@ class OrderStreamRegistry implements LocalOrderStreams, SmartLifecycle {
         }
     }
 
+    @Override
+    public void mayHaveMissedChanges() {
+        ScheduledExecutorService executor = workers;
+        if (!byOrder.isEmpty() && executor != null) {
+            try {
+                executor.execute(this::compareVersions);
+            } catch (RejectedExecutionException stopping) {
+                // the instance is stopping
+            }
+        }
+    }
+
     /** Streams open on this instance now. */
     int openStreams() {
         return open.get();
@@ -132,6 +144,11 @@ class OrderStreamRegistry implements LocalOrderStreams, SmartLifecycle {
 
     private void heartbeat() {
         byOrder.values().forEach(streams -> streams.forEach(Stream::heartbeat));
+        compareVersions();
+    }
+
+    /** Sends every order whose version in the database is newer than one of its streams has seen. */
+    private void compareVersions() {
         List<OrderId> orders = byOrder.keySet().stream().map(OrderId::new).toList();
         for (int from = 0; from < orders.size(); from += VERSIONS_PER_QUERY) {
             List<OrderId> chunk = orders.subList(from, Math.min(orders.size(), from + VERSIONS_PER_QUERY));

@@ -20,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeploymentFilesTests {
 
+    /** The load balancer's fixed address, the one proxy the instances believe forwarding headers from. */
+    private static final String LOAD_BALANCER_ADDRESS = "172.28.0.10";
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> compose() throws Exception {
         // SafeConstructor: plain maps and lists; merge keys (<<: *app) are resolved as Compose resolves them
@@ -60,7 +63,7 @@ class DeploymentFilesTests {
                     .containsEntry("SPRING_DATA_REDIS_HOST", "redis")
                     .containsEntry("SPRING_RABBITMQ_HOST", "rabbitmq")
                     .containsEntry("MANAGEMENT_SERVER_PORT", "8081")
-                    .containsEntry("SERVER_FORWARD_HEADERS_STRATEGY", "native")
+                    .containsEntry("SHOP_WEB_TRUSTED_PROXIES", LOAD_BALANCER_ADDRESS)
                     .containsKeys("SPRING_RABBITMQ_USERNAME", "SPRING_RABBITMQ_PASSWORD", "SPRING_DATASOURCE_PASSWORD");
             // secrets are never written into the file: each is taken from the environment
             for (String secret : List.of("SHOP_JWT_SECRET", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET")) {
@@ -75,7 +78,8 @@ class DeploymentFilesTests {
         String haproxy = Files.readString(Path.of("deploy/haproxy.cfg"));
         assertThat(haproxy).contains("server app-1 app-1:8080 check", "server app-2 app-2:8080 check",
                 "option httpchk GET /readyz", "option forwardfor");
-        assertThat(service("lb").toString()).contains("./deploy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg");
+        assertThat(service("lb").toString()).contains("./deploy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg",
+                "ipv4_address=" + LOAD_BALANCER_ADDRESS);
     }
 
     @Test
