@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -15,7 +16,12 @@ import com.example.shop.payments.StripeSignatures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The application's HTTP API over a real socket (a test with a running server), with a plain HTTP client. */
+/**
+ * The application's HTTP API over a real socket (a test with a running server), with a plain HTTP client. Every
+ * answer is checked against the description the same server publishes ({@link ApiDescription}), read at the first
+ * request; a server that publishes none ({@code springdoc.api-docs.enabled=false}, or the management port) has its
+ * answers unchecked.
+ */
 public final class ShopHttp {
 
     public static final String ADDRESS = """
@@ -25,6 +31,7 @@ public final class ShopHttp {
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Duration timeout;
+    private volatile Optional<ApiDescription> description;
 
     public ShopHttp(int port) {
         this(port, Duration.ofSeconds(30));
@@ -53,7 +60,26 @@ public final class ShopHttp {
             request.header("Authorization", token);
         }
         headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        int query = path.indexOf('?');
+        String bare = query < 0 ? path : path.substring(0, query);
+        String contentType = response.headers().firstValue("Content-Type").orElse(null);
+        if (ApiDescription.checks(bare, contentType)) {
+            description().ifPresent(described -> described.assertMatches(method, bare, response.statusCode(),
+                    contentType, response.headers().map(), response.body()));
+        }
+        return response;
+    }
+
+    private Optional<ApiDescription> description() throws Exception {
+        Optional<ApiDescription> read = description;
+        if (read == null) {
+            HttpResponse<String> docs = http.send(HttpRequest.newBuilder(URI.create(base + ApiDescription.PATH))
+                    .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+            read = docs.statusCode() == 200 ? Optional.of(ApiDescription.of(docs.body())) : Optional.empty();
+            description = read;
+        }
+        return read;
     }
 
     /** Posts a Stripe event to the webhook, signed as Stripe signs it; answered 200. */

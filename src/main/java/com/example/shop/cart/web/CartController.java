@@ -79,6 +79,7 @@ class CartController {
             + "with a token, the customer's one cart (200 when it already exists).")
     @ApiResponse(responseCode = "201", description = "Cart created")
     @ApiResponse(responseCode = "200", description = "The customer's existing cart")
+    @ApiResponse(responseCode = "401", description = "An access token that is not valid (anonymous carts need none)")
     @PostMapping
     ResponseEntity<CartResponse> create() {
         CartService.Created created = carts.create(caller.id());

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,7 +44,11 @@ class AdminProductImageController {
         this.images = images;
     }
 
-    /** An uploaded image as the admin sees it. */
+    /**
+     * An uploaded image as the admin sees it; named apart from the product page's image (same simple name), which
+     * the description would otherwise show in its place.
+     */
+    @Schema(name = "UploadedImage")
     record ImageResponse(UUID id, String url, String alt, int position, String contentType, int width, int height,
             long bytes) {
     }
@@ -58,6 +63,8 @@ class AdminProductImageController {
     @ApiResponse(responseCode = "404", description = "Unknown product")
     @ApiResponse(responseCode = "413", description = "Larger than the limit (shop.catalog.images.max-size, default 5 MB)")
     @ApiResponse(responseCode = "415", description = "Not a JPEG, PNG or WebP by its content")
+    @ApiResponse(responseCode = "500", description = "The image could not be stored; nothing of it is kept (the problem "
+            + "carries the correlation id)")
     ResponseEntity<ImageResponse> upload(@PathVariable UUID id,
             @Parameter(description = "The image file") @RequestPart(name = "file", required = false) MultipartFile file,
             @Parameter(description = "Alternative text") @RequestParam(name = "alt", required = false) String alt) {

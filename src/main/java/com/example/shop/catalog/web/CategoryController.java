@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -32,6 +33,8 @@ class CategoryController {
     @GetMapping
     @Operation(summary = "All categories, each with its parent's slug (null at the top)")
     @ApiResponse(responseCode = "200", description = "The categories")
+    @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match still names the ETag of this answer",
+            content = @Content)
     ResponseEntity<List<CategoryResponse>> all() {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())

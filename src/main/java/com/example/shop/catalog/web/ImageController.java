@@ -3,6 +3,7 @@ package com.example.shop.catalog.web;
 import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -36,7 +37,7 @@ class ImageController {
     @GetMapping("/api/images/{key}")
     @Operation(summary = "A product image's bytes (the url of a product's image)")
     @ApiResponse(responseCode = "200", description = "The bytes, with their type, an ETag and a long Cache-Control")
-    @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match)")
+    @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match)", content = @Content)
     @ApiResponse(responseCode = "404", description = "Unknown image")
     ResponseEntity<byte[]> image(@PathVariable String key, WebRequest request) {
         CatalogImageService.Stored image = images.find(key).orElseThrow(() -> new ImageNotFound(key));

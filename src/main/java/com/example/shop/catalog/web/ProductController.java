@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,6 +56,8 @@ class ProductController {
             + "and paging (size at most 100). A search of only words under 3 letters or stop words (e.g. 'tv') "
             + "matches names starting with it and is sorted by name; relevance then means name order.")
     @ApiResponse(responseCode = "200", description = "One page of products")
+    @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match still names the ETag of this answer",
+            content = @Content)
     @ApiResponse(responseCode = "400", description = "Invalid paging, sorting or price parameters")
     ResponseEntity<PageResponse<ProductResponse>> list(
             @Parameter(description = "Search text") @RequestParam(required = false) String q,
@@ -78,6 +81,8 @@ class ProductController {
     @GetMapping("/{idOrSlug}")
     @Operation(summary = "One active product by id or slug, with its options, its variants and their available quantities")
     @ApiResponse(responseCode = "200", description = "The product")
+    @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match still names the ETag of this answer",
+            content = @Content)
     @ApiResponse(responseCode = "404", description = "Unknown or inactive product")
     ResponseEntity<ProductDetailResponse> one(@PathVariable String idOrSlug) {
         ProductView view = queries.findPublic(idOrSlug).orElseThrow(() -> new ProductNotFound(idOrSlug));

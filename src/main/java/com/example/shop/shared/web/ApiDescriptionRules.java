@@ -36,9 +36,13 @@ import org.springframework.web.bind.annotation.RequestParam;
  * pattern is anchored ({@code ^...$}), as JSON Schema matches anywhere otherwise;</li>
  * <li>{@code @NotBlank}/{@code @NotEmpty} text has {@code minLength} 1 at least (a {@code @Size} beside it
  * would otherwise state 0);</li>
- * <li>a member written even when null ({@code @JsonInclude(ALWAYS)}) or declared {@code @Nullable} is nullable;</li>
- * <li>every operation that takes input declares the 400 of malformed input, every one that reads a body the
- * 415 of another media type ({@link RequestSyntax}, {@link ExceptionTranslator});</li>
+ * <li>a member written even when null ({@code @JsonInclude(ALWAYS)}) or declared {@code @Nullable} is nullable
+ * (a member of another schema's type: one of that schema or null);</li>
+ * <li>every operation declares the 400 of malformed input (one without parameters: of an undecodable query
+ * string), every one that reads a body the
+ * 415 of another media type and the 413 of a body over its cap ({@link RequestSyntax}, {@link RequestBodyLimit},
+ * {@link ExceptionTranslator}), and every one but the health
+ * answers the 503 of a database outage;</li>
  * <li>every operation under {@code /api/admin/} states the role it needs, in its description, its 403 and an
  * {@code x-required-role} member (the route rule in {@code SecurityConfiguration} is the source).</li>
  * </ul>
@@ -49,6 +53,8 @@ class ApiDescriptionRules {
     static final String ADMIN_PATHS = "/api/admin/";
     static final String ADMIN_ROLE = "ADMIN";
     private static final String NOT_BLANK = "x-shop-not-blank";
+    private static final String UNAVAILABLE = "The database cannot be reached or the server is busy "
+            + "(database-unavailable, busy): send the request again after Retry-After";
 
     @Bean
     PropertyCustomizer constraintsAsValidated() {
@@ -69,7 +75,7 @@ class ApiDescriptionRules {
                 }
             }
             anchor(property);
-            return property;
+            return orNull(property);
         };
     }
 
@@ -89,10 +95,27 @@ class ApiDescriptionRules {
             if (input && !responses.containsKey("400")) {
                 responses.addApiResponse("400", new ApiResponse().description(
                         "Malformed input: an invalid parameter or a body that is not valid JSON of the expected shape"));
+            } else if (!responses.containsKey("400")) {
+                // the query string is read (and refused when it cannot be decoded) before any handler runs
+                responses.addApiResponse("400", new ApiResponse().description(
+                        "Malformed request: a query string that cannot be decoded"));
             }
             if (body && !responses.containsKey("415")) {
                 responses.addApiResponse("415", new ApiResponse().description(
                         "The body was not sent as application/json"));
+            }
+            if (body && !responses.containsKey("413")) {
+                responses.addApiResponse("413", new ApiResponse().description(
+                        "The body is larger than the limit (shop.web.max-request-body, 256 KB by default)"));
+            }
+            if (!handler.getBeanType().getPackageName().startsWith("com.example.shop.shared.observability")) {
+                // any operation that reaches the database (ExceptionTranslator: database-unavailable, busy)
+                ApiResponse unavailable = responses.get("503");
+                if (unavailable == null) {
+                    responses.addApiResponse("503", new ApiResponse().description(UNAVAILABLE));
+                } else if (!unavailable.getDescription().contains(UNAVAILABLE)) {
+                    unavailable.setDescription(unavailable.getDescription() + "; also: " + UNAVAILABLE);
+                }
             }
             return operation;
         };
@@ -127,6 +150,7 @@ class ApiDescriptionRules {
                     }
                 }));
                 requests.forEach(name -> optionalMembersNullable(schemas.get(name)));
+                schemas.values().forEach(ApiDescriptionRules::nullableReferences);
             }
         }
     }
@@ -177,6 +201,30 @@ class ApiDescriptionRules {
                 nullable(property);
             }
         });
+    }
+
+    /**
+     * A member whose type is another schema and that may be null: OpenAPI 3.1 has no {@code nullable} beside a
+     * {@code $ref} (the writer drops it), so it says "that schema, or null" in JSON Schema's words.
+     */
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static void nullableReferences(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        ((Map<String, Schema>) schema.getProperties()).replaceAll((name, property) -> orNull(property));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema orNull(Schema property) {
+        if (property.get$ref() == null || !Boolean.TRUE.equals(property.getNullable())) {
+            return property;
+        }
+        Schema<?> none = new Schema<>();
+        none.addType("null");
+        Schema<?> either = new Schema<>().oneOf(List.of(new Schema<>().$ref(property.get$ref()), none));
+        either.setDescription(property.getDescription());
+        return either;
     }
 
     @SuppressWarnings("rawtypes")
