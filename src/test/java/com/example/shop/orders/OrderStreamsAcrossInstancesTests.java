@@ -1,15 +1,14 @@
 package com.example.shop.orders;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,19 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.example.shop.payments.StripeEvents;
+import com.example.shop.testsupport.OtherInstance;
 import com.example.shop.testsupport.QuietSchedulers;
-import com.example.shop.testsupport.RealServices;
 import com.example.shop.testsupport.ShopHttp;
 import com.example.shop.testsupport.SseClient;
 import com.example.shop.testsupport.Tokens;
@@ -54,19 +48,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderStreamsAcrossInstancesTests {
 
     private static final String PREFIX = "shop-test-" + UUID.randomUUID();
-    private static final String CHANNEL = PREFIX + ":orders.changed";
+    private static final String TOPIC = "orders.changed";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    static LettuceConnectionFactory otherInstance;
-    static StringRedisTemplate otherSends;
-    static RedisMessageListenerContainer otherListens;
-    static final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+    static OtherInstance other;
+    static BlockingQueue<String> heard;
 
     @LocalServerPort
     int port;
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     ShopHttp app;
     String customerToken;
@@ -78,27 +73,14 @@ class OrderStreamsAcrossInstancesTests {
 
     @BeforeAll
     static void connectTheOtherInstance() {
-        RealServices.assumeRedis();
-        otherInstance = new LettuceConnectionFactory(
-                new RedisStandaloneConfiguration(RealServices.REDIS_HOST, RealServices.REDIS_PORT));
-        otherInstance.afterPropertiesSet();
-        otherInstance.start();
-        otherSends = new StringRedisTemplate(otherInstance);
-        otherListens = new RedisMessageListenerContainer();
-        otherListens.setConnectionFactory(otherInstance);
-        otherListens.addMessageListener((message, pattern) ->
-                heard.add(new String(message.getBody(), StandardCharsets.UTF_8)), new ChannelTopic(CHANNEL));
-        otherListens.afterPropertiesSet();
-        otherListens.start();
+        other = OtherInstance.listeningTo(PREFIX, TOPIC);
+        heard = other.heard(TOPIC);
     }
 
     @AfterAll
-    static void disconnectTheOtherInstance() throws Exception {
-        if (otherListens != null) {
-            otherListens.destroy();
-        }
-        if (otherInstance != null) {
-            otherInstance.destroy();
+    static void disconnectTheOtherInstance() {
+        if (other != null) {
+            other.close();
         }
     }
 
@@ -106,6 +88,7 @@ class OrderStreamsAcrossInstancesTests {
     void connect() {
         app = new ShopHttp(port);
         customerToken = Tokens.customer(UUID.randomUUID());
+        OtherInstance.awaitSubscribed(meters, TOPIC);
         heard.clear();
     }
 
@@ -124,7 +107,7 @@ class OrderStreamsAcrossInstancesTests {
             assertThat(stream.next(Duration.ofSeconds(1))).isNull();
 
             // ... and announces it
-            otherSends.convertAndSend(CHANNEL, UUID.randomUUID() + " " + order);
+            other.announce(TOPIC, order);
             long sent = System.nanoTime();
             SseClient.Event next = stream.next(Duration.ofSeconds(1));
             assertThat(next).as("an event within a second of the announcement").isNotNull();

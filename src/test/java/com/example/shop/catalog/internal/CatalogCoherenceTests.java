@@ -5,22 +5,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,7 +29,7 @@ import com.example.shop.catalog.Inventory;
 import com.example.shop.catalog.StockLine;
 import com.example.shop.catalog.VariantId;
 import com.example.shop.testsupport.IntegrationTest;
-import com.example.shop.testsupport.RealServices;
+import com.example.shop.testsupport.OtherInstance;
 import com.example.shop.testsupport.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,14 +53,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class CatalogCoherenceTests {
 
     private static final String PREFIX = "shop-test-" + UUID.randomUUID();
-    private static final String OTHER_INSTANCE = UUID.randomUUID().toString();
     private static final Duration SECOND = Duration.ofSeconds(1);
 
-    static LettuceConnectionFactory otherInstance;
-    static StringRedisTemplate otherSends;
-    static RedisMessageListenerContainer otherListens;
-    static final BlockingQueue<String> changed = new LinkedBlockingQueue<>();
-    static final BlockingQueue<String> moved = new LinkedBlockingQueue<>();
+    static OtherInstance other;
+    static BlockingQueue<String> changed;
+    static BlockingQueue<String> moved;
 
     @Autowired
     MockMvc mvc;
@@ -93,30 +83,16 @@ class CatalogCoherenceTests {
     }
 
     @BeforeAll
-    static void connectTheOtherInstance() throws Exception {
-        RealServices.assumeRedis();
-        otherInstance = new LettuceConnectionFactory(
-                new RedisStandaloneConfiguration(RealServices.REDIS_HOST, RealServices.REDIS_PORT));
-        otherInstance.afterPropertiesSet();
-        otherInstance.start();
-        otherSends = new StringRedisTemplate(otherInstance);
-        otherListens = new RedisMessageListenerContainer();
-        otherListens.setConnectionFactory(otherInstance);
-        otherListens.addMessageListener((message, pattern) -> changed.add(body(message.getBody())),
-                new ChannelTopic(PREFIX + ":catalog.changed"));
-        otherListens.addMessageListener((message, pattern) -> moved.add(body(message.getBody())),
-                new ChannelTopic(PREFIX + ":catalog.availability"));
-        otherListens.afterPropertiesSet();
-        otherListens.start();
+    static void connectTheOtherInstance() {
+        other = OtherInstance.listeningTo(PREFIX, "catalog.changed", "catalog.availability");
+        changed = other.heard("catalog.changed");
+        moved = other.heard("catalog.availability");
     }
 
     @AfterAll
-    static void disconnectTheOtherInstance() throws Exception {
-        if (otherListens != null) {
-            otherListens.destroy();
-        }
-        if (otherInstance != null) {
-            otherInstance.destroy();
+    static void disconnectTheOtherInstance() {
+        if (other != null) {
+            other.close();
         }
     }
 
@@ -125,18 +101,8 @@ class CatalogCoherenceTests {
 
     @BeforeEach
     void onlyThisTestsMessages() {
-        // This instance subscribes off the start-up thread, and a subscription made tells the catalog it may have
-        // missed messages, which drops its caches: a test that reads before that would see its cache emptied
-        // under it. Every test starts once both catalog topics are subscribed.
-        await().atMost(Duration.ofSeconds(10)).until(() -> subscribed("catalog.changed")
-                && subscribed("catalog.availability"));
-        changed.clear();
-        moved.clear();
-    }
-
-    private boolean subscribed(String topic) {
-        Counter made = meters.find("shop.cluster.subscriptions").tag("topic", topic).counter();
-        return made != null && made.count() >= 1;
+        OtherInstance.awaitSubscribed(meters, "catalog.changed", "catalog.availability");
+        other.forgetWhatWasHeard();
     }
 
     @Test
@@ -153,7 +119,7 @@ class CatalogCoherenceTests {
         assertThat(price(product)).as("served from this instance's cache").isEqualTo(500);
 
         // ... and announces it after its commit
-        otherSends.convertAndSend(PREFIX + ":catalog.changed", OTHER_INSTANCE + " ");
+        other.announce("catalog.changed", "");
         long sent = System.nanoTime();
         await().atMost(SECOND).pollInterval(Duration.ofMillis(10)).until(() -> price(product) == 700);
         assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(SECOND);
@@ -177,7 +143,7 @@ class CatalogCoherenceTests {
         String message = changed.poll(1, TimeUnit.SECONDS);
         assertThat(message).as("a message on catalog.changed within a second").isNotNull();
         String[] parts = message.split(" ", 2);
-        assertThat(parts[0]).isNotEqualTo(OTHER_INSTANCE).hasSize(36);
+        assertThat(parts[0]).isNotEqualTo(other.id).hasSize(36);
         assertThat(parts[1]).isEmpty();
         // when the other instance reads on receipt, the change is there to read
         assertThat(jdbc.queryForObject("select price_amount from catalog_product where id = unhex(replace(?, '-', ''))",
@@ -215,7 +181,7 @@ class CatalogCoherenceTests {
             tx.setRollbackOnly();
         });
         // one message per transaction, none for the one rolled back (what Redis delivers in order comes after)
-        otherSends.convertAndSend(PREFIX + ":catalog.availability", "marker " + firstVariant);
+        other.sendRaw("catalog.availability", "marker " + firstVariant);
         assertThat(moved.poll(1, TimeUnit.SECONDS)).isEqualTo("marker " + firstVariant);
         assertThat(moved).isEmpty();
     }
@@ -231,7 +197,7 @@ class CatalogCoherenceTests {
                 variant.toString());
         assertThat(available(product)).as("remembered on this instance").isEqualTo(3);
 
-        otherSends.convertAndSend(PREFIX + ":catalog.availability", OTHER_INSTANCE + " " + variant);
+        other.announce("catalog.availability", String.valueOf(variant));
         await().atMost(SECOND).pollInterval(Duration.ofMillis(10)).until(() -> available(product) == 1);
     }
 
@@ -246,9 +212,5 @@ class CatalogCoherenceTests {
     private String page(ProductView product) throws Exception {
         return mvc.perform(get("/api/products/" + product.slug())).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static String body(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
