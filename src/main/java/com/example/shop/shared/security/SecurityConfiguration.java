@@ -63,13 +63,22 @@ public class SecurityConfiguration {
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/orders/*/events"),
             request -> request.getParameter("ticket") != null);
 
-    /** Actuator's endpoints; on a port of their own this chain only ever sees requests to that port. */
+    /**
+     * Actuator's endpoints; on a port of their own this chain only ever handles requests to that port. Only paths
+     * under Actuator's base path are asked whether they are an endpoint: {@link EndpointRequest}'s matcher looks up
+     * a class through the class loader (a lock shared by every request thread) to learn which server a request
+     * came to, and every request meets this chain first.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain management(HttpSecurity http, Environment environment, AuthenticationEntryPoint entryPoint,
             AccessDeniedHandler denied) throws Exception {
         boolean ownPort = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
-        statelessWithBearerTokens(http.securityMatcher(EndpointRequest.toAnyEndpoint()), entryPoint, denied)
+        String basePath = environment.getProperty("management.endpoints.web.base-path", "/actuator");
+        RequestMatcher endpoints = basePath.isEmpty() || "/".equals(basePath) ? EndpointRequest.toAnyEndpoint()
+                : new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(basePath + "/**"),
+                        EndpointRequest.toAnyEndpoint());
+        statelessWithBearerTokens(http.securityMatcher(endpoints), entryPoint, denied)
                 .authorizeHttpRequests(routes -> {
                     if (ownPort) {
                         routes.anyRequest().permitAll();
