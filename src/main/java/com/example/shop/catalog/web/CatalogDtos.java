@@ -21,6 +21,7 @@ import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.internal.Slugs;
 import com.example.shop.shared.Money;
 import com.example.shop.shared.web.MultiLineText;
+import com.example.shop.shared.web.PageResponse;
 
 /** The catalog's JSON shapes, in and out. */
 final class CatalogDtos {
@@ -62,6 +63,10 @@ final class CatalogDtos {
     /** A product in the public listing. */
     record ProductResponse(UUID id, String slug, String name, String description, Price price,
             List<String> categorySlugs, int available, String imageUrl) {
+    }
+
+    /** One page of the public listing: the contract's page shape ({@code PageResponse}) of {@link ProductResponse}s. */
+    record ProductPageResponse(List<ProductResponse> content, PageResponse.PageMetadata page) {
     }
 
     /**

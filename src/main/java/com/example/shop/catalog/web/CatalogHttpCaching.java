@@ -6,9 +6,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /**
- * ETags on the public catalog reads: a hash of the body, so {@code If-None-Match} gets a 304 without
- * the body while nothing (price, availability, ...) changed. It saves bandwidth, not server work, which
- * the caches behind the controllers save.
+ * ETags on the category tree: a hash of the body, so {@code If-None-Match} gets a 304 without the body while nothing
+ * changed. It saves bandwidth, not server work, which the cache behind the controller saves. The product reads make
+ * their ETag once per state of what they show ({@link RenderedAnswers}) and pass no filter for it.
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogHttpCaching {
@@ -17,7 +17,7 @@ class CatalogHttpCaching {
     FilterRegistrationBean<ShallowEtagHeaderFilter> catalogEtags() {
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
                 new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
-        registration.addUrlPatterns("/api/products", "/api/products/*", "/api/categories");
+        registration.addUrlPatterns("/api/categories");
         registration.setName("catalogEtags");
         return registration;
     }

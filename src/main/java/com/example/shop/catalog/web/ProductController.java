@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -27,13 +28,14 @@ import com.example.shop.catalog.internal.ProductPage;
 import com.example.shop.catalog.internal.CatalogQueryService;
 import com.example.shop.catalog.internal.ProductView;
 import com.example.shop.catalog.web.CatalogDtos.ProductDetailResponse;
-import com.example.shop.catalog.web.CatalogDtos.ProductResponse;
+import com.example.shop.catalog.web.CatalogDtos.ProductPageResponse;
 
 /**
  * The storefront's product reads. Product data comes from a cache; availability is live or at most
  * {@code shop.catalog.availability-ttl} (1 s) old.
- * Responses may be reused by browsers and CDNs for a few seconds and carry an ETag (see
- * {@link CatalogHttpCaching}), so a client that polls gets 304s while nothing changed.
+ * Responses may be reused by browsers and CDNs for a few seconds and carry an ETag, so a client that polls gets
+ * 304s while nothing changed. Both are written once per state of what they show and sent as bytes
+ * ({@link RenderedAnswers}).
  */
 @RestController
 @RequestMapping("/api/products")
@@ -44,10 +46,12 @@ class ProductController {
 
     private final CatalogQueryService queries;
     private final CatalogWebMapper mapper;
+    private final RenderedAnswers answers;
 
-    ProductController(CatalogQueryService queries, CatalogWebMapper mapper) {
+    ProductController(CatalogQueryService queries, CatalogWebMapper mapper, RenderedAnswers answers) {
         this.queries = queries;
         this.mapper = mapper;
+        this.answers = answers;
     }
 
     @GetMapping
@@ -55,11 +59,12 @@ class ProductController {
             + "(children included), a price range in minor units, sorting by name, price, createdAt or relevance, "
             + "and paging (size at most 100). A search of only words under 3 letters or stop words (e.g. 'tv') "
             + "matches names starting with it and is sorted by name; relevance then means name order.")
-    @ApiResponse(responseCode = "200", description = "One page of products")
+    @ApiResponse(responseCode = "200", description = "One page of products",
+            content = @Content(schema = @Schema(implementation = ProductPageResponse.class)))
     @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match still names the ETag of this answer",
             content = @Content)
     @ApiResponse(responseCode = "400", description = "Invalid paging, sorting or price parameters")
-    ResponseEntity<PageResponse<ProductResponse>> list(
+    ResponseEntity<byte[]> list(
             @Parameter(description = "Search text") @RequestParam(required = false) String q,
             @Parameter(description = "Category slug; includes its child categories") @RequestParam(required = false) String category,
             @Parameter(description = "Lowest price in minor units") @RequestParam(required = false) Long minPrice,
@@ -70,22 +75,22 @@ class ProductController {
         ListingQuery query = ListingQuery.of(q, category, minPrice, maxPrice, page, size, sort);
         ProductPage result = queries.listing(query);
         Map<UUID, Integer> available = queries.available(result.content());
-        List<ProductResponse> content = result.content().stream()
+        return answers.ok(result, available, () -> new ProductPageResponse(result.content().stream()
                 .map(view -> mapper.toResponse(view, CatalogWebMapper.availableOf(view, available)))
-                .toList();
-        PageResponse<ProductResponse> body = new PageResponse<>(content,
-                new PageResponse.PageMetadata(result.number(), result.size(), result.totalElements(), result.totalPages()));
-        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(body);
+                .toList(),
+                new PageResponse.PageMetadata(result.number(), result.size(), result.totalElements(), result.totalPages())));
     }
 
     @GetMapping("/{idOrSlug}")
     @Operation(summary = "One active product by id or slug, with its options, its variants and their available quantities")
-    @ApiResponse(responseCode = "200", description = "The product")
+    @ApiResponse(responseCode = "200", description = "The product",
+            content = @Content(schema = @Schema(implementation = ProductDetailResponse.class)))
     @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match still names the ETag of this answer",
             content = @Content)
     @ApiResponse(responseCode = "404", description = "Unknown or inactive product")
-    ResponseEntity<ProductDetailResponse> one(@PathVariable String idOrSlug) {
+    ResponseEntity<byte[]> one(@PathVariable String idOrSlug) {
         ProductView view = queries.findPublic(idOrSlug).orElseThrow(() -> new ProductNotFound(idOrSlug));
-        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(mapper.toDetail(view, queries.available(List.of(view))));
+        Map<UUID, Integer> available = queries.available(List.of(view));
+        return answers.ok(view, available, () -> mapper.toDetail(view, available));
     }
 }

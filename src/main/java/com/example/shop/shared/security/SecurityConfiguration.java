@@ -3,6 +3,7 @@ package com.example.shop.shared.security;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 
@@ -36,6 +37,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -57,6 +59,16 @@ import com.example.shop.shared.web.Problems;
 @Configuration
 @EnableMethodSecurity
 public class SecurityConfiguration {
+
+    /**
+     * The storefront's public reads: the catalog, its images and the payment configuration. They need no identity,
+     * so their chain reads no token (see {@link #publicReads}).
+     */
+    private static final RequestMatcher PUBLIC_READS = new OrRequestMatcher(
+            Stream.of("/api/products", "/api/products/**", "/api/categories", "/api/categories/**", "/api/images/**",
+                    "/api/payments/config")
+                    .map(path -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path))
+                    .toArray(RequestMatcher[]::new));
 
     /** {@code GET /api/orders/{id}/events?ticket=...}. */
     private static final RequestMatcher ORDER_EVENTS_WITH_TICKET = new AndRequestMatcher(
@@ -89,19 +101,40 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The public reads, which are most of the traffic: the security headers and CORS as on every route, and nothing
+     * that only matters where an identity does. No bearer token is read (a stale or broken one a browser still sends
+     * does not stop anyone browsing), and there is no security context, session, request cache or authorization
+     * step: each of those is work on every request, and its outcome here would always be "anyone may".
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain publicReads(HttpSecurity http) throws Exception {
+        http.securityMatcher(PUBLIC_READS)
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .securityContext(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .servletApi(AbstractHttpConfigurer::disable)
+                .exceptionHandling(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .cors(cors -> {
+                });
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied)
             throws Exception {
         statelessWithBearerTokens(http, entryPoint, denied)
                 .cors(cors -> {
                 })
                 .authorizeHttpRequests(routes -> routes
-                        // the busiest public reads first: the rules are tried in order on every request, and no
-                        // rule above them would match these paths
-                        .requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**", "/api/categories",
-                                "/api/categories/**", "/api/images/**", "/api/payments/config")
-                        .permitAll()
+                        // (the catalog's, the images' and the payment configuration's GETs: their own chain, above)
                         // operations and documentation: the health answers on this port (the rest of Actuator
                         // listens on the management port, and is a 401, or a 404 for an admin, here)
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
@@ -114,7 +147,6 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/refresh",
                                 "/api/auth/password-reset", "/api/auth/password-reset/confirm")
                         .permitAll()
-                        // catalog: first of all, above
                         // cart: an anonymous cart's id is the capability to use it
                         .requestMatchers("/api/carts/mine", "/api/carts/mine/**").authenticated()
                         .requestMatchers("/api/carts", "/api/carts/**").permitAll()
@@ -128,7 +160,6 @@ public class SecurityConfiguration {
                         .permitAll()
                         // payments: Stripe proves itself by the webhook signature
                         .requestMatchers(HttpMethod.POST, "/api/payments/stripe/webhook").permitAll()
-                        // (GET /api/payments/config: first of all, above)
                         // orders: a browser's EventSource opens an order's event stream with a ticket instead of a
                         // token (it cannot send headers); the controller checks the ticket. Only that GET, and only
                         // when it carries a ticket: without one it needs a token like every other order route

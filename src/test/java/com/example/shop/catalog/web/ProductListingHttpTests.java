@@ -257,13 +257,20 @@ class ProductListingHttpTests {
     @Test
     void oneProductByIdOrSlugWithLiveAvailability() throws Exception {
         ProductView product = products.get(6); // stock 7 % 4 = 3
-        mvc.perform(get("/api/products/" + product.slug()))
+        String etag = mvc.perform(get("/api/products/" + product.slug()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(product.id().toString()))
                 .andExpect(jsonPath("$.availableQuantity").value(3))
                 .andExpect(jsonPath("$.price.amount").value(700))
-                .andExpect(header().exists(HttpHeaders.ETAG));
+                .andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+        assertThat(etag).isNotBlank();
+        mvc.perform(get("/api/products/" + product.slug()).header(HttpHeaders.IF_NONE_MATCH, etag))
+                .andExpect(status().isNotModified());
         transactions.executeWithoutResult(tx -> inventory.reserve(List.of(new StockLine(new VariantId(product.id()), 2))));
+        // the same cached product, other quantities: other bytes, another ETag
+        mvc.perform(get("/api/products/" + product.slug()).header(HttpHeaders.IF_NONE_MATCH, etag))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.availableQuantity").value(1));
         mvc.perform(get("/api/products/" + product.id()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.slug").value(product.slug()))

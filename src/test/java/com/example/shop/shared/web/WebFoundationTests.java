@@ -235,6 +235,22 @@ class WebFoundationTests {
     }
 
     @Test
+    void publicReadsKeepTheSecurityHeadersAndCorsAndReadNoToken() throws Exception {
+        for (String path : List.of("/api/products", "/api/categories", "/api/payments/config")) {
+            mvc.perform(get(path).header(HttpHeaders.ORIGIN, "https://storefront.example")
+                            // a broken token does not stop anyone browsing: public reads read no token
+                            .header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token"))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://storefront.example"))
+                    .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                    .andExpect(header().string("X-Frame-Options", "DENY"));
+        }
+        // everywhere else the same token is still read, and refused
+        mvc.perform(get("/api/carts/mine").header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void openApiDescriptionIsPublicAndDeclaresBearerAuth() throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
