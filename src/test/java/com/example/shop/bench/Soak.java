@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +22,25 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.example.shop.payments.StripeSignatures;
 import com.example.shop.testsupport.Tokens;
 
 /**
  * The load of {@code bench/soak.sh} (not a test: it reports, the script judges): {@code users} threads, each a
  * customer going round a realistic mix for {@code minutes}: browse the catalog (every round), fill a cart with one
- * or two products, check out (with an Idempotency-Key), then pay (7 in 10: the dev run's Stripe trigger succeeds
- * the PaymentIntent and sends the signed webhook), cancel (2 in 10) or walk away (1 in 10, left to the payment
- * timeout). One paid order in five is refunded in part by the administrator a few seconds later.
+ * or two products, check out (with an Idempotency-Key), then pay (7 in 10), cancel (2 in 10) or walk away (1 in
+ * 10, left to the payment timeout). One paid order in five is refunded in part by the administrator a few seconds
+ * later.
  * <p>
- * Prints one line a minute (requests, statuses, latency percentiles) and, at the end, the counts by operation and
- * status. Arguments: {@code baseUrl minutes users}.
+ * Paying is what Stripe and the customer's browser would do: the Stripe stand-in, running in a process of its own
+ * ({@code StripeStandInServer}), moves the PaymentIntent to succeeded on its control port and answers the
+ * {@code payment_intent.succeeded} event; this client signs it as Stripe signs it ({@code Stripe-Signature},
+ * with the webhook secret the dev run uses with a stand-in) and delivers it to the app's webhook. The control
+ * call is Stripe's side and stays out of the app's figures (counted as {@code stripe-succeed}); the webhook is the
+ * app's and counts ({@code webhook}).
+ * <p>
+ * Prints one line a minute (requests to the app, statuses, latency percentiles) and, at the end, the counts by
+ * operation and status. Arguments: {@code baseUrl minutes users stripeControlUrl}.
  */
 public final class Soak {
 
@@ -42,7 +51,10 @@ public final class Soak {
             "shippingAddress":{"name":"Soak Customer","line1":"Soakstrasse 1","city":"Bern","postalCode":"3011",
              "country":"CH"}""";
 
+    private static final String WEBHOOK = "/api/payments/stripe/webhook";
+
     private final String base;
+    private final String stripeControl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Long> minuteLatencies = new ConcurrentLinkedQueue<>();
@@ -50,15 +62,17 @@ public final class Soak {
     private final ConcurrentLinkedQueue<String[]> toRefund = new ConcurrentLinkedQueue<>();
     private final List<String> products = new ArrayList<>();
 
-    private Soak(String base) {
+    private Soak(String base, String stripeControl) {
         this.base = base;
+        this.stripeControl = stripeControl;
     }
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
         int minutes = Integer.parseInt(args[1]);
         int users = Integer.parseInt(args[2]);
-        new Soak(base).run(minutes, users);
+        String stripeControl = args[3];
+        new Soak(base, stripeControl).run(minutes, users);
     }
 
     private void run(int minutes, int users) throws Exception {
@@ -137,15 +151,32 @@ public final class Soak {
         Matcher intent = INTENT.matcher(placed.body());
         int choice = random.nextInt(10);
         if (choice < 7 && intent.find()) {
-            HttpResponse<String> paid = send("pay", "POST", "/dev/stripe/payment-intents/" + intent.group(1) + "/succeed",
-                    null, Map.of(), null);
-            if (paid.statusCode() == 200 && random.nextInt(5) == 0) {
+            if (pay(intent.group(1)) && random.nextInt(5) == 0) {
                 toRefund.add(new String[] { order, Long.toString(System.nanoTime() + TimeUnit.SECONDS.toNanos(5)) });
             }
         } else if (choice < 9) {
             send("cancel", "POST", "/api/orders/" + order + "/cancel", token, Map.of(), null);
         }
         send("order", "GET", "/api/orders/" + order, token, Map.of(), null);
+    }
+
+    /**
+     * The customer pays at Stripe: the stand-in's PaymentIntent succeeds and answers the event, which is delivered
+     * to the webhook signed as Stripe signs it. True when the webhook took it (200).
+     */
+    private boolean pay(String paymentIntentId) throws Exception {
+        HttpResponse<String> event = http.send(HttpRequest.newBuilder(
+                URI.create(stripeControl + "/payment-intents/" + paymentIntentId + "/succeed"))
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        count("stripe-succeed " + event.statusCode());
+        if (event.statusCode() != 200) {
+            return false;
+        }
+        String payload = event.body();
+        String signature = StripeSignatures.header(payload, StripeSignatures.LOCAL_WEBHOOK_SECRET, Instant.now());
+        return send("webhook", "POST", WEBHOOK, null, Map.of("Stripe-Signature", signature), payload)
+                .statusCode() == 200;
     }
 
     private HttpResponse<String> send(String operation, String method, String path, String token,
