@@ -190,8 +190,10 @@ public class StripeDevConfiguration {
 
         private static ResponseEntity<ProblemDetail> noStandIn() {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(
-                    new ErrorType("no-stripe-stand-in", "No Stripe stand-in", 409), "This run talks to Stripe's test mode: pay with a test card in the"
-                            + " storefront, or use `stripe trigger` with `stripe listen`."));
+                    new ErrorType("no-stripe-stand-in", "No Stripe stand-in", 409), "No stand-in runs in this JVM: with Stripe's test mode, pay"
+                            + " with a test card in the storefront or use `stripe trigger` with `stripe listen`; with a"
+                            + " stand-in in its own process (STRIPE_API_BASE), use its control port"
+                            + " (POST /payment-intents/{id}/succeed)."));
         }
     }
 }
