@@ -54,6 +54,8 @@ public final class CheckoutBench {
     private final String base;
     private final HttpClient http;
     private final boolean priced;
+    /** Processes whose CPU time the checkout phase is charged with ({@code -Dbench.pids=app:123,stripe:456}). */
+    private final List<ProcessCpu.Watched> watched = ProcessCpu.parse(System.getProperty("bench.pids", ""));
 
     private CheckoutBench(String base, int concurrency, boolean priced) {
         this.base = base;
@@ -102,6 +104,7 @@ public final class CheckoutBench {
             AtomicInteger next = new AtomicInteger();
             AtomicInteger created = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
+            long[] cpuBefore = ProcessCpu.read(watched);
             long start = System.nanoTime();
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < concurrency; t++) {
@@ -132,6 +135,7 @@ public final class CheckoutBench {
                 w.get();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            long[] cpuAfter = ProcessCpu.read(watched);
             if (report) {
                 Arrays.sort(latencies);
                 System.out.printf("%s: %d customers prepared in %.1f s (cart + 2 items each)%n", label, customers, prepSeconds);
@@ -140,6 +144,10 @@ public final class CheckoutBench {
                 System.out.printf("RESULT %s orders_per_s=%.0f p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
                         label, created.get() / seconds, pct(latencies, 0.50), pct(latencies, 0.90), pct(latencies, 0.99),
                         latencies[latencies.length - 1] / 1e6);
+                if (!watched.isEmpty()) {
+                    System.out.printf("RESULT %s cpu_ms_per_order %s%n", label,
+                            ProcessCpu.perUnit(watched, cpuBefore, cpuAfter, Math.max(1, created.get())));
+                }
             } else {
                 System.out.printf("%s: %d checkouts, %d failed, %.2f s%n", label, created.get(), failed.get(), seconds);
             }
