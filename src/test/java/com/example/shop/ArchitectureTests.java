@@ -90,6 +90,14 @@ class ArchitectureTests {
     }
 
     @Test
+    void repositoriesFetchWithJoinsNotAdHocEntityGraphs() {
+        ArchRule rule = methods().should().notBeAnnotatedWith(org.springframework.data.jpa.repository.EntityGraph.class)
+                .because("Spring Data looks an ad-hoc graph up by name first and Hibernate answers with an exception, "
+                        + "built with its stack trace on every call; a query says 'left join fetch' instead");
+        rule.check(production);
+    }
+
+    @Test
     void noFieldInjection() {
         ArchRule rule = fields().should().notBeAnnotatedWith(org.springframework.beans.factory.annotation.Autowired.class)
                 .andShould().notBeAnnotatedWith(org.springframework.beans.factory.annotation.Value.class)

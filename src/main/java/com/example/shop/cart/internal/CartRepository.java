@@ -4,15 +4,13 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface CartRepository extends JpaRepository<Cart, UUID> {
 
-    @EntityGraph(attributePaths = "items")
-    @Query("select c from Cart c where c.id = :id")
+    @Query("select c from Cart c left join fetch c.items where c.id = :id")
     Optional<Cart> findWithItems(UUID id);
 
     /**
@@ -26,8 +24,7 @@ interface CartRepository extends JpaRepository<Cart, UUID> {
     @Query(value = "select * from cart_cart where owner_id = :owner for update", nativeQuery = true)
     Optional<Cart> findByOwnerForUpdate(UUID owner);
 
-    @EntityGraph(attributePaths = "items")
-    @Query("select c from Cart c where c.ownerId = :owner")
+    @Query("select c from Cart c left join fetch c.items where c.ownerId = :owner")
     Optional<Cart> findByOwner(UUID owner);
 
     @Modifying

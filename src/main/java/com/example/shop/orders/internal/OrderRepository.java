@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -22,8 +21,7 @@ interface OrderRepository extends JpaRepository<Order, UUID> {
     @Query(value = "select * from orders_order where id = :id for update", nativeQuery = true)
     Optional<Order> findForUpdate(UUID id);
 
-    @EntityGraph(attributePaths = "lines")
-    @Query("select o from Order o where o.id = :id")
+    @Query("select o from Order o left join fetch o.lines where o.id = :id")
     Optional<Order> findWithLines(UUID id);
 
     /**
