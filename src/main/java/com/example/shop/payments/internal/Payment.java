@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.domain.Persistable;
 
 import com.example.shop.payments.DisputeClosed;
 import com.example.shop.payments.PaymentCancelled;
@@ -42,7 +43,7 @@ import com.example.shop.shared.persistence.MoneyType;
  */
 @Entity
 @Table(name = "payments_payment")
-class Payment extends AbstractAggregateRoot<Payment> {
+class Payment extends AbstractAggregateRoot<Payment> implements Persistable<UUID> {
 
     private static final Logger log = LoggerFactory.getLogger(Payment.class);
     private static final Set<String> CLOSED_DISPUTE_STATES = Set.of("won", "lost", "warning_closed", "prevented");
@@ -113,6 +114,21 @@ class Payment extends AbstractAggregateRoot<Payment> {
     private Instant checkedAt;
 
     protected Payment() {
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    /**
+     * New until stored: the version is null only then. Said here because Spring Data would otherwise read the
+     * version through a getter that does not exist, and reach the field only after building an exception with its
+     * stack trace, on every save.
+     */
+    @Override
+    public boolean isNew() {
+        return version == null;
     }
 
     private Payment(String reference, Money amount, @Nullable String customerEmail, int attempt,
