@@ -119,6 +119,24 @@ class AccessTokenTests {
     }
 
     @Test
+    void tokenOfAnotherIssuerIs401() throws Exception {
+        for (String issuer : List.of("another-shop", "https://shop-api", "shop-api ")) {
+            NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableSecret<>(
+                    new SecretKeySpec(LocalEnvironment.DEV_JWT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
+            JwtClaimsSet claims = JwtClaimsSet.builder()
+                    .issuer(issuer)
+                    .subject(session.id().toString())
+                    .issuedAt(Instant.now())
+                    .expiresAt(Instant.now().plus(Duration.ofMinutes(5)))
+                    .claim("roles", List.of("CUSTOMER"))
+                    .build();
+            String foreign = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                    .getTokenValue();
+            assertUnauthorized("Bearer " + foreign);
+        }
+    }
+
+    @Test
     void tokenExpiredWithinTheClockSkewIsStillAccepted() throws Exception {
         String justExpired = Tokens.mint(LocalEnvironment.DEV_JWT_SECRET, session.id().toString(),
                 List.of("CUSTOMER"), Duration.ofSeconds(-5));
