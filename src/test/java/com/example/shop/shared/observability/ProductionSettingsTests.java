@@ -4,6 +4,7 @@ import java.sql.Connection;
 
 import javax.sql.DataSource;
 
+import com.mysql.cj.conf.PropertyDefinitions;
 import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.jdbc.JdbcConnection;
 import io.micrometer.tracing.Tracer;
@@ -34,7 +35,7 @@ class ProductionSettingsTests {
     ApplicationContext context;
 
     @Test
-    void theDriverBatchesRewritesCachesStatementsAndTheServersConfigurationAndKeepsTheSessionStateItSet() throws Exception {
+    void theDriverBatchesRewritesCachesStatementsAndTheServersConfigurationKeepsTheSessionStateItSetAndMakesNoSpans() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             var properties = connection.unwrap(JdbcConnection.class).getPropertySet();
             assertThat(properties.getBooleanProperty(PropertyKey.rewriteBatchedStatements).getValue()).isTrue();
@@ -44,6 +45,8 @@ class ProductionSettingsTests {
             assertThat(properties.getIntegerProperty(PropertyKey.prepStmtCacheSqlLimit).getValue()).isEqualTo(2048);
             assertThat(properties.getBooleanProperty(PropertyKey.readOnlyPropagatesToServer).getValue()).isFalse();
             assertThat(properties.getBooleanProperty(PropertyKey.useLocalSessionState).getValue()).isTrue();
+            assertThat(properties.<PropertyDefinitions.OpenTelemetry>getEnumProperty(PropertyKey.openTelemetry).getValue())
+                    .isEqualTo(PropertyDefinitions.OpenTelemetry.DISABLED);
         }
     }
 
