@@ -13,9 +13,13 @@
 #   CEILING_DIR=path/to/ceiling bench/run.sh   # the bare Spring MVC app to compare with (default ../shared/perf/ceiling)
 #   BENCH_CEILING=off bench/run.sh    # skip the ceiling
 #   BENCH_JFR=on bench/run.sh         # a Flight Recorder file per phase (catalog, checkout), summarized by JfrTop
+#                                     # (shares only: a recording slows this 2-core host by an order of magnitude)
+#   WARMUP_ROUNDS=3 bench/run.sh      # passes of $WARMUP over every endpoint before measuring (default 2)
 #   CHECKOUT_MIXES='hot-plain spread-plain' bench/run.sh   # only these checkout mixes
 # Every catalog line also reports the server's CPU time per request (user + system, from /proc): the cost a
-# configuration adds, which moves less with other load on the host than requests/s do.
+# configuration adds, which moves less with other load on the host than requests/s do. Every checkout mix reports
+# the CPU milliseconds per order of the app, the Stripe stand-in (in a JVM of its own, as Stripe would be), the
+# embedded database and the load driver: what a real deployment pays is the app's and the database's share.
 # Each configuration writes to target/bench/<metrics-…-tracing-…>/; compare the ratios of runs made one after
 # the other on the same host.
 #
@@ -33,6 +37,8 @@ BENCH_METRICS="${BENCH_METRICS:-on}"
 BASE="http://127.0.0.1:${PORT}"
 DURATION="${DURATION:-15s}"
 WARMUP="${WARMUP:-10s}"
+WARMUP_ROUNDS="${WARMUP_ROUNDS:-2}"
+STRIPE_CONTROL_PORT="${BENCH_STRIPE_CONTROL_PORT:-18083}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 CHECKOUTS="${CHECKOUTS:-2000}"
@@ -121,16 +127,23 @@ else
   echo "no ceiling ($CEILING_DIR/pom.xml missing or BENCH_CEILING=off): ratios to the app's baseline only"
 fi
 
+# the Stripe stand-in in a JVM of its own (as bench/soak.sh runs it), so its CPU is not the app's: no request
+# journal (nothing asserts on it); the app reaches it through STRIPE_API_BASE and starts no stand-in of its own
+rm -f "$OUT/stripe-url"
+java -Xmx256m -XX:+UseSerialGC -Dshop.stripe-stand-in.no-journal=true -cp "$CP" \
+  com.example.shop.payments.StripeStandInServer "$STRIPE_CONTROL_PORT" "$OUT/stripe-url" > "$OUT/stripe.log" 2>&1 &
+STRIPE=$!
+for _ in $(seq 1 120); do [ -s "$OUT/stripe-url" ] && break; kill -0 $STRIPE 2>/dev/null || break; sleep 0.5; done
+[ -s "$OUT/stripe-url" ] || { echo "the Stripe stand-in did not start:"; cat "$OUT/stripe.log"; exit 1; }
+
 echo "starting the app on $BASE (-Xmx$HEAP), management port $MANAGEMENT_PORT, metrics $BENCH_METRICS, tracing $BENCH_TRACING"
-# the in-process Stripe stand-in keeps no request journal here (nothing asserts on it); its CPU share shows in
-# the checkout profile (BENCH_JFR=on: the qtp… threads and the "Stripe stand-in" area)
-java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC -Dshop.stripe-stand-in.no-journal=true ${BENCH_JAVA_OPTS:-} \
+STRIPE_API_BASE=$(cat "$OUT/stripe-url") java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} \
   -cp "$CP" com.example.shop.TestShopApplication \
   --server.address=127.0.0.1 --server.port="$PORT" \
   --management.server.address=127.0.0.1 --management.server.port="$MANAGEMENT_PORT" \
   "${OBSERVABILITY_ARGS[@]}" ${BENCH_APP_ARGS:-} > "$OUT/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; if [ -n "$SINK" ]; then kill $SINK 2>/dev/null || true; wait $SINK 2>/dev/null || true; fi' EXIT
+trap 'for p in $APP $STRIPE $SINK; do kill $p 2>/dev/null || true; done; for p in $APP $STRIPE $SINK; do wait $p 2>/dev/null || true; done' EXIT
 # ready, not just live: the dev run loads its demo data before it reports ready
 bench_await_ready "$BASE" "$APP" "$OUT/app.log"
 
@@ -150,10 +163,13 @@ heap() { # used heap after a GC would be more stable, but we report what the JVM
   jcmd $APP GC.heap_info 2>/dev/null | sed -n '2,3p' | tr -s ' ' | sed 's/^ //'
 }
 
-echo "warm-up: $WARMUP per endpoint"
-for u in "${URLS[@]}"; do
-  curl -fsS -o /dev/null "$u"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$u" > /dev/null
+# one pass leaves the JIT cold for whichever endpoint is measured first (it read twice its warmed cost)
+echo "warm-up: $WARMUP_ROUNDS rounds of $WARMUP per endpoint"
+for _ in $(seq 1 "$WARMUP_ROUNDS"); do
+  for u in "${URLS[@]}"; do
+    curl -fsS -o /dev/null "$u"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$u" > /dev/null
+  done
 done
 jcmd $APP GC.run >/dev/null 2>&1 || true
 echo "heap after warm-up (after a full GC): $(heap)"
@@ -189,6 +205,9 @@ jfr_stop catalog
 echo "heap under load (catalog, last run): $(heap)" | tee -a "$RESULTS"
 
 echo "checkout: $CHECKOUTS customers, concurrency $CHECKOUT_CONCURRENCY"
+# the embedded database's server process, a child of the app (0 when not found: its share then reads 0)
+DATABASE=$(pgrep -f "mariadbd.*$PWD/target/embedded-mariadb" | head -1 || true)
+DATABASE=${DATABASE:-0}
 ( sleep 5; echo "heap under checkout load: $(heap)" >> "$RESULTS" ) &
 SAMPLER=$!
 jfr_start checkout
@@ -201,7 +220,8 @@ warm=300
 for mix in ${CHECKOUT_MIXES:-hot-plain hot-priced spread-plain spread-priced}; do
   products=2; [ "${mix%%-*}" = spread ] && products=20
   file="$OUT/checkout-${mix%%-*}.txt"; [ "${mix##*-}" = priced ] && file="$OUT/checkout-${mix%%-*}-priced.txt"
-  java -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" $warm $products "${mix##*-}" \
+  java -Dbench.pids="app:$APP,stripe:$STRIPE,database:$DATABASE,driver:self" \
+    -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" $warm $products "${mix##*-}" \
     2>&1 | tee "$file" | grep -v '^SLF4J'
   grep -h '^RESULT' "$file" | sed "s/\$/ load=$(cut -d' ' -f1 /proc/loadavg)/" >> "$RESULTS"
   warm=0
