@@ -231,7 +231,32 @@ class WebFoundationTests {
         mvc.perform(options("/api/products").header(HttpHeaders.ORIGIN, "https://evil.example")
                         .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET"))
                 .andExpect(status().isForbidden())
-                .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));
+                .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/origin-not-allowed"));
+        mvc.perform(options("/api/carts").header(HttpHeaders.ORIGIN, "https://storefront.example")
+                        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "X-Not-Allowed"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/cors-not-allowed"));
+    }
+
+    @Test
+    void aRequestFromAnOriginThatIsNotAllowedIsAProblemOnEveryChain() throws Exception {
+        // the public reads' chain, the API chain without and with a token, an admin route
+        for (var request : List.of(get("/api/products"), get("/api/products/no-such-product"),
+                post("/api/carts"), get("/api/carts/mine").header(HttpHeaders.AUTHORIZATION, token),
+                get("/api/admin/products").header(HttpHeaders.AUTHORIZATION, Tokens.admin()))) {
+            mvc.perform(request.header(HttpHeaders.ORIGIN, "https://evil.example"))
+                    .andExpect(status().isForbidden())
+                    .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN))
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("https://shop.example/problems/origin-not-allowed"))
+                    .andExpect(jsonPath("$.title").value("Origin not allowed"))
+                    .andExpect(jsonPath("$.status").value(403))
+                    .andExpect(content().string(not(containsString("Invalid CORS request"))));
+        }
     }
 
     @Test
