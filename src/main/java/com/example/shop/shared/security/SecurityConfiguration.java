@@ -64,12 +64,13 @@ import com.example.shop.shared.web.Problems;
 public class SecurityConfiguration {
 
     /**
-     * The storefront's public reads: the catalog, its images and the payment configuration. They need no identity,
-     * so their chain reads no token (see {@link #publicReads}).
+     * The storefront's public reads: the catalog, its images and the payment configuration; and the health answers
+     * and probes on this port. They need no identity, so their chain reads no token (see {@link #publicReads}).
      */
     private static final RequestMatcher PUBLIC_READS = new OrRequestMatcher(
             Stream.of("/api/products", "/api/products/**", "/api/categories", "/api/categories/**", "/api/images/**",
-                    "/api/payments/config")
+                    "/api/payments/config", "/livez", "/readyz", "/actuator/health", "/actuator/health/liveness",
+                    "/actuator/health/readiness")
                     .map(path -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path))
                     .toArray(RequestMatcher[]::new));
 
@@ -139,11 +140,10 @@ public class SecurityConfiguration {
         statelessWithBearerTokens(http, entryPoint, denied);
         corsAnsweredWithProblems(http, corsConfigurationSource, writer)
                 .authorizeHttpRequests(routes -> routes
-                        // (the catalog's, the images' and the payment configuration's GETs: their own chain, above)
-                        // operations and documentation: the health answers on this port (the rest of Actuator
-                        // listens on the management port, and is a 401, or a 404 for an admin, here)
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
-                                "/actuator/health/readiness", "/livez", "/readyz").permitAll()
+                        // (the catalog's, the images', the payment configuration's and the health answers' GETs:
+                        // their own chain, above)
+                        // operations and documentation: the rest of Actuator listens on the management port, and
+                        // is a 401, or a 404 for an admin, here
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()

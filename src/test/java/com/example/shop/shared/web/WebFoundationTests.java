@@ -11,10 +11,15 @@ import jakarta.validation.constraints.NotBlank;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,6 +49,9 @@ class WebFoundationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
 
     final String token = Tokens.customer();
 
@@ -220,6 +228,32 @@ class WebFoundationTests {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/actuator/health/db").header(HttpHeaders.AUTHORIZATION, Tokens.admin()))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theProbesFollowTheApplicationsLivenessAndReadTheirGroupsEachTime() throws Exception {
+        // a broken token does not matter: the probes need no identity
+        mvc.perform(get("/livez").header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(content().json("{\"status\":\"UP\"}", JsonCompareMode.STRICT));
+        AvailabilityChangeEvent.publish(context, LivenessState.BROKEN);
+        try {
+            mvc.perform(get("/livez")).andExpect(status().isServiceUnavailable())
+                    .andExpect(content().json("{\"status\":\"DOWN\"}", JsonCompareMode.STRICT));
+            mvc.perform(get("/actuator/health/liveness")).andExpect(status().isServiceUnavailable());
+        } finally {
+            AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
+        }
+        mvc.perform(get("/livez")).andExpect(status().isOk());
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            mvc.perform(get("/readyz")).andExpect(status().isServiceUnavailable())
+                    .andExpect(jsonPath("$.status").value("OUT_OF_SERVICE"));
+            mvc.perform(get("/livez")).andExpect(status().isOk());
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        mvc.perform(get("/readyz")).andExpect(status().isOk());
     }
 
     @Test
