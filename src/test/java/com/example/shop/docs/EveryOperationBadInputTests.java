@@ -63,6 +63,8 @@ class EveryOperationBadInputTests {
             "GET /actuator/health",
             "GET /actuator/health/liveness",
             "GET /actuator/health/readiness",
+            "GET /livez",
+            "GET /readyz",
             "GET /api/admin/orders",
             "GET /api/admin/products/{id}",
             "GET /api/admin/products/{id}/stock",

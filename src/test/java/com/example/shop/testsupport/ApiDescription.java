@@ -60,7 +60,7 @@ public final class ApiDescription {
                         // a path or method the description lacks has no operation to check the answer against:
                         // OpenApiCompletenessTests holds every controller mapping to the description, so such a
                         // request is a probe of the framework's own answers (an unknown route's 404, the admin
-                        // route rule's 403, a CORS preflight, Actuator's /livez and /readyz)
+                        // route rule's 403, a CORS preflight)
                         .withLevel("validation.request.path.missing", ValidationReport.Level.IGNORE)
                         .withLevel("validation.request.operation.notAllowed", ValidationReport.Level.IGNORE)
                         // an undeclared member of a response object is an error (the library injects

@@ -39,7 +39,9 @@ class CatalogCaches implements KeyGenerator {
     static final String PRODUCTS = "catalog.products";
     static final String LISTINGS = "catalog.listings";
     static final String CATEGORIES = "catalog.categories";
-    static final List<String> ALL = List.of(PRODUCTS, LISTINGS, CATEGORIES);
+    /** The ids and slugs no active product has, as found by a read: cleared with the others by every change. */
+    static final String MISSES = "catalog.product-misses";
+    static final List<String> ALL = List.of(PRODUCTS, MISSES, LISTINGS, CATEGORIES);
     /** This bean's name, the key generator of every catalog cache. */
     static final String KEYS = "catalogCaches";
     /** The cluster channel's topic of committed admin changes; the message is empty. */

@@ -31,6 +31,10 @@ class CatalogConfiguration {
         return manager -> {
             manager.registerCustomCache(CatalogCaches.PRODUCTS, Caffeine.newBuilder()
                     .maximumSize(maxEntries).expireAfterWrite(ttl).recordStats().build());
+            // the names asked for that no active product has (a mistyped link, a deleted product, a crawler):
+            // bounded on their own, so that they never push a real product out of the cache above
+            manager.registerCustomCache(CatalogCaches.MISSES, Caffeine.newBuilder()
+                    .maximumSize(maxEntries).expireAfterWrite(ttl).recordStats().build());
             manager.registerCustomCache(CatalogCaches.CATEGORIES, Caffeine.newBuilder()
                     .maximumSize(1).expireAfterWrite(ttl).recordStats().build());
             // a listing page weighs as many products as it holds: the bound is on products, not pages

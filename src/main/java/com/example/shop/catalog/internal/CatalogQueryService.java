@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.cache.annotation.Cacheable;
+import org.springframework.cache.annotation.Caching;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CatalogQueryService {
+
+    /** The longest id or slug a product can have: a slug's column ({@code VARCHAR(120)}); an id is 36. */
+    static final int MAX_NAME_LENGTH = 120;
 
     private final Products products;
     private final ProductSearch search;
@@ -65,10 +69,21 @@ public class CatalogQueryService {
         return new ProductPage(content, query.page(), query.size(), result.total());
     }
 
-    /** An active product by id or slug; empty for unknown and inactive ones (they are not cached). */
-    @Cacheable(cacheNames = CatalogCaches.PRODUCTS, keyGenerator = CatalogCaches.KEYS, unless = "#result == null")
+    /**
+     * An active product by id or slug; empty for unknown and inactive ones. Both answers are cached, a miss in a
+     * cache of its own ({@link CatalogCaches#MISSES}) so that asking for many names that do not exist never
+     * pushes real products out: an unknown name costs no query until an admin change clears both (the one that
+     * creates or activates the product included), and text longer than any slug costs none at all.
+     */
+    @Caching(cacheable = {
+            @Cacheable(cacheNames = CatalogCaches.PRODUCTS, keyGenerator = CatalogCaches.KEYS, unless = "#result == null"),
+            @Cacheable(cacheNames = CatalogCaches.MISSES, keyGenerator = CatalogCaches.KEYS,
+                    condition = "#p0.length() <= " + MAX_NAME_LENGTH, unless = "#result != null") })
     @Transactional(readOnly = true)
     public Optional<ProductView> findPublic(String idOrSlug) {
+        if (idOrSlug.length() > MAX_NAME_LENGTH) {
+            return Optional.empty();
+        }
         Optional<Product> product = parseUuid(idOrSlug)
                 .flatMap(products::findWithCategoriesById)
                 .or(() -> products.findWithCategoriesBySlug(idOrSlug));

@@ -12,8 +12,9 @@ public class ProductNotFound extends ShopException {
         super(ErrorType.NOT_FOUND, "No product " + id + ".");
     }
 
-    /** As the storefront asked for it, by id or slug. */
+    /** As the storefront asked for it, by id or slug; without a stack trace. */
     public ProductNotFound(String idOrSlug) {
-        super(ErrorType.NOT_FOUND, "No product '" + idOrSlug + "'.");
+        // the storefront's everyday miss (a mistyped or stale link): a stack trace would only cost time
+        super(ErrorType.NOT_FOUND, "No product '" + idOrSlug + "'.", false);
     }
 }

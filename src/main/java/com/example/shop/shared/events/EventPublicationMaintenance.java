@@ -17,6 +17,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventPublication;
@@ -57,6 +58,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code shop.events.publications.given-up} (dead letters).</li>
  * <li><b>Completed publications</b> are archived (completion mode {@code archive}) and purged after
  * {@code shop.events.archive-retention}.</li>
+ * <li><b>Lock contention.</b> A scheduled run whose statement loses a deadlock or a lock wait against concurrent
+ * work (completions of the same rows, another instance) stops with one WARN line and leaves the rest to the next
+ * run, instead of the scheduler's ERROR with a stack trace: nothing is lost, since every run starts from what
+ * the table says.</li>
  * </ul>
  */
 @Component
@@ -122,19 +127,54 @@ class EventPublicationMaintenance {
             initialDelayString = "${shop.events.resubmission-initial-delay:${shop.events.resubmission-interval:30s}}")
     @SchedulerLock(name = "events.resubmission", lockAtMostFor = "1m")
     void scheduledResubmission() {
-        resubmitFailed();
+        untilNextRunOnLockContention("resubmission", this::resubmitFailed);
     }
 
     @Scheduled(fixedDelayString = "${shop.events.staleness-check-interval:1m}", initialDelayString = "${shop.events.staleness-check-interval:1m}")
     @SchedulerLock(name = "events.staleness-check", lockAtMostFor = "1m")
     void scheduledStalenessCheck() {
-        markStaleFailed();
+        untilNextRunOnLockContention("staleness check", this::markStaleFailed);
     }
 
     @Scheduled(fixedDelayString = "${shop.events.archive-purge-interval:1h}", initialDelayString = "${shop.events.archive-purge-interval:1h}")
     @SchedulerLock(name = "events.archive-purge", lockAtMostFor = "30m", lockAtLeastFor = "5m")
     void scheduledArchivePurge() {
-        purgeArchive();
+        untilNextRunOnLockContention("archive purge", this::purgeArchive);
+    }
+
+    /**
+     * Runs a job; when one of its statements lost a deadlock or a lock wait against concurrent work (completions
+     * of the same publications, another instance's run), leaves the rest to the next run with one WARN line.
+     * Nothing is lost: every job works from what the table says, and each of its steps is its own statement or
+     * transaction, rolled back by the database when it loses. Anything else still fails the run.
+     */
+    private void untilNextRunOnLockContention(String job, Runnable run) {
+        try {
+            run.run();
+        } catch (RuntimeException failure) {
+            PessimisticLockingFailureException lost = lostLock(failure);
+            if (lost == null) {
+                throw failure;
+            }
+            log.warn("The event publications' {} met a lock held by concurrent work ({}: {}); the next run does "
+                    + "what is left", job, lost.getClass().getSimpleName(), firstLine(lost.getMostSpecificCause()));
+        }
+    }
+
+    /** The lost deadlock or lock wait in the failure's causes, as Spring translated it, or {@code null}. */
+    private static PessimisticLockingFailureException lostLock(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PessimisticLockingFailureException lost) {
+                return lost;
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 
     void resubmitFailed() {

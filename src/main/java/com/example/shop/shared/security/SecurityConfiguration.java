@@ -8,7 +8,9 @@ import java.util.stream.Stream;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.CorsEndpointProperties;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +46,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 import com.example.shop.shared.web.ProblemResponseWriter;
 import com.example.shop.shared.web.Problems;
@@ -63,12 +66,13 @@ import com.example.shop.shared.web.Problems;
 public class SecurityConfiguration {
 
     /**
-     * The storefront's public reads: the catalog, its images and the payment configuration. They need no identity,
-     * so their chain reads no token (see {@link #publicReads}).
+     * The storefront's public reads: the catalog, its images and the payment configuration; and the health answers
+     * and probes on this port. They need no identity, so their chain reads no token (see {@link #publicReads}).
      */
     private static final RequestMatcher PUBLIC_READS = new OrRequestMatcher(
             Stream.of("/api/products", "/api/products/**", "/api/categories", "/api/categories/**", "/api/images/**",
-                    "/api/payments/config")
+                    "/api/payments/config", "/livez", "/readyz", "/actuator/health", "/actuator/health/liveness",
+                    "/actuator/health/readiness")
                     .map(path -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path))
                     .toArray(RequestMatcher[]::new));
 
@@ -86,13 +90,14 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain management(HttpSecurity http, Environment environment, AuthenticationEntryPoint entryPoint,
-            AccessDeniedHandler denied) throws Exception {
+            AccessDeniedHandler denied, ProblemResponseWriter writer) throws Exception {
         boolean ownPort = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
         String basePath = environment.getProperty("management.endpoints.web.base-path", "/actuator");
         RequestMatcher endpoints = basePath.isEmpty() || "/".equals(basePath) ? EndpointRequest.toAnyEndpoint()
                 : new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(basePath + "/**"),
                         EndpointRequest.toAnyEndpoint());
-        statelessWithBearerTokens(http.securityMatcher(endpoints), entryPoint, denied)
+        statelessWithBearerTokens(http.securityMatcher(endpoints), entryPoint, denied);
+        corsAnsweredWithProblems(http, actuatorCors(environment, basePath), writer)
                 .authorizeHttpRequests(routes -> {
                     if (ownPort) {
                         routes.anyRequest().permitAll();
@@ -111,7 +116,9 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain publicReads(HttpSecurity http) throws Exception {
+    SecurityFilterChain publicReads(HttpSecurity http, CorsConfigurationSource corsConfigurationSource,
+            ProblemResponseWriter writer)
+            throws Exception {
         http.securityMatcher(PUBLIC_READS)
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(AbstractHttpConfigurer::disable)
@@ -122,26 +129,23 @@ public class SecurityConfiguration {
                 .exceptionHandling(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .cors(cors -> {
-                })
+                .logout(AbstractHttpConfigurer::disable);
+        corsAnsweredWithProblems(http, corsConfigurationSource, writer)
                 .authorizeHttpRequests(routes -> routes.anyRequest().permitAll());
         return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied)
-            throws Exception {
-        statelessWithBearerTokens(http, entryPoint, denied)
-                .cors(cors -> {
-                })
+    SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied,
+            CorsConfigurationSource corsConfigurationSource, ProblemResponseWriter writer) throws Exception {
+        statelessWithBearerTokens(http, entryPoint, denied);
+        corsAnsweredWithProblems(http, corsConfigurationSource, writer)
                 .authorizeHttpRequests(routes -> routes
-                        // (the catalog's, the images' and the payment configuration's GETs: their own chain, above)
-                        // operations and documentation: the health answers on this port (the rest of Actuator
-                        // listens on the management port, and is a 401, or a 404 for an admin, here)
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
-                                "/actuator/health/readiness", "/livez", "/readyz").permitAll()
+                        // (the catalog's, the images', the payment configuration's and the health answers' GETs:
+                        // their own chain, above)
+                        // operations and documentation: the rest of Actuator listens on the management port, and
+                        // is a 401, or a 404 for an admin, here
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
@@ -171,6 +175,37 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /**
+     * Spring's CORS filter, but a refused request (a disallowed origin, or a preflight for a method or headers that
+     * are not allowed) answers a 403 problem ({@link ProblemCorsProcessor}) instead of a plain-text "Invalid CORS
+     * request". Security's own {@code cors()} cannot take another processor, so it is switched off (it would also
+     * be applied by default) and the filter is added at its place.
+     */
+    private static HttpSecurity corsAnsweredWithProblems(HttpSecurity http, CorsConfigurationSource source,
+            ProblemResponseWriter writer) throws Exception {
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new ProblemCorsProcessor(writer));
+        return http.cors(AbstractHttpConfigurer::disable).addFilter(filter);
+    }
+
+    /**
+     * Actuator's own CORS settings ({@code management.endpoints.web.cors.*}, none by default: no origin is
+     * allowed), checked here so that a refused origin gets the same problem as on the API; Actuator's handler
+     * mapping then leaves an allowed request's headers as they are.
+     */
+    private static CorsConfigurationSource actuatorCors(Environment environment, String basePath) {
+        CorsConfiguration actuator = Binder.get(environment)
+                .bind("management.endpoints.web.cors", CorsEndpointProperties.class)
+                .orElseGet(CorsEndpointProperties::new)
+                .toCorsConfiguration();
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (actuator != null) {
+            source.registerCorsConfiguration(basePath.isEmpty() || "/".equals(basePath) ? "/**" : basePath + "/**",
+                    actuator);
+        }
+        return source;
     }
 
     /** No session, no form or basic login, no CSRF (no cookies); a JWT bearer token, failures as problems. */

@@ -43,6 +43,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * 415 of another media type and the 413 of a body over its cap ({@link RequestSyntax}, {@link RequestBodyLimit},
  * {@link ExceptionTranslator}), and every one but the health
  * answers the 503 of a database outage;</li>
+ * <li>every operation under {@code /api/} declares the 403 of a cross-origin request that CORS refuses;</li>
  * <li>every operation under {@code /api/admin/} states the role it needs, in its description, its 403 and an
  * {@code x-required-role} member (the route rule in {@code SecurityConfiguration} is the source).</li>
  * </ul>
@@ -52,6 +53,10 @@ class ApiDescriptionRules {
 
     static final String ADMIN_PATHS = "/api/admin/";
     static final String ADMIN_ROLE = "ADMIN";
+    static final String CORS_PATHS = "/api/";
+    private static final String CROSS_ORIGIN_REFUSED = "A browser's request from an origin that is not allowed "
+            + "(origin-not-allowed; shop.cors.allowed-origins), or its preflight for a method or headers that are "
+            + "not (cors-not-allowed)";
     private static final String NOT_BLANK = "x-shop-not-blank";
     private static final String UNAVAILABLE = "The database cannot be reached or the server is busy "
             + "(database-unavailable, busy): send the request again after Retry-After";
@@ -131,6 +136,9 @@ class ApiDescriptionRules {
                 if (path.startsWith(ADMIN_PATHS)) {
                     requireRole(operation);
                 }
+                if (path.startsWith(CORS_PATHS)) {
+                    crossOriginRefusal(operation);
+                }
                 if (operation.getParameters() != null) {
                     for (Parameter parameter : operation.getParameters()) {
                         if (parameter.getSchema() != null) {
@@ -167,6 +175,16 @@ class ApiDescriptionRules {
             operation.getResponses().addApiResponse("403", new ApiResponse().description("Not an admin: " + note));
         } else if (!forbidden.getDescription().contains(ADMIN_ROLE)) {
             forbidden.setDescription(forbidden.getDescription() + " (" + note + ")");
+        }
+    }
+
+    /** The 403 of CORS ({@code SecurityConfiguration}, which checks the origins on every path under /api/). */
+    private static void crossOriginRefusal(Operation operation) {
+        ApiResponse forbidden = operation.getResponses().get("403");
+        if (forbidden == null) {
+            operation.getResponses().addApiResponse("403", new ApiResponse().description(CROSS_ORIGIN_REFUSED));
+        } else if (!forbidden.getDescription().contains(CROSS_ORIGIN_REFUSED)) {
+            forbidden.setDescription(forbidden.getDescription() + "; also: " + CROSS_ORIGIN_REFUSED);
         }
     }
 

@@ -31,6 +31,9 @@ class OpenApiConfiguration {
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
+    /** The tag of the health answers (shared/observability): a 503 there is a status, not a problem. */
+    static final String HEALTH_TAG = "Operations";
+
     static {
         // document a currency as the JSON the API writes, not as java.util.Currency
         SpringDocUtils.getConfig().replaceWithSchema(Currency.class, new StringSchema().pattern("^[A-Z]{3}$")
@@ -64,7 +67,10 @@ class OpenApiConfiguration {
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
                     operation.getResponses().forEach((status, response) -> {
-                        if (status.startsWith("4") || status.startsWith("5")) {
+                        // the health answers' 503 is their status ({"status":"DOWN"}), as their 200 is
+                        boolean health = status.equals("503") && operation.getTags() != null
+                                && operation.getTags().contains(HEALTH_TAG);
+                        if ((status.startsWith("4") || status.startsWith("5")) && !health) {
                             response.setContent(problem);
                         }
                     })));

@@ -28,6 +28,9 @@ public final class Problems {
 
     private static final ErrorType UNAUTHORIZED = new ErrorType("unauthorized", "Unauthorized", 401);
     private static final ErrorType FORBIDDEN = new ErrorType("forbidden", "Forbidden", 403);
+    private static final ErrorType ORIGIN_NOT_ALLOWED = new ErrorType("origin-not-allowed", "Origin not allowed", 403);
+    private static final ErrorType CORS_NOT_ALLOWED = new ErrorType("cors-not-allowed", "Cross-origin request not allowed",
+            403);
     private static final ErrorType UNSUPPORTED_MEDIA_TYPE = new ErrorType("unsupported-media-type",
             "Unsupported media type", 415);
 
@@ -73,6 +76,17 @@ public final class Problems {
     /** The caller is known but lacks the role. */
     public static ProblemDetail forbidden() {
         return of(FORBIDDEN, "You are not allowed to do this.");
+    }
+
+    /** A browser's request (or preflight) from an origin the API does not allow (CORS). */
+    public static ProblemDetail originNotAllowed() {
+        return of(ORIGIN_NOT_ALLOWED, "This origin is not allowed to call the API from a browser.");
+    }
+
+    /** An allowed origin's preflight for a method or request headers the API does not allow (CORS). */
+    public static ProblemDetail corsNotAllowed() {
+        return of(CORS_NOT_ALLOWED,
+                "A browser may not send this method or these request headers to the API from another origin.");
     }
 
     /**

@@ -74,10 +74,28 @@ class CatalogCachingTests {
     }
 
     @Test
-    void unknownProductsAreNotCached() {
+    void anUnknownProductIsRememberedApartFromTheProductsUntilAnAdminChange() {
+        ProductView product = new CatalogTestData(admin).product(500, 3);
+        admin.deactivateProduct(new ProductId(product.id()));
         String slug = CatalogTestData.word();
-        assertThat(queries.findPublic(slug)).isEmpty();
-        assertThat(cache(CatalogCaches.PRODUCTS).getIfPresent(catalogCaches.key(slug))).isNull();
+        for (String missing : List.of(slug, product.slug())) {
+            assertThat(queries.findPublic(missing)).isEmpty();
+            assertThat(cache(CatalogCaches.PRODUCTS).getIfPresent(catalogCaches.key(missing))).isNull();
+            assertThat(cache(CatalogCaches.MISSES).asMap()).containsKey(catalogCaches.key(missing));
+        }
+        // text longer than any slug is not remembered (nor looked up)
+        String tooLong = "a".repeat(CatalogQueryService.MAX_NAME_LENGTH + 1);
+        assertThat(queries.findPublic(tooLong)).isEmpty();
+        assertThat(cache(CatalogCaches.MISSES).asMap()).doesNotContainKey(catalogCaches.key(tooLong));
+
+        // created, and activated: each shows at once
+        ProductView created = admin.createProduct(new ProductCommand("SKU-" + java.util.UUID.randomUUID(), slug,
+                "Created", "For tests", 700, null, List.of(), "https://img.example/" + slug + ".jpg", true), 1);
+        assertThat(queries.findPublic(slug)).map(ProductView::id).hasValue(created.id());
+        admin.updateProduct(new ProductId(product.id()), admin.product(new ProductId(product.id())).version(),
+                new ProductCommand(product.sku(), product.slug(), product.name(), product.description(),
+                        product.price().amount(), null, List.of(), product.imageUrl(), true));
+        assertThat(queries.findPublic(product.slug())).map(ProductView::id).hasValue(product.id());
     }
 
     @Test

@@ -254,6 +254,22 @@ class AdminCatalogHttpTests {
     }
 
     @Test
+    void aSlugAskedForBeforeItExistsAnswersAsSoonAsAnAdminCreatesIt() throws Exception {
+        String slug = CatalogTestData.word() + "-later";
+        // asked for twice: the second answer comes from what the first found (nothing)
+        for (int i = 0; i < 2; i++) {
+            as(null, get("/api/products/" + slug), null)
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("https://shop.example/problems/not-found"));
+        }
+        create(productBody("L-" + UUID.randomUUID(), slug, 100, "", 1));
+        as(null, get("/api/products/" + slug), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.slug").value(slug));
+    }
+
+    @Test
     void anUpdateWithoutActiveKeepsADeactivatedProductOffSale() throws Exception {
         JsonNode created = create(productBody("A-" + UUID.randomUUID(), CatalogTestData.word(), 100, "", 1));
         String id = created.get("id").asString();

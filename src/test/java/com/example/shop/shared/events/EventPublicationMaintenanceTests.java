@@ -226,6 +226,70 @@ class EventPublicationMaintenanceTests {
     }
 
     @Test
+    void aStalenessCheckThatMeetsALockedRowLeavesItToTheNextRunWithOneWarning(CapturedOutput output) throws Exception {
+        String name = "stale-locked-" + UUID.randomUUID();
+        publishFailing(name);
+        // resubmitted ten minutes ago by an instance that died while delivering it
+        jdbc.update("""
+                update event_publication set status = 'PROCESSING', completion_attempts = 1,
+                  last_resubmission_date = utc_timestamp(6) - interval 10 minute where serialized_event like ?""",
+                "%" + name + "%");
+        RegistryProbe.behave(name, Behaviour.SUCCEED);
+
+        whileLockedByAnotherTransaction(name, maintenance::scheduledStalenessCheck);
+
+        assertThat(statuses(name)).containsExactly("PROCESSING");
+        assertThat(lockWarnings(output, "staleness check")).hasSize(1).allSatisfy(line -> assertThat(line)
+                .contains("WARN").contains("CannotAcquireLockException").doesNotContain("update event_publication"));
+        // the next run does it
+        maintenance.scheduledStalenessCheck();
+        assertThat(statuses(name)).containsExactly("FAILED");
+        maintenance.resubmitFailed();
+        await().until(() -> statuses(name).isEmpty());
+    }
+
+    /**
+     * Runs a scheduled job while another transaction holds the named probe event's publication row, the job's
+     * lock waits cut to 1 s (its own session only: the job runs in a transaction of the test's, whose connection
+     * it uses), so that it really waits for the row and loses; the job must return. Rolled back: its statement
+     * lost.
+     */
+    private void whileLockedByAnotherTransaction(String name, Runnable job) throws Exception {
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = threads.submit(() -> transactions.executeWithoutResult(status -> {
+                jdbc.queryForList("select id from event_publication where serialized_event like ? for update",
+                        byte[].class, "%" + name + "%");
+                locked.countDown();
+                awaitLatch(release);
+            }));
+            awaitLatch(locked);
+            transactions.executeWithoutResult(status -> {
+                jdbc.execute("set session innodb_lock_wait_timeout = 1");
+                try {
+                    job.run();
+                } finally {
+                    jdbc.execute("set session innodb_lock_wait_timeout = default");
+                    status.setRollbackOnly();
+                }
+            });
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private static List<String> lockWarnings(CapturedOutput output, String job) {
+        return output.getAll().lines()
+                .filter(line -> line.contains("The event publications' " + job + " met a lock held by concurrent work"))
+                .toList();
+    }
+
+    @Test
     void aDeadLetterMovedBackIsDeliveredAgain() {
         String name = "replayed-" + UUID.randomUUID();
         publishFailing(name);

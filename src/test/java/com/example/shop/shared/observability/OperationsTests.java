@@ -55,6 +55,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "management.server.port=0",
+        "management.endpoints.web.cors.allowed-origins=https://ops.example",
+        "management.endpoints.web.cors.allowed-methods=GET",
         "shop.tracing.enabled=true",
         "management.tracing.sampling.probability=1.0",
         "management.opentelemetry.tracing.export.schedule-delay=100ms",
@@ -319,6 +321,22 @@ class OperationsTests {
         assertThat(app.get("/swagger-ui/index.html").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void actuatorRefusesAnOriginItDoesNotAllowWithAProblem() throws Exception {
+        HttpResponse<String> allowed = management.call("GET", "/actuator/health", null,
+                Map.of("Origin", "https://ops.example"), null);
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://ops.example");
+        for (String method : List.of("GET", "OPTIONS")) {
+            Map<String, String> headers = method.equals("GET") ? Map.of("Origin", "https://evil.example")
+                    : Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "GET");
+            HttpResponse<String> refused = management.call(method, "/actuator/health", null, headers, null);
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat((String) JsonPath.read(refused.body(), "$.type"))
+                    .isEqualTo("https://shop.example/problems/origin-not-allowed");
+        }
+    }
 
     private String scrape() throws Exception {
         HttpResponse<String> scrape = management.get("/actuator/prometheus");

@@ -11,10 +11,15 @@ import jakarta.validation.constraints.NotBlank;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,6 +49,9 @@ class WebFoundationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
 
     final String token = Tokens.customer();
 
@@ -223,6 +231,32 @@ class WebFoundationTests {
     }
 
     @Test
+    void theProbesFollowTheApplicationsLivenessAndReadTheirGroupsEachTime() throws Exception {
+        // a broken token does not matter: the probes need no identity
+        mvc.perform(get("/livez").header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(content().json("{\"status\":\"UP\"}", JsonCompareMode.STRICT));
+        AvailabilityChangeEvent.publish(context, LivenessState.BROKEN);
+        try {
+            mvc.perform(get("/livez")).andExpect(status().isServiceUnavailable())
+                    .andExpect(content().json("{\"status\":\"DOWN\"}", JsonCompareMode.STRICT));
+            mvc.perform(get("/actuator/health/liveness")).andExpect(status().isServiceUnavailable());
+        } finally {
+            AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
+        }
+        mvc.perform(get("/livez")).andExpect(status().isOk());
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            mvc.perform(get("/readyz")).andExpect(status().isServiceUnavailable())
+                    .andExpect(jsonPath("$.status").value("OUT_OF_SERVICE"));
+            mvc.perform(get("/livez")).andExpect(status().isOk());
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        mvc.perform(get("/readyz")).andExpect(status().isOk());
+    }
+
+    @Test
     void corsAnswersOnlyConfiguredOrigins() throws Exception {
         mvc.perform(options("/api/products").header(HttpHeaders.ORIGIN, "https://storefront.example")
                         .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET"))
@@ -231,7 +265,32 @@ class WebFoundationTests {
         mvc.perform(options("/api/products").header(HttpHeaders.ORIGIN, "https://evil.example")
                         .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET"))
                 .andExpect(status().isForbidden())
-                .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));
+                .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/origin-not-allowed"));
+        mvc.perform(options("/api/carts").header(HttpHeaders.ORIGIN, "https://storefront.example")
+                        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "X-Not-Allowed"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://shop.example/problems/cors-not-allowed"));
+    }
+
+    @Test
+    void aRequestFromAnOriginThatIsNotAllowedIsAProblemOnEveryChain() throws Exception {
+        // the public reads' chain, the API chain without and with a token, an admin route
+        for (var request : List.of(get("/api/products"), get("/api/products/no-such-product"),
+                post("/api/carts"), get("/api/carts/mine").header(HttpHeaders.AUTHORIZATION, token),
+                get("/api/admin/products").header(HttpHeaders.AUTHORIZATION, Tokens.admin()))) {
+            mvc.perform(request.header(HttpHeaders.ORIGIN, "https://evil.example"))
+                    .andExpect(status().isForbidden())
+                    .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN))
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("https://shop.example/problems/origin-not-allowed"))
+                    .andExpect(jsonPath("$.title").value("Origin not allowed"))
+                    .andExpect(jsonPath("$.status").value(403))
+                    .andExpect(content().string(not(containsString("Invalid CORS request"))));
+        }
     }
 
     @Test
