@@ -6,6 +6,7 @@
 #
 #   bench/run.sh                 # everything (about 4 minutes on 2 cores)
 #   DURATION=20s CONNECTIONS=32 CHECKOUTS=2000 bench/run.sh
+#   WARMUP=10s WARMUP_ROUNDS=6 bench/run.sh   # warm-up rounds over every endpoint, until the JIT is done (below)
 #   BENCH_SKIP_BUILD=1 bench/run.sh   # reuse target/classes, target/test-classes and target/bench-cp.txt
 #   BENCH_APP_ARGS='--shop.catalog.availability-ttl=0' bench/run.sh   # A/B a setting
 #   BENCH_TRACING=on bench/run.sh     # tracing on: 10 % sampled, exported over OTLP to a local sink (OtlpSink)
@@ -14,7 +15,6 @@
 #   BENCH_CEILING=off bench/run.sh    # skip the ceiling
 #   BENCH_JFR=on bench/run.sh         # a Flight Recorder file per phase (catalog, checkout), summarized by JfrTop
 #                                     # (shares only: a recording slows this 2-core host by an order of magnitude)
-#   WARMUP_ROUNDS=3 bench/run.sh      # passes of $WARMUP over every endpoint before measuring (default 2)
 #   CHECKOUT_MIXES='hot-plain spread-plain' bench/run.sh   # only these checkout mixes
 # Every catalog line also reports the server's CPU time per request (user + system, from /proc): the cost a
 # configuration adds, which moves less with other load on the host than requests/s do. Every checkout mix reports
@@ -37,7 +37,6 @@ BENCH_METRICS="${BENCH_METRICS:-on}"
 BASE="http://127.0.0.1:${PORT}"
 DURATION="${DURATION:-15s}"
 WARMUP="${WARMUP:-10s}"
-WARMUP_ROUNDS="${WARMUP_ROUNDS:-2}"
 STRIPE_CONTROL_PORT="${BENCH_STRIPE_CONTROL_PORT:-18083}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
@@ -81,6 +80,11 @@ esac
 # than it moves requests/s (a busy host takes the server's CPU away, not the work per request)
 CLK_TCK=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# the part of it the JIT compiler threads used ("C1 CompilerThre…", "C2 CompilerThre…"): while it is more than a few
+# µs per request the JVM is still compiling the request path and the line measures warm-up, not the configuration
+jit_ticks() {
+  { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '/\(C[12] CompilerThre/ { sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
+}
 cpu_per_request() { # <ticks before> <ticks after> <wrk output file>
   awk -v d=$(($2 - $1)) -v c="$CLK_TCK" '/ requests in / { n = $1 } END { if (n > 0) printf "%.0f", d * 1e6 / c / n; else printf "?" }' "$3"
 }
@@ -163,13 +167,17 @@ heap() { # used heap after a GC would be more stable, but we report what the JVM
   jcmd $APP GC.heap_info 2>/dev/null | sed -n '2,3p' | tr -s ' ' | sed 's/^ //'
 }
 
-# one pass leaves the JIT cold for whichever endpoint is measured first (it read twice its warmed cost)
-echo "warm-up: $WARMUP_ROUNDS rounds of $WARMUP per endpoint"
-for _ in $(seq 1 "$WARMUP_ROUNDS"); do
-  for u in "${URLS[@]}"; do
-    curl -fsS -o /dev/null "$u"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$u" > /dev/null
-  done
+echo "warm-up: $WARMUP per endpoint"
+for u in "${URLS[@]}"; do curl -fsS -o /dev/null "$u"; done
+# another round over every endpoint while the JIT compiler threads still used more than 3 % of the app's CPU in
+# the last one (at most WARMUP_ROUNDS rounds): on a busy 2-core host the request path with tracing on took
+# minutes to reach C2 code, and a configuration measured before that pays for its warm-up, not for itself
+for round in $(seq 1 "${WARMUP_ROUNDS:-6}"); do
+  t0=$(cpu_ticks $APP); j0=$(jit_ticks $APP)
+  for u in "${URLS[@]}"; do wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$u" > /dev/null; done
+  share=$(awk -v j=$(($(jit_ticks $APP) - j0)) -v t=$(($(cpu_ticks $APP) - t0)) 'BEGIN { printf "%.1f", (t > 0 ? 100 * j / t : 0) }')
+  echo "warm-up round $round: the JIT compiler used $share % of the app's CPU"
+  awk -v s="$share" 'BEGIN { exit !(s <= 3) }' && break
 done
 jcmd $APP GC.run >/dev/null 2>&1 || true
 echo "heap after warm-up (after a full GC): $(heap)"
@@ -187,9 +195,10 @@ jfr_stop() {
 jfr_start catalog
 for idx in "${!URLS[@]}"; do
   name=${NAMES[$idx]}; u=${URLS[$idx]}
-  t0=$(cpu_ticks $APP)
+  t0=$(cpu_ticks $APP); j0=$(jit_ticks $APP)
   wrk_measure "$OUT/wrk-$name.txt" "$u"
   cpu=$(cpu_per_request "$t0" "$(cpu_ticks $APP)" "$OUT/wrk-$name.txt")
+  jit=$(cpu_per_request "$j0" "$(jit_ticks $APP)" "$OUT/wrk-$name.txt")
   rps=$WRK_RPS; p50=$WRK_P50; p99=$WRK_P99; non2xx=$WRK_NON2XX
   [ -z "$BASE_RPS" ] && BASE_RPS=$rps
   ratio=$(ratio "$rps" "$BASE_RPS")
@@ -198,8 +207,8 @@ for idx in "${!URLS[@]}"; do
   [ "$name" = product-by-slug ] && { c_rps=$CEILING_ONE_RPS; c_p99=$CEILING_ONE_P99; }
   vs=""
   [ -n "$c_rps" ] && vs="  ceiling x$(ratio "$rps" "$c_rps")  p99 x$(ratio "$(to_ms "$p99")" "$c_p99")"
-  printf "%-26s %10s req/s  ratio %5s  p50 %8s  p99 %8s  cpu/req %6s us  non-2xx %s%s   load %s\n" "$name" "$rps" "$ratio" \
-    "$p50" "$p99" "$cpu" "${non2xx:-0}" "$vs" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RESULTS"
+  printf "%-26s %10s req/s  ratio %5s  p50 %8s  p99 %8s  cpu/req %6s us (jit %4s)  non-2xx %s%s   load %s\n" "$name" "$rps" "$ratio" \
+    "$p50" "$p99" "$cpu" "$jit" "${non2xx:-0}" "$vs" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RESULTS"
 done
 jfr_stop catalog
 echo "heap under load (catalog, last run): $(heap)" | tee -a "$RESULTS"

@@ -251,6 +251,38 @@ class OperationsTests {
     }
 
     @Test
+    void aTraceTheClientDidNotSampleKeepsItsIdInTheLogsAndStaysUnsampledDownToStripe() throws Exception {
+        UUID product = app.product("Unsampled Teapot", 900, 5);
+        StripeStandIn.shared().resetRequests();
+        String unsampled = "6e0c63257de34c926f9efcd03927272e";
+
+        HttpResponse<String> checkout = app.checkout(Tokens.customer(), product,
+                Map.of("traceparent", "00-" + unsampled + "-b9c7c989f97918e1-00",
+                        "X-Request-Id", "checkout-unsampled-01", "baggage", "tenant=acme"));
+        assertThat(checkout.statusCode()).isEqualTo(201);
+        assertThat(checkout.headers().firstValue("X-Request-Id")).hasValue("checkout-unsampled-01");
+
+        // Stripe gets the same trace, flagged not sampled: it must not start sampling it
+        List<LoggedRequest> created = StripeStandIn.shared().requests("POST", "/v1/payment_intents");
+        assertThat(created).isNotEmpty();
+        LoggedRequest sent = created.get(created.size() - 1);
+        assertThat(sent.getHeader("traceparent")).matches("00-" + unsampled + "-[0-9a-f]{16}-00");
+        // baggage is switched off: the client's is not passed on
+        assertThat(sent.containsHeader("baggage")).isFalse();
+
+        // the async listener's log lines carry the trace id all the same
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(captured.lines())
+                .anySatisfy(line -> {
+                    assertThat(line.message()).startsWith("Heard OrderPlaced");
+                    assertThat(line.mdc()).containsEntry("traceId", unsampled)
+                            .containsEntry("correlationId", "checkout-unsampled-01");
+                }));
+        // and none of its spans is exported (the exporter runs every 100 ms here)
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> spans.getFinishedSpanItems()
+                .stream().noneMatch(span -> span.getTraceId().equals(unsampled)));
+    }
+
+    @Test
     void thePasswordResetWorkerAndTheScheduledJobsLogWithTheirTraceAndCorrelationIds() throws Exception {
         String email = "traced-" + UUID.randomUUID() + "@example.com";
         assertThat(app.call("POST", "/api/auth/register", null, Map.of(),
