@@ -182,6 +182,29 @@ class OpenApiCompletenessTests {
         assertThat(wrong).isEmpty();
     }
 
+    @Test
+    void theHealthAnswersOnTheApiPortAreDocumentedAsTheirStatusOnly() {
+        List<String> wrong = new ArrayList<>();
+        for (String path : List.of("/livez", "/readyz", "/actuator/health", "/actuator/health/liveness",
+                "/actuator/health/readiness")) {
+            JsonNode operation = document.at(pointer(path, "GET"));
+            if (!tagged(operation, "Operations")) {
+                wrong.add(path + ": not in Operations");
+            }
+            for (String code : List.of("200", "503")) {
+                JsonNode content = operation.path("responses").path(code).path("content");
+                if (!content.propertyNames().equals(Set.of("application/json"))
+                        || !content.at("/application~1json/schema/$ref").asString("")
+                                .equals("#/components/schemas/ProbeStatus")) {
+                    wrong.add(path + " " + code + ": " + content);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(document.at("/components/schemas/ProbeStatus/properties").propertyNames())
+                .containsExactly("status");
+    }
+
     /** "GET /api/products/{idOrSlug}" for every handler method of the application's own controllers. */
     private Set<String> controllerOperations() {
         Set<String> operations = new TreeSet<>();

@@ -25,12 +25,15 @@ import org.springframework.web.bind.annotation.RestController;
  * endpoint invoker: that one checks the operation's parameters for nullness by reading their annotations
  * through reflection on every request, and a probe cost more CPU than a product page. The answer is the same
  * ({@code {"status":"UP"}}, 503 when not {@code UP}); the group is still asked each time.
+ * <p>
+ * Every health answer on this port is written here ({@link #overall()}, {@link #liveness()},
+ * {@link #readiness()}), {@link PublicHealth}'s {@code /actuator/health} paths included.
  */
 @RestController
 @Tag(name = "Operations", description = "Health for clients and load balancers")
 class HealthProbes {
 
-    /** What a probe answers: the group's status only. */
+    /** What a health answer on this port says: the status only. */
     @Schema(name = "ProbeStatus")
     record ProbeStatus(@Schema(example = "UP", description = "UP, DOWN or OUT_OF_SERVICE") String status) {
     }
@@ -63,6 +66,11 @@ class HealthProbes {
                     schema = @Schema(implementation = ProbeStatus.class)))
     ResponseEntity<byte[]> readiness() {
         return answer(Objects.requireNonNull(health.healthForPath("readiness")));
+    }
+
+    /** The overall status, every indicator's ({@code /actuator/health}, mapped by {@link PublicHealth}). */
+    ResponseEntity<byte[]> overall() {
+        return answer(health.health());
     }
 
     /** The status as bytes: a status code is a plain word, so no JSON writer is needed for it. */

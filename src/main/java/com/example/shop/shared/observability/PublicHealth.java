@@ -1,8 +1,5 @@
 package com.example.shop.shared.observability;
 
-import java.util.Map;
-import java.util.Objects;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,71 +8,66 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
-import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
-import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
-import org.springframework.boot.health.contributor.Status;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.shop.shared.observability.HealthProbes.ProbeStatus;
+
 /**
  * {@code GET /actuator/health} and its {@code /liveness} and {@code /readiness} groups on the application's
  * port, where clients, load balancers and scripts have always found them (the API contract), although Actuator
  * itself listens on the management port: the status and nothing else ({@code {"status":"UP"}}, 503 when it is
- * not {@code UP}), as Actuator answers them with details hidden. The same probes are also {@code /livez} and
- * {@code /readyz} on this port ({@link HealthProbes}). Only when the management port differs; on the same
- * port Actuator answers itself.
+ * not {@code UP}), as Actuator answers them with details hidden. Only the paths live here, and only when the
+ * management port differs (on the same port Actuator answers itself); the answers are {@link HealthProbes}'s,
+ * the same as {@code /livez} and {@code /readyz}.
  */
 @RestController
 @Tag(name = "Operations", description = "Health for clients and load balancers")
 @ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
 class PublicHealth {
 
-    private final HealthEndpoint health;
+    private final HealthProbes probes;
 
-    PublicHealth(HealthEndpoint health) {
-        this.health = health;
+    PublicHealth(HealthProbes probes) {
+        this.probes = probes;
     }
 
-    @GetMapping("/actuator/health")
+    @GetMapping(path = "/actuator/health", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Whether the API can serve requests",
             description = "The overall status and nothing else (`UP`, or `DOWN` when the database cannot be reached)."
                     + " The probes are `/livez` and `/readyz`; Actuator itself listens on the management port.")
-    @ApiResponse(responseCode = "200", description = "`{\"status\":\"UP\"}`")
+    @ApiResponse(responseCode = "200", description = "`{\"status\":\"UP\"}`",
+            content = @Content(schema = @Schema(implementation = ProbeStatus.class)))
     @ApiResponse(responseCode = "503", description = "`{\"status\":\"DOWN\"}` (or `OUT_OF_SERVICE` while stopping)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = HealthProbes.ProbeStatus.class)))
-    ResponseEntity<Map<String, String>> health() {
-        return answer(health.health());
+                    schema = @Schema(implementation = ProbeStatus.class)))
+    ResponseEntity<byte[]> health() {
+        return probes.overall();
     }
 
-    @GetMapping("/actuator/health/liveness")
+    @GetMapping(path = "/actuator/health/liveness", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Liveness probe: whether the instance runs",
             description = "The application's own state only, never the database. The same as `/livez`.")
-    @ApiResponse(responseCode = "200", description = "`{\"status\":\"UP\"}`")
+    @ApiResponse(responseCode = "200", description = "`{\"status\":\"UP\"}`",
+            content = @Content(schema = @Schema(implementation = ProbeStatus.class)))
     @ApiResponse(responseCode = "503", description = "`{\"status\":\"DOWN\"}`",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = HealthProbes.ProbeStatus.class)))
-    ResponseEntity<Map<String, String>> liveness() {
-        return answer(Objects.requireNonNull(health.healthForPath("liveness")));
+                    schema = @Schema(implementation = ProbeStatus.class)))
+    ResponseEntity<byte[]> liveness() {
+        return probes.liveness();
     }
 
-    @GetMapping("/actuator/health/readiness")
+    @GetMapping(path = "/actuator/health/readiness", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Readiness probe: whether the instance should get traffic",
             description = "The application's state and the database. The same as `/readyz`.")
-    @ApiResponse(responseCode = "200", description = "`{\"status\":\"UP\"}`")
+    @ApiResponse(responseCode = "200", description = "`{\"status\":\"UP\"}`",
+            content = @Content(schema = @Schema(implementation = ProbeStatus.class)))
     @ApiResponse(responseCode = "503", description = "`{\"status\":\"DOWN\"}`, or `OUT_OF_SERVICE` while stopping",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = HealthProbes.ProbeStatus.class)))
-    ResponseEntity<Map<String, String>> readiness() {
-        return answer(Objects.requireNonNull(health.healthForPath("readiness")));
-    }
-
-    private static ResponseEntity<Map<String, String>> answer(HealthDescriptor descriptor) {
-        Status status = descriptor.getStatus();
-        HttpStatus code = Status.UP.equals(status) ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;
-        return ResponseEntity.status(code).body(Map.of("status", status.getCode()));
+                    schema = @Schema(implementation = ProbeStatus.class)))
+    ResponseEntity<byte[]> readiness() {
+        return probes.readiness();
     }
 }
