@@ -82,20 +82,35 @@ class CatalogCachingTests {
             assertThat(queries.findPublic(missing)).isEmpty();
             assertThat(cache(CatalogCaches.PRODUCTS).getIfPresent(catalogCaches.key(missing))).isNull();
             assertThat(cache(CatalogCaches.MISSES).asMap()).containsKey(catalogCaches.key(missing));
+            assertThat(remembersAMiss(missing)).isTrue();
         }
         // text longer than any slug is not remembered (nor looked up)
         String tooLong = "a".repeat(CatalogQueryService.MAX_NAME_LENGTH + 1);
         assertThat(queries.findPublic(tooLong)).isEmpty();
         assertThat(cache(CatalogCaches.MISSES).asMap()).doesNotContainKey(catalogCaches.key(tooLong));
 
-        // created, and activated: each shows at once
+        // created: the change clears the misses (the new generation alone would hide the old miss, and leave it
+        // taking room until the TTL), and the product shows at once
         ProductView created = admin.createProduct(new ProductCommand("SKU-" + java.util.UUID.randomUUID(), slug,
                 "Created", "For tests", 700, null, List.of(), "https://img.example/" + slug + ".jpg", true), 1);
+        assertThat(remembersAMiss(slug)).as("the created product's slug is still a remembered miss").isFalse();
         assertThat(queries.findPublic(slug)).map(ProductView::id).hasValue(created.id());
+
+        // activated: the same
+        assertThat(queries.findPublic(product.slug())).isEmpty();
+        assertThat(remembersAMiss(product.slug())).isTrue();
         admin.updateProduct(new ProductId(product.id()), admin.product(new ProductId(product.id())).version(),
                 new ProductCommand(product.sku(), product.slug(), product.name(), product.description(),
                         product.price().amount(), null, List.of(), product.imageUrl(), true));
+        assertThat(remembersAMiss(product.slug())).as("the activated product's slug is still a remembered miss")
+                .isFalse();
         assertThat(queries.findPublic(product.slug())).map(ProductView::id).hasValue(product.id());
+    }
+
+    /** Whether the misses cache holds this id or slug, under any generation. */
+    private boolean remembersAMiss(String idOrSlug) {
+        return cache(CatalogCaches.MISSES).asMap().keySet().stream()
+                .anyMatch(key -> ((CatalogCaches.Key) key).arguments().equals(idOrSlug));
     }
 
     @Test
