@@ -15,6 +15,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 import com.example.shop.catalog.CatalogTestData;
 import com.example.shop.catalog.ProductId;
 import com.example.shop.testsupport.IntegrationTest;
+import com.example.shop.testsupport.Latches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +49,7 @@ class CatalogCacheRaceTests {
                 Result result = super.search(listing, categoryIds);
                 if (listing.equals(query)) {
                     readerHasRead.countDown();
-                    await(changeCommitted);
+                    Latches.awaitOpen(changeCommitted);
                 }
                 return result;
             }
@@ -73,14 +74,5 @@ class CatalogCacheRaceTests {
 
         assertThat(queries.listing(query).content().get(0).price().amount()).isEqualTo(777);
         assertThat(queries.findPublic(product.slug()).orElseThrow().price().amount()).isEqualTo(777);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -23,6 +23,7 @@ import com.example.shop.catalog.internal.CategoryId;
 import com.example.shop.catalog.internal.CategoryView;
 import com.example.shop.catalog.internal.ProductCommand;
 import com.example.shop.testsupport.IntegrationTest;
+import com.example.shop.testsupport.Latches;
 import com.example.shop.testsupport.LockWaits;
 import com.example.shop.testsupport.Tokens;
 
@@ -58,7 +59,7 @@ class CategoryDeleteRaceTests {
         CompletableFuture<Void> deletion = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
             admin.deleteCategory(new CategoryId(category.id())); // deleted, not yet committed: the row stays locked
             deleted.countDown();
-            await(commit);
+            Latches.awaitOpen(commit);
         }));
         assertThat(deleted.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -85,7 +86,7 @@ class CategoryDeleteRaceTests {
             admin.createProduct(new ProductCommand("SKU-" + UUID.randomUUID(), CatalogTestData.word(), "Racing product",
                     "", 100, null, List.of(category.slug()), null, true), 1); // inserted, not yet committed
             saved.countDown();
-            await(commit);
+            Latches.awaitOpen(commit);
         }));
         assertThat(saved.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -112,16 +113,6 @@ class CategoryDeleteRaceTests {
                         {"sku": "R-%s", "slug": "r-%s", "name": "Racing product", "price": 100,
                          "categorySlugs": ["%s"], "stock": 1}""".formatted(unique, unique, categorySlug)))
                 .andReturn().getResponse());
-    }
-
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     interface Call<T> {

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.example.shop.payments.StartPayment;
 import com.example.shop.shared.Money;
 import com.example.shop.testsupport.IntegrationTest;
+import com.example.shop.testsupport.Latches;
 import com.example.shop.testsupport.LockWaits;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +54,7 @@ class RefundReleaseRaceTests {
         CompletableFuture<Outcome> webhook = CompletableFuture.supplyAsync(() -> transactions.execute(tx -> {
             Outcome outcome = ledger.applyRefunds(intentId, List.of(made), Instant.now());
             filled.countDown(); // filled in under the payment's lock, not committed yet
-            await(commit);
+            Latches.awaitOpen(commit);
             return outcome;
         }));
         assertThat(filled.await(30, TimeUnit.SECONDS)).isTrue();
@@ -90,15 +91,5 @@ class RefundReleaseRaceTests {
     private static IntentSnapshot intent(String id, String reference, String status) {
         return new IntentSnapshot(id, status, 3000, status.equals("succeeded") ? 3000L : 0L, "EUR", id + "_secret_x",
                 reference, 1, null);
-    }
-
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
