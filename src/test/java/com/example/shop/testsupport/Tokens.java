@@ -42,15 +42,19 @@ public final class Tokens {
     /** A raw JWT; {@code validFor} may be negative for an expired one. */
     public static String mint(String secret, String subject, List<String> roles, Duration validFor) {
         Instant now = Instant.now();
-        NimbusJwtEncoder encoder = new NimbusJwtEncoder(
-                new ImmutableSecret<>(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        return sign(secret, JwtClaimsSet.builder()
                 .issuer("shop-api")
                 .subject(subject)
                 .issuedAt(validFor.isNegative() ? now.plus(validFor).minusSeconds(60) : now)
                 .expiresAt(now.plus(validFor))
                 .claim("roles", roles)
-                .build();
+                .build());
+    }
+
+    /** A raw JWT of exactly these claims, signed as the application signs (HS256 with {@code secret}). */
+    public static String sign(String secret, JwtClaimsSet claims) {
+        NimbusJwtEncoder encoder = new NimbusJwtEncoder(
+                new ImmutableSecret<>(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
     }

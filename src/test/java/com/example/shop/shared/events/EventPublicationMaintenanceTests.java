@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.shop.shared.events.RegistryProbe.Behaviour;
 import com.example.shop.testsupport.IntegrationTest;
+import com.example.shop.testsupport.Latches;
 import com.example.shop.testsupport.LockWaits;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,9 +74,7 @@ class EventPublicationMaintenanceTests {
     @Test
     void aRedeliveryInProgressIsNeitherMarkedFailedNorDeliveredASecondTime() {
         String name = "in-flight-" + UUID.randomUUID();
-        RegistryProbe.behave(name, Behaviour.FAIL);
-        publish(name);
-        await().until(() -> statuses(name).equals(List.of("FAILED")));
+        publishFailing(name);
         // published long ago (Spring Modulith 2.0.6's monitor measured staleness from this date), due again
         jdbc.update("update event_publication set publication_date = publication_date - interval 10 minute, "
                 + "last_resubmission_date = last_resubmission_date - interval 10 minute where serialized_event like ?",
@@ -105,14 +104,8 @@ class EventPublicationMaintenanceTests {
     @Test
     void aPublicationWhoseInstanceDiedWhileDeliveringItIsDeliveredAgain() {
         String name = "orphan-" + UUID.randomUUID();
-        RegistryProbe.behave(name, Behaviour.FAIL);
-        publish(name);
-        await().until(() -> statuses(name).equals(List.of("FAILED")));
-        // resubmitted ten minutes ago by an instance that died while delivering it
-        jdbc.update("""
-                update event_publication set status = 'PROCESSING', completion_attempts = 1,
-                  last_resubmission_date = utc_timestamp(6) - interval 10 minute where serialized_event like ?""",
-                "%" + name + "%");
+        publishFailing(name);
+        resubmittedByAnInstanceThatDied(name);
         RegistryProbe.behave(name, Behaviour.SUCCEED);
 
         assertThat(maintenance.markStaleFailed()).isGreaterThanOrEqualTo(1);
@@ -186,23 +179,13 @@ class EventPublicationMaintenanceTests {
         publishFailing(name);
         // published longer ago than give-up-after (and redelivered a moment ago)
         ago(name, "publication_date", giveUpAfter.plus(MARGIN));
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(3);
-        try {
-            // a third transaction (another instance half-way through) holds the row until both runs wait for it
-            Future<?> holder = threads.submit(() -> transactions.executeWithoutResult(status -> {
-                jdbc.queryForList("select id from event_publication where serialized_event like ? for update",
-                        byte[].class, "%" + name + "%");
-                locked.countDown();
-                awaitLatch(release);
-            }));
-            awaitLatch(locked);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        // a third transaction (another instance half-way through) holds the row until both runs wait for it
+        try (HeldRow held = new HeldRow(name)) {
             List<Future<?>> runs = List.of(threads.submit(maintenance::resubmitFailed),
                     threads.submit(maintenance::resubmitFailed));
             LockWaits.awaitLockWaits(jdbc, 2, "event_publication");
-            release.countDown();
-            holder.get(30, TimeUnit.SECONDS);
+            held.release();
             for (Future<?> run : runs) {
                 run.get(30, TimeUnit.SECONDS);
             }
@@ -219,7 +202,6 @@ class EventPublicationMaintenanceTests {
             assertThat(givenUpLines(output, name)).isEqualTo(1);
             assertThat(RegistryProbe.deliveries(name)).isEqualTo(1);
         } finally {
-            release.countDown();
             threads.shutdownNow();
             jdbc.update("delete from event_publication_dead_letter where serialized_event like ?", "%" + name + "%");
         }
@@ -229,11 +211,7 @@ class EventPublicationMaintenanceTests {
     void aStalenessCheckThatMeetsALockedRowLeavesItToTheNextRunWithOneWarning(CapturedOutput output) throws Exception {
         String name = "stale-locked-" + UUID.randomUUID();
         publishFailing(name);
-        // resubmitted ten minutes ago by an instance that died while delivering it
-        jdbc.update("""
-                update event_publication set status = 'PROCESSING', completion_attempts = 1,
-                  last_resubmission_date = utc_timestamp(6) - interval 10 minute where serialized_event like ?""",
-                "%" + name + "%");
+        resubmittedByAnInstanceThatDied(name);
         RegistryProbe.behave(name, Behaviour.SUCCEED);
 
         whileLockedByAnotherTransaction(name, maintenance::scheduledStalenessCheck);
@@ -255,17 +233,7 @@ class EventPublicationMaintenanceTests {
      * lost.
      */
     private void whileLockedByAnotherTransaction(String name, Runnable job) throws Exception {
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService threads = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> holder = threads.submit(() -> transactions.executeWithoutResult(status -> {
-                jdbc.queryForList("select id from event_publication where serialized_event like ? for update",
-                        byte[].class, "%" + name + "%");
-                locked.countDown();
-                awaitLatch(release);
-            }));
-            awaitLatch(locked);
+        try (HeldRow held = new HeldRow(name)) {
             transactions.executeWithoutResult(status -> {
                 jdbc.execute("set session innodb_lock_wait_timeout = 1");
                 try {
@@ -275,11 +243,47 @@ class EventPublicationMaintenanceTests {
                     status.setRollbackOnly();
                 }
             });
+            held.release();
+        }
+    }
+
+    /**
+     * Another transaction (another instance half-way through) holding the named probe event's publication row
+     * on a thread of its own: locked once the constructor returns, until {@link #release()}; {@link #close()} lets
+     * it go in any case.
+     */
+    private final class HeldRow implements AutoCloseable {
+
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final ExecutorService thread = Executors.newSingleThreadExecutor();
+        private final Future<?> holder;
+
+        HeldRow(String name) {
+            CountDownLatch locked = new CountDownLatch(1);
+            holder = thread.submit(() -> transactions.executeWithoutResult(status -> {
+                jdbc.queryForList("select id from event_publication where serialized_event like ? for update",
+                        byte[].class, "%" + name + "%");
+                locked.countDown();
+                Latches.awaitOpen(release);
+            }));
+            try {
+                Latches.awaitOpen(locked);
+            } catch (RuntimeException | Error e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** Lets the holding transaction commit, and fails if it did not within 30 s. */
+        void release() throws Exception {
             release.countDown();
             holder.get(30, TimeUnit.SECONDS);
-        } finally {
+        }
+
+        @Override
+        public void close() {
             release.countDown();
-            threads.shutdownNow();
+            thread.shutdownNow();
         }
     }
 
@@ -339,6 +343,15 @@ class EventPublicationMaintenanceTests {
                 && attempts(name).equals(Map.of("FAILED:" + (attempts + 1), 1)));
     }
 
+    /** Resubmitted ten minutes ago by an instance that died while delivering it: PROCESSING, its first attempt. */
+    private void resubmittedByAnInstanceThatDied(String name) {
+        jdbc.update("""
+                update event_publication set status = 'PROCESSING', completion_attempts = 1,
+                  last_resubmission_date = utc_timestamp(6) - interval 10 minute where serialized_event like ?""",
+                "%" + name + "%");
+    }
+
+    /** Publishes the named probe event with its listener failing, and waits for the publication to be FAILED. */
     private void publishFailing(String name) {
         RegistryProbe.behave(name, Behaviour.FAIL);
         publish(name);
@@ -357,15 +370,6 @@ class EventPublicationMaintenanceTests {
                 select concat(status, ':', completion_attempts) from event_publication_dead_letter
                  where given_up_at is not null and event_type = ? and serialized_event like ?""",
                 String.class, RegistryProbeEvent.class.getName(), "%" + name + "%");
-    }
-
-    private static void awaitLatch(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private void publish(String name) {
