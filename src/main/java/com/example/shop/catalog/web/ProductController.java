@@ -1,5 +1,6 @@
 package com.example.shop.catalog.web;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,16 +9,18 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.CacheControl;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.shop.shared.web.PageResponse;
@@ -42,7 +45,7 @@ import com.example.shop.catalog.web.CatalogDtos.ProductPageResponse;
 @Tag(name = "Catalog", description = "Products and categories for the storefront")
 class ProductController {
 
-    static final CacheControl PUBLIC_SHORT = CacheControl.maxAge(Duration.ofSeconds(10)).cachePublic();
+    static final String PUBLIC_SHORT = CacheControl.maxAge(Duration.ofSeconds(10)).cachePublic().getHeaderValue();
 
     private final CatalogQueryService queries;
     private final CatalogWebMapper mapper;
@@ -64,18 +67,25 @@ class ProductController {
     @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match still names the ETag of this answer",
             content = @Content)
     @ApiResponse(responseCode = "400", description = "Invalid paging, sorting or price parameters")
-    ResponseEntity<byte[]> list(
-            @Parameter(description = "Search text") @RequestParam(required = false) String q,
-            @Parameter(description = "Category slug; includes its child categories") @RequestParam(required = false) String category,
-            @Parameter(description = "Lowest price in minor units") @RequestParam(required = false) Long minPrice,
-            @Parameter(description = "Highest price in minor units") @RequestParam(required = false) Long maxPrice,
-            @Parameter(description = "0-based page") @RequestParam(required = false) Integer page,
-            @Parameter(description = "Page size, default 20, capped at 100") @RequestParam(required = false) Integer size,
-            @Parameter(description = "name|price|createdAt|relevance (relevance only with q), optionally ',asc' or ',desc'") @RequestParam(required = false) String sort) {
-        ListingQuery query = ListingQuery.of(q, category, minPrice, maxPrice, page, size, sort);
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Search text", schema = @Schema(type = "string"))
+    @Parameter(name = "category", in = ParameterIn.QUERY, description = "Category slug; includes its child categories",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "minPrice", in = ParameterIn.QUERY, description = "Lowest price in minor units",
+            schema = @Schema(type = "integer", format = "int64"))
+    @Parameter(name = "maxPrice", in = ParameterIn.QUERY, description = "Highest price in minor units",
+            schema = @Schema(type = "integer", format = "int64"))
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = "0-based page",
+            schema = @Schema(type = "integer", format = "int32"))
+    @Parameter(name = "size", in = ParameterIn.QUERY, description = "Page size, default 20, capped at 100",
+            schema = @Schema(type = "integer", format = "int32"))
+    @Parameter(name = "sort", in = ParameterIn.QUERY,
+            description = "name|price|createdAt|relevance (relevance only with q), optionally ',asc' or ',desc'",
+            schema = @Schema(type = "string"))
+    void list(@Parameter(hidden = true) ListingQuery query, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         ProductPage result = queries.listing(query);
         Map<UUID, Integer> available = queries.available(result.content());
-        return answers.ok(result, available, () -> new ProductPageResponse(result.content().stream()
+        answers.write(request, response, result, available, PUBLIC_SHORT, () -> new ProductPageResponse(result.content().stream()
                 .map(view -> mapper.toResponse(view, CatalogWebMapper.availableOf(view, available)))
                 .toList(),
                 new PageResponse.PageMetadata(result.number(), result.size(), result.totalElements(), result.totalPages())));
@@ -88,9 +98,10 @@ class ProductController {
     @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match still names the ETag of this answer",
             content = @Content)
     @ApiResponse(responseCode = "404", description = "Unknown or inactive product")
-    ResponseEntity<byte[]> one(@PathVariable String idOrSlug) {
+    void one(@PathVariable String idOrSlug, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         ProductView view = queries.findPublic(idOrSlug).orElseThrow(() -> new ProductNotFound(idOrSlug));
         Map<UUID, Integer> available = queries.available(List.of(view));
-        return answers.ok(view, available, () -> mapper.toDetail(view, available));
+        answers.write(request, response, view, available, PUBLIC_SHORT, () -> mapper.toDetail(view, available));
     }
 }

@@ -1,5 +1,6 @@
 package com.example.shop.catalog.web;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -7,10 +8,14 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.util.DigestUtils;
+import org.springframework.web.context.request.ServletWebRequest;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,11 +45,19 @@ class RenderedAnswers {
     }
 
     /**
-     * A 200 with the JSON of {@code body} for {@code source} showing {@code available}, public for a few seconds
-     * ({@link ProductController#PUBLIC_SHORT}), with a strong ETag of the bytes; Spring MVC turns it into a 304
-     * when {@code If-None-Match} names that ETag. {@code body} runs only when these quantities were not rendered yet.
+     * Writes a 200 with the JSON of {@code body} for {@code source} showing {@code available}, public for
+     * {@code cacheControl}, with a strong ETag of the bytes, or a 304 without a body when {@code If-None-Match} names
+     * that ETag. {@code body} runs only when these quantities were not rendered yet.
+     * <p>
+     * Written to the servlet response here, not returned as a {@code ResponseEntity}: for bytes that are ready,
+     * Spring MVC's return value handling (choosing a handler among fifteen by the method's generic return type,
+     * copying the entity's headers, content negotiation for a body that is already JSON) cost about a tenth of a
+     * cached page's CPU (bench/README.md). The answer is the same: status, {@code Cache-Control}, {@code ETag},
+     * {@code Content-Type}, {@code Content-Length} and the body, and the 304 is decided by Spring's own
+     * {@link ServletWebRequest#checkNotModified(String)}.
      */
-    ResponseEntity<byte[]> ok(Object source, Map<UUID, Integer> available, Supplier<?> body) {
+    void write(HttpServletRequest request, HttpServletResponse response, Object source, Map<UUID, Integer> available,
+            String cacheControl, Supplier<?> body) throws IOException {
         Rendered answer = rendered.getIfPresent(source);
         if (answer == null || !answer.available().equals(available)) {
             byte[] bytes = json.writeValueAsBytes(body.get());
@@ -52,10 +65,13 @@ class RenderedAnswers {
             answer = new Rendered(Map.copyOf(available), bytes, "\"0" + DigestUtils.md5DigestAsHex(bytes) + "\"");
             rendered.put(source, answer);
         }
-        return ResponseEntity.ok()
-                .cacheControl(ProductController.PUBLIC_SHORT)
-                .eTag(answer.etag())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(answer.body());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+        if (new ServletWebRequest(request, response).checkNotModified(answer.etag())) {
+            return; // a 304 with the ETag
+        }
+        response.setHeader(HttpHeaders.ETAG, answer.etag());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(answer.body().length);
+        response.getOutputStream().write(answer.body());
     }
 }

@@ -327,6 +327,54 @@ class ProductListingHttpTests {
     }
 
     @Test
+    void categoriesCarryCachingHeadersAndAnswer304UntilTheTreeChanges() throws Exception {
+        var first = mvc.perform(get("/api/categories"))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "max-age=60, public"))
+                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE))
+                .andReturn().getResponse();
+        String etag = first.getHeader(HttpHeaders.ETAG);
+        assertThat(etag).startsWith("\"0").endsWith("\"");
+        assertThat(first.getContentLength()).isEqualTo(first.getContentAsByteArray().length);
+
+        mvc.perform(get("/api/categories").header(HttpHeaders.IF_NONE_MATCH, etag))
+                .andExpect(status().isNotModified())
+                .andExpect(header().string(HttpHeaders.ETAG, etag))
+                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "max-age=60, public"))
+                .andExpect(content().bytes(new byte[0]));
+
+        // a new category is a new tree: new bytes, another ETag
+        new CatalogTestData(admin).category(marker + "-later", root);
+        String changed = mvc.perform(get("/api/categories").header(HttpHeaders.IF_NONE_MATCH, etag))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.slug == '" + marker + "-later')]", hasSize(1)))
+                .andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+        assertThat(changed).isNotEqualTo(etag);
+    }
+
+    @Test
+    void listingParametersThatAreNotNumbersAreNamedAndBlankOnesCountAsAbsent() throws Exception {
+        for (String parameter : List.of("minPrice", "maxPrice", "page", "size")) {
+            mvc.perform(get("/api/products?" + parameter + "=12x"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.detail", containsString(parameter + " must be a whole number")))
+                    .andExpect(jsonPath("$.errors[0].field").value(parameter));
+        }
+        mvc.perform(get("/api/products?page=2147483648")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("page"));
+        // blank numbers are no numbers at all; a padded one is read
+        JsonNode blank = json.readTree(mvc.perform(get("/api/products").param("category", root).param("minPrice", "")
+                        .param("maxPrice", " ").param("page", "").param("size", "").param("sort", "price,asc"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(prices(blank)).hasSize(20).startsWith(100L, 200L);
+        JsonNode padded = json.readTree(mvc.perform(get("/api/products").param("category", root)
+                        .param("minPrice", " 300 ").param("maxPrice", "400").param("sort", "price"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(prices(padded)).containsExactly(300L, 400L);
+    }
+
+    @Test
     void categoriesArePublic() throws Exception {
         mvc.perform(get("/api/categories"))
                 .andExpect(status().isOk())
