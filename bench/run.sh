@@ -7,6 +7,7 @@
 #   bench/run.sh                 # everything (about 4 minutes on 2 cores)
 #   DURATION=20s CONNECTIONS=32 CHECKOUTS=2000 bench/run.sh
 #   WARMUP=10s WARMUP_ROUNDS=6 bench/run.sh   # warm-up rounds over every endpoint, until the JIT is done (below)
+#   CHECKOUT_WARMUP=3000 bench/run.sh   # checkouts before the first measured mix (default 300); app_jit= says what compiling still cost
 #   BENCH_SKIP_BUILD=1 bench/run.sh   # reuse target/classes, target/test-classes and target/bench-cp.txt
 #   BENCH_APP_ARGS='--shop.catalog.availability-ttl=0' bench/run.sh   # A/B a setting
 #   BENCH_TRACING=on bench/run.sh     # tracing on: 10 % sampled, exported over OTLP to a local sink (OtlpSink)
@@ -233,11 +234,11 @@ jfr_start checkout
 # plain: no shipping method, tax rate or code applies; priced: the demo method for DE, 19 % tax and one
 # discount code without a usage limit (every checkout claims a use of the same code)
 # CHECKOUT_MIXES picks them (a commit from before pricing has no priced mix: CHECKOUT_MIXES='hot-plain spread-plain')
-warm=300
+warm=${CHECKOUT_WARMUP:-300}
 for mix in ${CHECKOUT_MIXES:-hot-plain hot-priced spread-plain spread-priced}; do
   products=2; [ "${mix%%-*}" = spread ] && products=20
   file="$OUT/checkout-${mix%%-*}.txt"; [ "${mix##*-}" = priced ] && file="$OUT/checkout-${mix%%-*}-priced.txt"
-  java -Dbench.pids="app:$APP,stripe:$STRIPE,database:$DATABASE,driver:self" \
+  java -Dbench.pids="app:$APP,app_jit:$APP,stripe:$STRIPE,database:$DATABASE,driver:self" \
     -cp "$CP" com.example.shop.bench.CheckoutBench "$BASE" "$CHECKOUTS" "$CHECKOUT_CONCURRENCY" $warm $products "${mix##*-}" \
     2>&1 | tee "$file" | grep -v '^SLF4J'
   grep -h '^RESULT' "$file" | sed "s/\$/ load=$(cut -d' ' -f1 /proc/loadavg)/" >> "$RESULTS"
