@@ -21,13 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The public catalog reads' answers as bytes with their ETag, made once for each state of what they show. A listing
- * page or a product comes from the catalog's caches ({@code CatalogQueryService}); between two requests for it only
+ * page, a product or the category tree comes from the catalog's caches ({@code CatalogQueryService}); between two requests for it only
  * the available quantities may differ, and they are remembered for a second ({@code RecentAvailability}). Writing
  * twenty products with Jackson and hashing the bytes for the ETag on every request was most of such a request's own
  * work (bench/README.md); now a request that finds the cached object and the quantities it was last rendered with
  * sends the same bytes again, and answers {@code If-None-Match} with a 304 without hashing anything.
  * <p>
- * Keyed by the cached objects themselves, weakly and by identity: when an admin change drops a page or a product from
+ * Keyed by the cached objects themselves, weakly and by identity: when an admin change drops a page, a product or the tree from
  * the catalog's caches, nothing can ask for its bytes again, and they go with it.
  */
 @Component
