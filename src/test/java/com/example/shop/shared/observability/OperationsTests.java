@@ -42,6 +42,7 @@ import com.example.shop.orders.OrderPlaced;
 import com.example.shop.payments.StripeEvents;
 import com.example.shop.payments.StripeStandIn;
 import com.example.shop.payments.internal.PaymentReconciliation;
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.ShopHttp;
 import com.example.shop.testsupport.TcpProxy;
 import com.example.shop.testsupport.Tokens;
@@ -92,6 +93,9 @@ class OperationsTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommittedSql committed;
 
     ShopHttp app;
     ShopHttp management;
@@ -210,7 +214,7 @@ class OperationsTests {
     }
 
     private void setReserved(UUID product, int reserved) {
-        jdbc.update("update catalog_stock set reserved = ? where product_id = unhex(replace(?, '-', ''))", reserved,
+        committed.update("update catalog_stock set reserved = ? where product_id = unhex(replace(?, '-', ''))", reserved,
                 product.toString());
     }
 
