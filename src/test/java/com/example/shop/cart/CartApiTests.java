@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import com.example.shop.cart.internal.CartService;
 import com.example.shop.catalog.Catalog;
 import com.example.shop.testsupport.CatalogFixtures;
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
 
@@ -43,6 +44,9 @@ class CartApiTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommittedSql committed;
 
     @Autowired
     CartService service;
@@ -99,7 +103,7 @@ class CartApiTests {
             addItem(cart, null, catalog.product(name, 1000, 5), 1).andExpect(status().isCreated());
         }
         // as a database that keeps whole seconds stores them
-        jdbc.update("update cart_item set added_at = '2026-01-01 00:00:00' where cart_id = unhex(replace(?, '-', ''))", cart);
+        committed.update("update cart_item set added_at = '2026-01-01 00:00:00' where cart_id = unhex(replace(?, '-', ''))", cart);
 
         String body = mvc.perform(get("/api/carts/{id}", cart)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -393,7 +397,7 @@ class CartApiTests {
         String old = newCart(null);
         String fresh = newCart(null);
         String owned = newCart(Tokens.customer(UUID.randomUUID()));
-        jdbc.update("update cart_cart set updated_at = now(6) - interval 40 day where id in (unhex(replace(?, '-', '')), unhex(replace(?, '-', '')))",
+        committed.update("update cart_cart set updated_at = now(6) - interval 40 day where id in (unhex(replace(?, '-', '')), unhex(replace(?, '-', '')))",
                 old, owned);
 
         assertThat(service.purgeAbandoned()).isGreaterThanOrEqualTo(1);

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,9 @@ class PasswordRehashTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommittedSql committed;
 
     @Test
     void aLoginStoresAHashAtTheConfiguredCostWhenTheStoredOneIsCheaper() throws Exception {
@@ -64,7 +68,7 @@ class PasswordRehashTests {
                 .content("{\"email\": \"" + email + "\", \"password\": \"correct horse\", \"name\": \"Ada\"}"))
                 .andExpect(status().isCreated());
         String cheap = "{bcrypt}" + new BCryptPasswordEncoder(4).encode("correct horse");
-        jdbc.update("update customers_customer set password_hash = ? where email = ?", cheap, email);
+        committed.update("update customers_customer set password_hash = ? where email = ?", cheap, email);
         return email;
     }
 

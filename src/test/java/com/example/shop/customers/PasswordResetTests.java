@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.IntegrationTest;
 
 import static com.example.shop.customers.CustomerFixtures.PASSWORD;
@@ -38,6 +39,9 @@ class PasswordResetTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommittedSql committed;
 
     int resetsOf(String email) {
         return jdbc.queryForObject("select count(*) from customers_password_reset where customer_id = "
@@ -141,7 +145,7 @@ class PasswordResetTests {
         byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                 .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Instant now = Instant.now();
-        jdbc.update("""
+        committed.update("""
                 insert into customers_password_reset (id, customer_id, token_hash, created_at, expires_at, version)
                 select ?, id, ?, ?, ?, 0 from customers_customer where email = ?""",
                 uuidBytes(UUID.randomUUID()), java.util.HexFormat.of().formatHex(digest),

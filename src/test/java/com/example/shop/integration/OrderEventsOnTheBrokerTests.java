@@ -31,6 +31,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.example.shop.orders.OrderFixtures;
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.RealServices;
 import com.example.shop.testsupport.TcpProxy;
@@ -83,6 +84,9 @@ class OrderEventsOnTheBrokerTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommittedSql committed;
 
     @Autowired
     OrderFixtures orders;
@@ -309,12 +313,12 @@ class OrderEventsOnTheBrokerTests {
                 select lower(hex(id)) from event_publication_archive
                  where listener_id like ? and event_type = ? and serialized_event like ?""", String.class, LISTENERS,
                 eventType, "%" + orderId + "%");
-        jdbc.update("""
+        committed.update("""
                 insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
                                                completion_attempts)
                 select id, listener_id, event_type, serialized_event, publication_date, 'FAILED', 1
                   from event_publication_archive where id = unhex(?)""", id);
-        jdbc.update("delete from event_publication_archive where id = unhex(?)", id);
+        committed.update("delete from event_publication_archive where id = unhex(?)", id);
     }
 
     double externalized(String outcome) {

@@ -19,6 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.example.shop.orders.OrderFixtures;
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.TcpProxy;
 import com.example.shop.testsupport.TestMailServer;
@@ -59,6 +60,9 @@ class OrderMailTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommittedSql committed;
 
     @Autowired
     OrderFixtures orders;
@@ -201,12 +205,12 @@ class OrderMailTests {
                 select lower(hex(id)) from event_publication_archive
                 where listener_id like ? and event_type = 'com.example.shop.orders.OrderPlaced'
                   and serialized_event like ?""", String.class, LISTENERS, "%" + orderId + "%");
-        jdbc.update("""
+        committed.update("""
                 insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
                                                completion_attempts)
                 select id, listener_id, event_type, serialized_event, publication_date, 'FAILED', 1
                   from event_publication_archive where id = unhex(?)""", id);
-        jdbc.update("delete from event_publication_archive where id = unhex(?)", id);
+        committed.update("delete from event_publication_archive where id = unhex(?)", id);
         UUID publication = UUID.fromString(id.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
         publications.resubmitIncompletePublications(p -> p.getIdentifier().equals(publication));
         return publication;

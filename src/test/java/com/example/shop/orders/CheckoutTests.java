@@ -26,6 +26,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.example.shop.payments.StripeEvents;
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
 
@@ -48,6 +49,9 @@ class CheckoutTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommittedSql committed;
 
     @Autowired
     DataSource dataSource;
@@ -292,7 +296,7 @@ class CheckoutTests {
         String key = UUID.randomUUID().toString();
         fixtures.checkout(token, cart, key).andExpect(status().isCreated());
         // as if that first request had died before its transaction committed: no order, a bare claim
-        jdbc.update("delete from orders_order where customer_id = (select owner_id from orders_idempotency_key where idempotency_key = ?)", key);
+        committed.update("delete from orders_order where customer_id = (select owner_id from orders_idempotency_key where idempotency_key = ?)", key);
         fixtures.setReserved(product, 0);
         fixtures.addToCart(cart, product, 1).andExpect(status().isCreated());
         fixtures.asIfFirstRequestDied(key, true);
@@ -325,7 +329,7 @@ class CheckoutTests {
             await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                     "select count(*) from orders_idempotency_key where idempotency_key = ?", Integer.class, key) == 1);
             // meanwhile a repetition took it for dead and gave its claim up (what a takeover does)
-            jdbc.update("delete from orders_idempotency_key where idempotency_key = ?", key);
+            committed.update("delete from orders_idempotency_key where idempotency_key = ?", key);
             lock.rollback();
         }
         MockHttpServletResponse response = first.get(30, TimeUnit.SECONDS);

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.example.shop.orders.internal.IdempotentRequests;
 import com.example.shop.orders.internal.IdempotentRequests.Response;
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,9 @@ class IdempotentRequestsTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    CommittedSql committed;
+
     @Test
     void aFirstRequestRunningForAMinuteIsWaitedForNotTakenOver() throws Exception {
         UUID owner = UUID.randomUUID();
@@ -48,7 +52,7 @@ class IdempotentRequestsTests {
                 }, null));
         await().until(() -> runs.get() == 1);
         // the first request has been running for a minute (a slow Stripe, lock waits): it is alive
-        jdbc.update("update orders_idempotency_key set created_at = created_at - interval 60 second where idempotency_key = ?", key);
+        committed.update("update orders_idempotency_key set created_at = created_at - interval 60 second where idempotency_key = ?", key);
 
         FutureTask<Response> repetition = new FutureTask<>(() -> idempotent.execute("test", owner, key, "same",
                 claim -> {
@@ -74,7 +78,7 @@ class IdempotentRequestsTests {
         String key = UUID.randomUUID().toString();
         Response answered = idempotent.execute("test", owner, key, "same", claim -> {
             // a repetition took this request for dead and completed the key from the order it had attached
-            jdbc.update("""
+            committed.update("""
                     update orders_idempotency_key set response_status = 201, response_body = '{"by": "repetition"}',
                       completed_at = utc_timestamp(6) where idempotency_key = ?""", key);
             return new Response(201, "{\"by\": \"first\"}");

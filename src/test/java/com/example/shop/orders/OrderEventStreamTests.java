@@ -17,6 +17,7 @@ import org.springframework.test.annotation.DirtiesContext;
 
 import com.example.shop.orders.internal.OrderStreamTicketsForTests;
 import com.example.shop.payments.StripeEvents;
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.QuietSchedulers;
 import com.example.shop.testsupport.ShopHttp;
 import com.example.shop.testsupport.SseClient;
@@ -50,6 +51,9 @@ class OrderEventStreamTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommittedSql committed;
 
     ShopHttp app;
     String customer;
@@ -147,7 +151,7 @@ class OrderEventStreamTests {
             SseClient.Event first = stream.next(WAIT);
             assertThat((Boolean) JsonPath.read(first.data(), "$.disputed")).isFalse();
             // as if written by another instance whose fan-out was lost
-            jdbc.update("update orders_order set disputed = true, version = version + 1 "
+            committed.update("update orders_order set disputed = true, version = version + 1 "
                     + "where id = unhex(replace(?, '-', ''))", order.id);
             SseClient.Event next = stream.next(WAIT);
             assertThat(next).isNotNull();

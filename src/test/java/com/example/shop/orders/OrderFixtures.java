@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import com.example.shop.payments.StripeEvents;
 import com.example.shop.payments.StripeStandIn;
 import com.example.shop.testsupport.CatalogFixtures;
+import com.example.shop.testsupport.CommittedSql;
 
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -42,12 +43,14 @@ public class OrderFixtures {
 
     final MockMvc mvc;
     final JdbcTemplate jdbc;
+    final CommittedSql committed;
     final CatalogFixtures catalog;
     final StripeStandIn stripe = StripeStandIn.shared();
 
-    OrderFixtures(MockMvc mvc, JdbcTemplate jdbc) {
+    OrderFixtures(MockMvc mvc, JdbcTemplate jdbc, CommittedSql committed) {
         this.mvc = mvc;
         this.jdbc = jdbc;
+        this.committed = committed;
         this.catalog = new CatalogFixtures(mvc);
     }
 
@@ -200,12 +203,12 @@ public class OrderFixtures {
 
     /** Bends a product's reserved units, so that the next stock movement of an order fails (or works again). */
     void setReserved(UUID product, int reserved) {
-        jdbc.update("update catalog_stock set reserved = ? where product_id = unhex(replace(?, '-', ''))", reserved,
+        committed.update("update catalog_stock set reserved = ? where product_id = unhex(replace(?, '-', ''))", reserved,
                 product.toString());
     }
 
     void ageOrder(String orderId, Duration by) {
-        jdbc.update("update orders_order set created_at = created_at - interval ? second where id = unhex(replace(?, '-', ''))",
+        committed.update("update orders_order set created_at = created_at - interval ? second where id = unhex(replace(?, '-', ''))",
                 by.toSeconds(), orderId);
     }
 
@@ -215,7 +218,7 @@ public class OrderFixtures {
      * transaction committed anything.
      */
     void asIfFirstRequestDied(String idempotencyKey, boolean placedNothing) {
-        jdbc.update("update orders_idempotency_key set completed_at = null, response_status = null, response_body = null,"
+        committed.update("update orders_idempotency_key set completed_at = null, response_status = null, response_body = null,"
                 + (placedNothing ? " resource_id = null," : "")
                 + " created_at = created_at - interval 5 minute where idempotency_key = ?", idempotencyKey);
     }

@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.example.shop.payments.StripeEvents;
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.OtherInstance;
 import com.example.shop.testsupport.QuietSchedulers;
 import com.example.shop.testsupport.ShopHttp;
@@ -59,6 +60,9 @@ class OrderStreamsAcrossInstancesTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommittedSql committed;
 
     @Autowired
     MeterRegistry meters;
@@ -102,7 +106,7 @@ class OrderStreamsAcrossInstancesTests {
             assertThat((Boolean) JsonPath.read(first.data(), "$.disputed")).isFalse();
 
             // another instance commits a change to the order: nothing reaches this stream by itself before the heartbeat
-            jdbc.update("update orders_order set disputed = true, version = version + 1 "
+            committed.update("update orders_order set disputed = true, version = version + 1 "
                     + "where id = unhex(replace(?, '-', ''))", order);
             assertThat(stream.next(Duration.ofSeconds(1))).isNull();
 

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
 import com.example.shop.payments.StripeEvents;
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.ShopHttp;
 import com.example.shop.testsupport.Tokens;
 
@@ -41,6 +42,9 @@ class RunningApplicationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommittedSql committed;
 
     ShopHttp app;
 
@@ -144,7 +148,7 @@ class RunningApplicationTests {
     }
 
     private void setReserved(UUID product, int reserved) {
-        jdbc.update("update catalog_stock set reserved = ? where product_id = unhex(replace(?, '-', ''))", reserved,
+        committed.update("update catalog_stock set reserved = ? where product_id = unhex(replace(?, '-', ''))", reserved,
                 product.toString());
     }
 }

@@ -37,6 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.example.shop.cart.internal.CartService;
 import com.example.shop.orders.internal.PaymentTimeout;
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
 
@@ -62,6 +63,9 @@ class ScheduledJobLockTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommittedSql committed;
 
     @Autowired
     DataSource dataSource;
@@ -95,7 +99,7 @@ class ScheduledJobLockTests {
     @AfterEach
     void forgetLocks() {
         for (String name : LOCKS) {
-            jdbc.update("delete from shedlock where name = ?", name);
+            committed.update("delete from shedlock where name = ?", name);
         }
     }
 
@@ -104,7 +108,7 @@ class ScheduledJobLockTests {
         OrderFixtures.Placed unpaid = fixtures.placeOrder(Tokens.customer(), 900, 3, 1);
         fixtures.ageOrder(unpaid.orderId(), Duration.ofMinutes(45));
         String abandoned = anonymousCart();
-        jdbc.update("update cart_cart set updated_at = updated_at - interval 40 day where id = unhex(replace(?, '-', ''))",
+        committed.update("update cart_cart set updated_at = updated_at - interval 40 day where id = unhex(replace(?, '-', ''))",
                 abandoned);
 
         // instance B is running the payment timeout right now
@@ -152,7 +156,7 @@ class ScheduledJobLockTests {
             assertThat(ran).isEqualTo(1);
         } finally {
             threads.shutdownNow();
-            jdbc.update("delete from shedlock where name = ?", name);
+            committed.update("delete from shedlock where name = ?", name);
         }
     }
 

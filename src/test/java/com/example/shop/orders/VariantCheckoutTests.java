@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.Concurrently;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
@@ -33,6 +34,9 @@ class VariantCheckoutTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommittedSql committed;
 
     @Autowired
     OrderFixtures fixtures;
@@ -101,7 +105,7 @@ class VariantCheckoutTests {
                 .andReturn().getResponse().getContentAsString(), "$.lines[0].sku");
 
         // the catalog changes the variant's options and SKU afterwards; the order keeps what was bought
-        jdbc.update("update catalog_variant set sku = concat(sku, '-NEW'), option_values = '{\"Size\": \"L\"}' "
+        committed.update("update catalog_variant set sku = concat(sku, '-NEW'), option_values = '{\"Size\": \"L\"}' "
                 + "where id = unhex(replace(?, '-', ''))", product[2]);
 
         mvc.perform(get("/api/orders/{id}", order).header(HttpHeaders.AUTHORIZATION, token))

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,9 @@ class CancelledSpellingMigrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommittedSql committed;
 
     @Autowired
     SpringLiquibase liquibase;
@@ -71,7 +75,7 @@ class CancelledSpellingMigrationTests {
         String serialized = (String) toRecorder.get("serialized_event");
 
         // the same facts as the earlier version stored them
-        jdbc.update("update payments_payment set status = 'CANCELED' where reference = ?", reference);
+        committed.update("update payments_payment set status = 'CANCELED' where reference = ?", reference);
         assertThatThrownBy(() -> payments.find(reference)).satisfies(e ->
                 assertThat(NestedExceptionUtils.getMostSpecificCause(e)).hasMessageContaining("CANCELED"));
         UUID pendingForRecorder = publication("event_publication", oldName(toRecorder), serialized);
@@ -104,7 +108,7 @@ class CancelledSpellingMigrationTests {
         for (UUID id : inserted) {
             for (String table : List.of("event_publication", "event_publication_dead_letter",
                     "event_publication_archive")) {
-                jdbc.update("delete from " + table + " where id = ?", (Object) bytes(id));
+                committed.update("delete from " + table + " where id = ?", (Object) bytes(id));
             }
         }
     }
@@ -115,7 +119,7 @@ class CancelledSpellingMigrationTests {
      * started on this one): a new process would not, so neither does this run.
      */
     private void migrate() throws Exception {
-        assertThat(jdbc.update("delete from DATABASECHANGELOG where id = ? and author = 'shop-api'", CHANGESET))
+        assertThat(committed.update("delete from DATABASECHANGELOG where id = ? and author = 'shop-api'", CHANGESET))
                 .isEqualTo(1);
         Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
         liquibase.afterPropertiesSet();
@@ -135,7 +139,7 @@ class CancelledSpellingMigrationTests {
         UUID id = UUID.randomUUID();
         inserted.add(id);
         String givenUp = table.endsWith("dead_letter") ? ", given_up_at" : "";
-        jdbc.update("insert into " + table + " (id, listener_id, event_type, serialized_event, publication_date,"
+        committed.update("insert into " + table + " (id, listener_id, event_type, serialized_event, publication_date,"
                 + " status, completion_attempts" + givenUp + ") values (?, ?, ?, ?, utc_timestamp(6) - interval 1 day,"
                 + " 'FAILED', 1" + (givenUp.isEmpty() ? "" : ", utc_timestamp(6)") + ")",
                 bytes(id), listenerId, OLD_EVENT_TYPE, serializedEvent);

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.example.shop.payments.internal.PaymentReconciliation;
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.IntegrationTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -30,6 +31,9 @@ class PaymentReconciliationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommittedSql committed;
 
     final StripeStandIn stripe = StripeStandIn.shared();
 
@@ -100,7 +104,7 @@ class PaymentReconciliationTests {
         for (int i = 0; i < 150; i++) {
             unknown.add("pi_unknown_" + UUID.randomUUID().toString().replace("-", ""));
         }
-        jdbc.batchUpdate("""
+        committed.batchUpdate("""
                 insert into payments_payment (id, reference, payment_intent_id, attempt, amount, currency,
                   captured_amount, refunded_amount, status, version, created_at, updated_at)
                 values (unhex(replace(uuid(), '-', '')), ?, ?, 1, 1000, 'EUR', 0, 0, 'PENDING', 0,
@@ -153,7 +157,7 @@ class PaymentReconciliationTests {
     }
 
     private void olderThanTheStaleAge(String reference) {
-        jdbc.update("update payments_payment set created_at = date_sub(created_at, interval 1 day) where reference = ?",
+        committed.update("update payments_payment set created_at = date_sub(created_at, interval 1 day) where reference = ?",
                 reference);
     }
 }

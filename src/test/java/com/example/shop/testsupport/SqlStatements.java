@@ -17,10 +17,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts what one piece of work sends to the database on the calling thread: every statement execution (a JDBC
- * batch is one execution, one round trip with {@code rewriteBatchedStatements}) and every commit and rollback.
+ * batch is one execution, one round trip with {@code rewriteBatchedStatements}), every commit and rollback, and
+ * every switch of a connection's auto-commit or read-only mode.
  * The test contexts' data source is wrapped with datasource-proxy for it; recording is off unless a test asks, and
  * only the thread that asked is recorded (a request through MockMvc runs on the test's thread; listeners that
  * run after the commit on other threads are not counted).
+ * <p>
+ * The same wrapper watches for writes lost outside any transaction ({@link LostWrites}), in every test.
  * <p>
  * The dev run does not scan test sources, so the benchmark's data source is not wrapped.
  */
@@ -28,11 +31,13 @@ import org.springframework.stereotype.Component;
 public class SqlStatements implements BeanPostProcessor {
 
     /** What went to the database: the SQL of each execution (a batch as one, with its size) and the commits. */
-    public record Recording(List<String> statements, int commits, int rollbacks, int sessionChanges) {
+    public record Recording(List<String> statements, int commits, int rollbacks, int autoCommitSwitches,
+            int readOnlySwitches) {
 
         /**
          * Executions, commits and rollbacks: the round trips the code asks for. Switching a connection's
-         * auto-commit or read-only mode around a transaction ({@link #sessionChanges}) may cost one more each.
+         * auto-commit mode ({@link #autoCommitSwitches}) costs one more each; a read-only switch
+         * ({@link #readOnlySwitches}) stays in the driver ({@code readOnlyPropagatesToServer=false}).
          */
         public int roundTrips() {
             return statements.size() + commits + rollbacks;
@@ -41,7 +46,8 @@ public class SqlStatements implements BeanPostProcessor {
         @Override
         public String toString() {
             StringBuilder text = new StringBuilder(statements.size() + " statements, " + commits + " commits, "
-                    + rollbacks + " rollbacks, " + sessionChanges + " auto-commit/read-only switches:\n");
+                    + rollbacks + " rollbacks, " + autoCommitSwitches + " auto-commit switches, " + readOnlySwitches
+                    + " read-only switches:\n");
             statements.forEach(sql -> text.append("  ").append(sql).append('\n'));
             return text.toString();
         }
@@ -53,7 +59,8 @@ public class SqlStatements implements BeanPostProcessor {
         final List<String> statements = new ArrayList<>();
         int commits;
         int rollbacks;
-        int sessionChanges;
+        int autoCommitSwitches;
+        int readOnlySwitches;
     }
 
     /** Runs {@code work} and returns what it sent to the database from this thread. */
@@ -66,7 +73,7 @@ public class SqlStatements implements BeanPostProcessor {
             RECORDER.remove();
         }
         return new Recording(List.copyOf(recorder.statements), recorder.commits, recorder.rollbacks,
-                recorder.sessionChanges);
+                recorder.autoCommitSwitches, recorder.readOnlySwitches);
     }
 
     @Override
@@ -74,7 +81,10 @@ public class SqlStatements implements BeanPostProcessor {
         if (!(bean instanceof DataSource dataSource) || bean.getClass().getName().startsWith("net.ttddyy.")) {
             return bean;
         }
+        LostWrites lostWrites = new LostWrites();
         return ProxyDataSourceBuilder.create(dataSource).name(beanName)
+                .listener(lostWrites)
+                .methodListener(lostWrites)
                 .listener(new QueryExecutionListener() {
                     @Override
                     public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
@@ -104,7 +114,8 @@ public class SqlStatements implements BeanPostProcessor {
                         switch (context.getMethod().getName()) {
                             case "commit" -> recorder.commits++;
                             case "rollback" -> recorder.rollbacks++;
-                            case "setAutoCommit", "setReadOnly" -> recorder.sessionChanges++;
+                            case "setAutoCommit" -> recorder.autoCommitSwitches++;
+                            case "setReadOnly" -> recorder.readOnlySwitches++;
                             default -> {
                             }
                         }

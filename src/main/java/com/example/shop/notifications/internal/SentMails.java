@@ -8,23 +8,36 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The record of what was sent ({@code notifications_sent_mail}), one row per event and kind of mail: the key that
  * makes a redelivered event send nothing more.
+ * <p>
+ * Each call is a transaction of its own: the mail listener holds none (no connection while the mail server is
+ * talked to), and a pooled connection does not auto-commit, so an insert outside a transaction would be rolled
+ * back when its connection returns to the pool, and the mail sent again on the next delivery.
  */
 @Repository
 class SentMails {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate reading;
+    private final TransactionTemplate writing;
 
-    SentMails(JdbcClient jdbc) {
+    SentMails(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+        this.writing = new TransactionTemplate(transactions);
     }
 
     boolean wasSent(UUID eventId, MailKind kind) {
-        return jdbc.sql("select count(*) from notifications_sent_mail where event_id = ? and kind = ?")
-                .params(bytes(eventId), kind.name()).query(Integer.class).single() > 0;
+        Integer sent = reading.execute(status -> jdbc.sql(
+                "select count(*) from notifications_sent_mail where event_id = ? and kind = ?")
+                .params(bytes(eventId), kind.name()).query(Integer.class).single());
+        return sent != null && sent > 0;
     }
 
     /**
@@ -34,11 +47,11 @@ class SentMails {
      */
     boolean record(UUID eventId, MailKind kind, UUID orderId, String recipient, String subject, Instant sentAt) {
         try {
-            jdbc.sql("""
+            writing.executeWithoutResult(status -> jdbc.sql("""
                     insert into notifications_sent_mail (event_id, kind, order_id, recipient, subject, sent_at)
                     values (?, ?, ?, ?, ?, ?)""")
                     .params(bytes(eventId), kind.name(), bytes(orderId), recipient, subject, Timestamp.from(sentAt))
-                    .update();
+                    .update());
             return true;
         } catch (DuplicateKeyException e) {
             return false;

@@ -152,12 +152,13 @@ public class CheckoutService {
             Optional<IdempotentRequests.Claim> idempotencyClaim) {
         CountryCode country = CountryCode.parse(address.country(), "shippingAddress.country");
         String accessKey = purchaser instanceof Purchaser.Guest ? OrderAccessKeys.generate() : null;
-        // a customer's address is read before the transaction: no lock is held for it
-        Order.Buyer buyer = purchaser instanceof Purchaser.Guest guest
-                ? Order.Buyer.guest(guest.email(), OrderAccessKeys.hash(accessKey))
-                : Order.Buyer.customer(((Purchaser.Customer) purchaser).id(), customers
-                        .find(((Purchaser.Customer) purchaser).id()).map(CustomerSummary::email).orElse(null));
         return transactions.execute(status -> {
+            // a customer's address is read first, with no lock (it needs none), so the cart's lock is not held
+            // for it; in this transaction rather than one of its own, which would cost a commit
+            Order.Buyer buyer = purchaser instanceof Purchaser.Guest guest
+                    ? Order.Buyer.guest(guest.email(), OrderAccessKeys.hash(accessKey))
+                    : Order.Buyer.customer(((Purchaser.Customer) purchaser).id(), customers
+                            .find(((Purchaser.Customer) purchaser).id()).map(CustomerSummary::email).orElse(null));
             CheckoutCart cart = carts.lockForCheckout(cartId, purchaser.customer())
                     .orElseThrow(() -> new CartNotFound(cartId.value()));
             requirePurchasable(cart);

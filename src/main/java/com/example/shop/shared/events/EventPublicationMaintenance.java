@@ -76,6 +76,7 @@ class EventPublicationMaintenance {
     private final CompletedEventPublications completed;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate reads;
     private final Duration staleness;
     private final Duration interval;
     private final Duration maxBackoff;
@@ -98,6 +99,8 @@ class EventPublicationMaintenance {
         this.completed = completed;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.reads = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
+        this.reads.setReadOnly(true);
         this.staleness = staleness;
         this.interval = interval;
         this.maxBackoff = maxBackoff;
@@ -145,8 +148,8 @@ class EventPublicationMaintenance {
     /**
      * Runs a job; when one of its statements lost a deadlock or a lock wait against concurrent work (completions
      * of the same publications, another instance's run), leaves the rest to the next run with one WARN line.
-     * Nothing is lost: every job works from what the table says, and each of its steps is its own statement or
-     * transaction, rolled back by the database when it loses. Anything else still fails the run.
+     * Nothing is lost: every job works from what the table says, and each of its steps is a transaction of its
+     * own, rolled back by the database when it loses. Anything else still fails the run.
      */
     private void untilNextRunOnLockContention(String job, Runnable run) {
         try {
@@ -179,7 +182,7 @@ class EventPublicationMaintenance {
 
     void resubmitFailed() {
         giveUpExpired();
-        long failedNow = countFailed();
+        long failedNow = reads.execute(status -> countFailed());
         if (failedNow > MAX_READ) {
             log.warn("{} event publications are failed; this run considers only the oldest {} for a redelivery",
                     failedNow, MAX_READ);
@@ -190,25 +193,30 @@ class EventPublicationMaintenance {
             failed.resubmit(ResubmissionOptions.defaults().withBatchSize((int) Math.min(failedNow, MAX_READ))
                     .withFilter(publication -> isDue(publication, now) && chosen.incrementAndGet() <= batchSize));
         }
-        failedCount.set(countFailed());
-        incompleteCount.set(count("select count(*) from event_publication where completion_date is null"));
-        givenUpCount.set(count("select count(*) from event_publication_dead_letter"));
+        reads.executeWithoutResult(status -> {
+            failedCount.set(countFailed());
+            incompleteCount.set(count("select count(*) from event_publication where completion_date is null"));
+            givenUpCount.set(count("select count(*) from event_publication_dead_letter"));
+        });
     }
 
-    /** Marks publications whose instance died while delivering them {@code FAILED}; returns how many. */
+    /**
+     * Marks publications whose instance died while delivering them {@code FAILED}; returns how many. A transaction
+     * of its own: pooled connections do not auto-commit, so the update would be rolled back without one.
+     */
     int markStaleFailed() {
         // times are stored in UTC (hibernate.jdbc.time_zone); a redelivery counts from its resubmission
-        int stale = jdbc.update("""
+        Integer stale = transactions.execute(status -> jdbc.update("""
                 update event_publication set status = 'FAILED'
                  where completion_date is null
                    and status in ('PUBLISHED', 'PROCESSING', 'RESUBMITTED')
                    and coalesce(last_resubmission_date, publication_date) < utc_timestamp(6) - interval ? second""",
-                staleness.toSeconds());
-        if (stale > 0) {
+                staleness.toSeconds()));
+        if (stale != null && stale > 0) {
             log.warn("Marked {} event publication(s) failed that were in progress for more than {} (their instance "
                     + "stopped?); they are delivered again", stale, staleness);
         }
-        return stale;
+        return stale == null ? 0 : stale;
     }
 
     void purgeArchive() {
@@ -238,12 +246,12 @@ class EventPublicationMaintenance {
 
     /** Moves the failed publications older than {@code give-up-after} to the dead letters, each logged once. */
     private void giveUpExpired() {
-        List<byte[]> expired = jdbc.queryForList("""
+        List<byte[]> expired = reads.execute(status -> jdbc.queryForList("""
                 select id from event_publication
                  where status = 'FAILED' and completion_date is null
                    and publication_date < utc_timestamp(6) - interval ? second
-                 limit 1000""", byte[].class, giveUpAfter.toSeconds());
-        for (byte[] id : expired) {
+                 limit 1000""", byte[].class, giveUpAfter.toSeconds()));
+        for (byte[] id : Objects.requireNonNull(expired)) {
             Expired moved = transactions.execute(status -> moveToDeadLetters(id));
             if (moved != null) {
                 log.error("Gave up on event publication {}, still failing {} after it was published: {} to {}, "

@@ -28,6 +28,7 @@ import com.example.shop.catalog.CatalogTestData;
 import com.example.shop.catalog.Inventory;
 import com.example.shop.catalog.StockLine;
 import com.example.shop.catalog.VariantId;
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.OtherInstance;
 import com.example.shop.testsupport.Tokens;
@@ -77,6 +78,9 @@ class CatalogCoherenceTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    CommittedSql committed;
+
     @DynamicPropertySource
     static void prefix(DynamicPropertyRegistry registry) {
         registry.add("shop.redis.key-prefix", () -> PREFIX);
@@ -112,9 +116,9 @@ class CatalogCoherenceTests {
         long generation = caches.key("any").generation();
 
         // another instance changes the price: its rows change, this instance's cached page does not
-        jdbc.update("update catalog_variant set price_amount = 700 where product_id = unhex(replace(?, '-', ''))",
+        committed.update("update catalog_variant set price_amount = 700 where product_id = unhex(replace(?, '-', ''))",
                 product.id().toString());
-        jdbc.update("update catalog_product set price_amount = 700 where id = unhex(replace(?, '-', ''))",
+        committed.update("update catalog_product set price_amount = 700 where id = unhex(replace(?, '-', ''))",
                 product.id().toString());
         assertThat(price(product)).as("served from this instance's cache").isEqualTo(500);
 
@@ -193,7 +197,7 @@ class CatalogCoherenceTests {
         assertThat(available(product)).isEqualTo(3);
 
         // another instance sells two: its row changes, this instance's remembered number does not
-        jdbc.update("update catalog_stock set on_hand = 1 where variant_id = unhex(replace(?, '-', ''))",
+        committed.update("update catalog_stock set on_hand = 1 where variant_id = unhex(replace(?, '-', ''))",
                 variant.toString());
         assertThat(available(product)).as("remembered on this instance").isEqualTo(3);
 

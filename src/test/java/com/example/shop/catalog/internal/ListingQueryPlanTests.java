@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.example.shop.catalog.CatalogTestData;
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,9 @@ class ListingQueryPlanTests {
 
     @Autowired
     JdbcTemplate jdbcTemplate;
+
+    @Autowired
+    CommittedSql committed;
 
     @Autowired
     CatalogAdminService admin;
@@ -65,15 +69,15 @@ class ListingQueryPlanTests {
             String word = CatalogTestData.word();
             fillers.add(new Object[] {Uuids.bytes(UUID.randomUUID()), "FILL-" + word, word, "Filler " + word, 10L * i});
         }
-        jdbcTemplate.batchUpdate("""
+        committed.batchUpdate("""
                 INSERT INTO catalog_product (id, sku, slug, name, description, price_amount, price_currency, active,
                                              version, created_at, updated_at)
                 VALUES (?, ?, ?, ?, 'Something else', ?, 'EUR', TRUE, 0, NOW(6), NOW(6))""", fillers);
-        jdbcTemplate.batchUpdate("""
+        committed.batchUpdate("""
                 INSERT INTO catalog_variant (id, product_id, position, sku, option_values, price_amount, price_currency)
                 VALUES (?, ?, 0, ?, '{}', ?, 'EUR')""",
                 fillers.stream().map(filler -> new Object[] {filler[0], filler[0], filler[1], filler[4]}).toList());
-        jdbcTemplate.batchUpdate("INSERT INTO catalog_stock (variant_id, product_id, on_hand, reserved) VALUES (?, ?, 1, 0)",
+        committed.batchUpdate("INSERT INTO catalog_stock (variant_id, product_id, on_hand, reserved) VALUES (?, ?, 1, 0)",
                 fillers.stream().map(filler -> new Object[] {filler[0], filler[0]}).toList());
         jdbc.sql("ANALYZE TABLE catalog_product, catalog_product_category, catalog_variant, catalog_stock").query().listOfRows();
     }

@@ -24,6 +24,7 @@ import com.example.shop.catalog.VariantId;
 import com.example.shop.catalog.internal.CatalogAdminService;
 import com.example.shop.catalog.internal.ProductCommand;
 import com.example.shop.catalog.internal.ProductView;
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Tokens;
 
@@ -64,6 +65,9 @@ class ProductListingHttpTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommittedSql committed;
 
     String root;
     String child;
@@ -160,7 +164,7 @@ class ProductListingHttpTests {
         assertThat(names(list("category=" + root + "&size=100"))).isEqualTo(ascending);
         // one second apart, in creation order: MariaDB 10.x through mysql-connector-j keeps whole seconds only
         for (int i = 0; i < products.size(); i++) {
-            jdbc.update("update catalog_product set created_at = timestampadd(SECOND, ?, '2026-01-01') where id = ?", i,
+            committed.update("update catalog_product set created_at = timestampadd(SECOND, ?, '2026-01-01') where id = ?", i,
                     uuidBytes(products.get(i).id()));
         }
         assertThat(prices(list("category=" + root + "&sort=createdAt,desc&size=2"))).containsExactly(2500L, 2400L);

@@ -23,9 +23,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.config.StalenessProperties;
+import org.springframework.test.util.AopTestUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.shop.shared.events.RegistryProbe.Behaviour;
+import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.IntegrationTest;
 import com.example.shop.testsupport.Latches;
 import com.example.shop.testsupport.LockWaits;
@@ -54,6 +56,9 @@ class EventPublicationMaintenanceTests {
     JdbcTemplate jdbc;
 
     @Autowired
+    CommittedSql committed;
+
+    @Autowired
     StalenessProperties modulithStaleness;
 
     @Autowired
@@ -76,7 +81,7 @@ class EventPublicationMaintenanceTests {
         String name = "in-flight-" + UUID.randomUUID();
         publishFailing(name);
         // published long ago (Spring Modulith 2.0.6's monitor measured staleness from this date), due again
-        jdbc.update("update event_publication set publication_date = publication_date - interval 10 minute, "
+        committed.update("update event_publication set publication_date = publication_date - interval 10 minute, "
                 + "last_resubmission_date = last_resubmission_date - interval 10 minute where serialized_event like ?",
                 "%" + name + "%");
         RegistryProbe.behave(name, Behaviour.BLOCK);
@@ -128,12 +133,12 @@ class EventPublicationMaintenanceTests {
         assertNextDeliveryAfter(name, interval.multipliedBy(4));
         assertNextDeliveryAfter(name, interval.multipliedBy(8));
         // far along, the gap stops growing at max-backoff
-        jdbc.update("update event_publication set completion_attempts = 40 where serialized_event like ?", "%" + name + "%");
+        committed.update("update event_publication set completion_attempts = 40 where serialized_event like ?", "%" + name + "%");
         assertNextDeliveryAfter(name, maxBackoff);
 
         assertThat(RegistryProbe.deliveries(name)).isEqualTo(6);
         assertThat(statuses(name)).containsExactly("FAILED");
-        jdbc.update("delete from event_publication where serialized_event like ?", "%" + name + "%");
+        committed.update("delete from event_publication where serialized_event like ?", "%" + name + "%");
     }
 
     @Test
@@ -141,14 +146,14 @@ class EventPublicationMaintenanceTests {
         String waiting = "waiting-" + UUID.randomUUID();
         publishFailing(waiting);
         // more than a batch of older failures, all redelivered a moment ago, so not due for 8 minutes
-        jdbc.update("""
+        committed.update("""
                 update event_publication set completion_attempts = 5, last_resubmission_date = utc_timestamp(6),
                   publication_date = publication_date - interval 2 hour where serialized_event like ?""", "%" + waiting + "%");
         Map<String, Object> row = jdbc.queryForMap("select listener_id, event_type, serialized_event from event_publication "
                 + "where serialized_event like ?", "%" + waiting + "%");
         int copies = batchSize + 1;
         for (int i = 0; i < copies; i++) {
-            jdbc.update("""
+            committed.update("""
                     insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
                       last_resubmission_date, status, completion_attempts)
                     values (unhex(replace(uuid(), '-', '')), ?, ?, ?, utc_timestamp(6) - interval 2 hour,
@@ -168,7 +173,7 @@ class EventPublicationMaintenanceTests {
             assertThat(RegistryProbe.deliveries(waiting)).isEqualTo(1);
             assertThat(meters.get("shop.events.publications.failed").gauge().value()).isGreaterThanOrEqualTo(copies + 1);
         } finally {
-            jdbc.update("delete from event_publication where serialized_event like ?", "%" + waiting + "%");
+            committed.update("delete from event_publication where serialized_event like ?", "%" + waiting + "%");
         }
     }
 
@@ -203,7 +208,7 @@ class EventPublicationMaintenanceTests {
             assertThat(RegistryProbe.deliveries(name)).isEqualTo(1);
         } finally {
             threads.shutdownNow();
-            jdbc.update("delete from event_publication_dead_letter where serialized_event like ?", "%" + name + "%");
+            committed.update("delete from event_publication_dead_letter where serialized_event like ?", "%" + name + "%");
         }
     }
 
@@ -214,7 +219,10 @@ class EventPublicationMaintenanceTests {
         resubmittedByAnInstanceThatDied(name);
         RegistryProbe.behave(name, Behaviour.SUCCEED);
 
-        whileLockedByAnotherTransaction(name, maintenance::scheduledStalenessCheck);
+        // the job itself, without its scheduler lock: ShedLock's lock statements would join the test's transaction
+        // below, which the statement that lost marks rollback-only (ScheduledJobLockTests covers the lock)
+        EventPublicationMaintenance unlocked = AopTestUtils.getUltimateTargetObject(maintenance);
+        whileLockedByAnotherTransaction(name, unlocked::scheduledStalenessCheck);
 
         assertThat(statuses(name)).containsExactly("PROCESSING");
         assertThat(lockWarnings(output, "staleness check")).hasSize(1).allSatisfy(line -> assertThat(line)
@@ -229,8 +237,8 @@ class EventPublicationMaintenanceTests {
     /**
      * Runs a scheduled job while another transaction holds the named probe event's publication row, the job's
      * lock waits cut to 1 s (its own session only: the job runs in a transaction of the test's, whose connection
-     * it uses), so that it really waits for the row and loses; the job must return. Rolled back: its statement
-     * lost.
+     * its own transactions join), so that it really waits for the row and loses; the job must return. Rolled back:
+     * its statement lost.
      */
     private void whileLockedByAnotherTransaction(String name, Runnable job) throws Exception {
         try (HeldRow held = new HeldRow(name)) {
@@ -307,11 +315,11 @@ class EventPublicationMaintenanceTests {
 
         // the two statements of the README, in one transaction
         transactions.executeWithoutResult(status -> {
-            jdbc.update("""
+            committed.update("""
                     insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status, completion_attempts)
                       select id, listener_id, event_type, serialized_event, utc_timestamp(6), 'FAILED', 0
                         from event_publication_dead_letter where id = unhex(replace(?, '-', ''))""", id);
-            jdbc.update("delete from event_publication_dead_letter where id = unhex(replace(?, '-', ''))", id);
+            committed.update("delete from event_publication_dead_letter where id = unhex(replace(?, '-', ''))", id);
         });
         assertThat(attempts(name)).containsOnly(Map.entry("FAILED:0", 1));
         // moved back without a last resubmission: its first gap counts from its (new) publication date
@@ -345,7 +353,7 @@ class EventPublicationMaintenanceTests {
 
     /** Resubmitted ten minutes ago by an instance that died while delivering it: PROCESSING, its first attempt. */
     private void resubmittedByAnInstanceThatDied(String name) {
-        jdbc.update("""
+        committed.update("""
                 update event_publication set status = 'PROCESSING', completion_attempts = 1,
                   last_resubmission_date = utc_timestamp(6) - interval 10 minute where serialized_event like ?""",
                 "%" + name + "%");
@@ -360,7 +368,7 @@ class EventPublicationMaintenanceTests {
 
     /** Sets {@code column} of the named probe event's open publications to {@code age} ago. */
     private void ago(String name, String column, Duration age) {
-        jdbc.update("update event_publication set " + column + " = utc_timestamp(6) - interval ? second "
+        committed.update("update event_publication set " + column + " = utc_timestamp(6) - interval ? second "
                 + "where serialized_event like ?", age.toSeconds(), "%" + name + "%");
     }
 

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import javax.sql.DataSource;
 
 import com.mysql.cj.conf.PropertyDefinitions;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManagerFactory;
 import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.jdbc.JdbcConnection;
 import io.micrometer.tracing.Tracer;
@@ -19,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Settings production runs with, read from the running application rather than from the properties file: the
- * driver's connection properties (the test database's URL carries none of them), the scheduler's pool, and no
- * tracer at all while tracing is off.
+ * driver's connection properties (the test database's URL carries none of them), pooled connections without
+ * auto-commit, the scheduler's pool, and no tracer at all while tracing is off.
  */
 @IntegrationTest
 class ProductionSettingsTests {
@@ -33,6 +35,19 @@ class ProductionSettingsTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    EntityManagerFactory entityManagers;
+
+    @Test
+    void pooledConnectionsStartWithAutoCommitOffAndHibernateKnowsIt() throws Exception {
+        assertThat(dataSource.unwrap(HikariDataSource.class).isAutoCommit()).isFalse();
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(connection.getAutoCommit()).isFalse();
+        }
+        assertThat(entityManagers.getProperties())
+                .containsEntry("hibernate.connection.provider_disables_autocommit", "true");
+    }
 
     @Test
     void theDriverBatchesRewritesCachesStatementsAndTheServersConfigurationKeepsTheSessionStateItSetAndMakesNoSpans() throws Exception {
