@@ -1,6 +1,7 @@
 package com.example.shop.catalog.web;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -53,20 +54,21 @@ class ListingParameters implements HandlerMethodArgumentResolver, WebMvcConfigur
     }
 
     private static @Nullable Long number(NativeWebRequest request, String name) {
-        String value = present(request, name);
-        try {
-            return value == null ? null : Long.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidListingParameter(name, name + " must be a whole number (in minor units).");
-        }
+        return parsed(request, name, Long::valueOf, " (in minor units)");
     }
 
     private static @Nullable Integer integer(NativeWebRequest request, String name) {
+        return parsed(request, name, Integer::valueOf, "");
+    }
+
+    /** A whole number, or a 400 naming the parameter for text that is none (or one too large for its type). */
+    private static <T> @Nullable T parsed(NativeWebRequest request, String name, Function<String, T> parse,
+            String unit) {
         String value = present(request, name);
         try {
-            return value == null ? null : Integer.valueOf(value);
+            return value == null ? null : parse.apply(value);
         } catch (NumberFormatException e) {
-            throw new InvalidListingParameter(name, name + " must be a whole number.");
+            throw new InvalidListingParameter(name, name + " must be a whole number" + unit + ".");
         }
     }
 
