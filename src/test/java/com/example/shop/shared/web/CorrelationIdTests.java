@@ -1,7 +1,10 @@
 package com.example.shop.shared.web;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -47,5 +50,19 @@ class CorrelationIdTests {
         assertThat(seen).hasSize(2);
         assertThat(seen.get(1)).isEqualTo(seen.get(0));
         assertThat(response.getHeader(CorrelationId.HEADER)).isEqualTo(seen.get(0));
+    }
+
+    @Test
+    void aFreshIdIsARandomVersionFourUuidAndNeverRepeats() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = CorrelationId.newId();
+            UUID parsed = UUID.fromString(id);
+            assertThat(parsed.toString()).isEqualTo(id);
+            assertThat(parsed.version()).isEqualTo(4);
+            assertThat(parsed.variant()).isEqualTo(2);
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(10_000);
     }
 }
