@@ -13,6 +13,8 @@ import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.modulith.core.util.ApplicationModulesExporter;
+import org.springframework.modulith.runtime.ApplicationModulesRuntime;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import com.example.shop.testsupport.IntegrationTest;
@@ -68,6 +70,13 @@ class ProductionSettingsTests {
     @Test
     void theSchedulerHasAThreadForEachJobThatMayWaitOnStripeAndTwoForTheRest() {
         assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).isEqualTo(4);
+    }
+
+    @Test
+    void theModuleEndpointReadsTheCheckedInDescriptionAndNoRuntimeModelIsBuilt() {
+        // the runtime model is an ArchUnit scan of every class at start-up, held in the heap afterwards
+        assertThat(context.getBeanNamesForType(ApplicationModulesRuntime.class)).isEmpty();
+        assertThat(context.getResource("classpath:" + ApplicationModulesExporter.DEFAULT_LOCATION).exists()).isTrue();
     }
 
     @Test
