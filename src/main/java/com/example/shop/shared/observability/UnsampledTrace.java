@@ -137,7 +137,9 @@ final class UnsampledTrace {
 
         @Override
         public void setValue() {
-            // a task without an unsampled trace: nothing to make current (and nothing of ours to clear)
+            // asked to clear (a snapshot without an unsampled trace that clears what it lacks): nothing of ours is
+            // made current, and the frame keeps each restore paired with its set
+            attached.set(new Frame(null, attached.get()));
         }
 
         @Override
@@ -160,10 +162,12 @@ final class UnsampledTrace {
             } else {
                 attached.set(frame.previous());
             }
-            frame.attached().close();
+            if (frame.attached() != null) {
+                frame.attached().close();
+            }
         }
 
-        private record Frame(Attached attached, @Nullable Frame previous) {
+        private record Frame(@Nullable Attached attached, @Nullable Frame previous) {
         }
     }
 }
