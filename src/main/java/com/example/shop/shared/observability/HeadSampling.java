@@ -32,8 +32,9 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  * {@link UnsampledTrace} is current while it runs, so its log lines, its async listeners' log lines and its
  * call to Stripe ({@code -00}) carry a trace id all the same.</li>
  * </ul>
- * Why: the observation of a request, its (not recording) span, scope and MDC entries cost a cached catalog read
- * a fifth to a third more CPU, and at 10 % sampling nine requests in ten paid it for nothing that is exported.
+ * Why: the observation of a request, its (not recording) span, scope and MDC entries are a large share of the CPU
+ * of a cached catalog read (bench/README.md), and at 10 % sampling nine requests in ten paid for them with nothing
+ * exported.
  */
 class HeadSampling extends ServerHttpObservationFilter {
 
