@@ -208,7 +208,9 @@ final class StripeStandInHttp {
         @Override
         public ResponseDefinition transform(ServeEvent serveEvent) {
             Answer answer = answer(serveEvent.getRequest());
+            // WireMock delays the answer as the transformed definition says: a stub's delay (slowDown) is kept
             return new ResponseDefinitionBuilder()
+                    .withFixedDelay(serveEvent.getResponseDefinition().getFixedDelayMilliseconds())
                     .withStatus(answer.status)
                     .withHeader("Content-Type", "application/json")
                     .withHeader("Request-Id", "req_" + StripeObjects.token(14))

@@ -15,6 +15,8 @@ import com.example.shop.shared.web.CorrelationId;
  * which runs the {@code @ApplicationModuleListener}s (async) and the password-reset mail worker: the decorator
  * captures the submitting thread's current observation (so the trace and span, when tracing is on) and its MDC
  * {@value CorrelationId#MDC_KEY}, and restores both around the task, so their log lines carry the request's ids.
+ * A request that head sampling did not sample has no observation: its trace goes across with
+ * {@link UnsampledTrace.Accessor}, registered while tracing is on ({@link HeadSamplingConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfiguration {

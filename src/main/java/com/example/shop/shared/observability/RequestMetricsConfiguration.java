@@ -21,7 +21,8 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  * While tracing is off ({@link TracingSwitch}), {@code http.server.requests} is recorded by {@link RequestTimer}
  * instead of an observation per request: Boot registers its {@link ServerHttpObservationFilter} only when the
  * application declares none, and the disabled registration below takes its place. With tracing on, none of
- * this exists and Boot's filter observes every request (metrics and the request's span).
+ * this exists: {@link HeadSampling} takes the place of Boot's filter, observes the requests that are traced and
+ * times the others with a {@link RequestTimer} of its own.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(RequestMetricsConfiguration.TracingOff.class)

@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * {@code http.server.requests} while tracing is off: the timer Spring's {@code ServerHttpObservationFilter}
+ * {@code http.server.requests} for a request that makes no observation (every request while tracing is off, one
+ * that {@link HeadSampling} did not sample while it is on): the timer Spring's {@code ServerHttpObservationFilter}
  * records, with the same name and tags ({@code method}, {@code uri}, {@code status}, {@code outcome},
  * {@code exception}, {@code error}) and the same values, so dashboards and alerts see no difference, and
  * {@code http_server_requests_seconds} (count, sum, max) is scraped as before.
@@ -37,7 +38,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * cached catalog read (see bench/README.md). With no tracer nothing but the timer reads that observation, so
  * here the timer is looked up once per combination of method, route, status and exception and kept. No
  * library offers a metrics-only request timer for Spring MVC any more (Boot's was replaced by the
- * observation). With tracing on the observation stays: it makes the request's span.
+ * observation). A request that is traced is observed, and the observation records the same timer: the
+ * registry hands both the same meter, so each request is counted once, in one series per tag set.
  * <p>
  * The map holds one entry per timer, and every key part comes from a small fixed set (route templates, not
  * paths), as the timers' own tags do; Boot's limit on {@code uri} values applies to these timers too.

@@ -17,6 +17,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import com.jayway.jsonpath.JsonPath;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -26,11 +29,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -97,6 +102,9 @@ class OperationsTests {
     @Autowired
     CommittedSql committed;
 
+    @Autowired
+    ForcedDraw draw;
+
     ShopHttp app;
     ShopHttp management;
     final Captured captured = new Captured();
@@ -111,6 +119,7 @@ class OperationsTests {
     @AfterEach
     void detach() {
         captured.detach();
+        draw.release();
     }
 
     @Test
@@ -256,6 +265,69 @@ class OperationsTests {
                     assertThat(line.mdc()).containsEntry("traceId", TRACE_ID)
                             .containsEntry("correlationId", "checkout-traced-0001");
                 }));
+    }
+
+    @Test
+    void aRequestWithoutTraceparentStartsOneTraceThatSpansTheCheckoutAndItsStripeCall() throws Exception {
+        UUID product = app.product("Rooted Teapot", 900, 5);
+        StripeStandIn.shared().resetRequests();
+
+        app.checkout(Tokens.customer(), product, Map.of("X-Request-Id", "checkout-rooted-0001"));
+
+        List<LoggedRequest> created = StripeStandIn.shared().requests("POST", "/v1/payment_intents");
+        assertThat(created).isNotEmpty();
+        Matcher sent = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-01")
+                .matcher(created.get(created.size() - 1).getHeader("traceparent"));
+        assertThat(sent.matches()).isTrue();
+        String trace = sent.group(1);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(NoSuchElementException.class)
+                .untilAsserted(() -> {
+            List<SpanData> spansOfTrace = spans.getFinishedSpanItems().stream()
+                    .filter(span -> span.getTraceId().equals(trace)).toList();
+            SpanData server = spansOfTrace.stream().filter(span -> span.getKind() == SpanKind.SERVER
+                    && span.getName().contains("/api/checkout")).findFirst().orElseThrow();
+            assertThat(server.getParentSpanId()).isEqualTo(SpanId.getInvalid());
+            SpanData stripe = spansOfTrace.stream().filter(span -> span.getName().equals("stripe POST payment_intents"))
+                    .findFirst().orElseThrow();
+            assertThat(stripe.getSpanId()).isEqualTo(sent.group(2));
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(captured.lines())
+                .anySatisfy(line -> {
+                    assertThat(line.message()).startsWith("Heard OrderPlaced");
+                    assertThat(line.mdc()).containsEntry("traceId", trace)
+                            .containsEntry("correlationId", "checkout-rooted-0001");
+                }));
+    }
+
+    @Test
+    void theAsyncWorkOfARequestNotSampledStartsNoTraceOfItsOwnWhereOtherRootsAreSampled() throws Exception {
+        UUID product = app.product("Orphan-free Teapot", 900, 5);
+        StripeStandIn.shared().resetRequests();
+        spans.reset();
+        draw.force(false);
+
+        app.checkout(Tokens.customer(), product, Map.of("X-Request-Id", "checkout-not-drawn-01"));
+
+        List<LoggedRequest> created = StripeStandIn.shared().requests("POST", "/v1/payment_intents");
+        assertThat(created).isNotEmpty();
+        Matcher sent = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-00")
+                .matcher(created.get(created.size() - 1).getHeader("traceparent"));
+        assertThat(sent.matches()).isTrue();
+        String trace = sent.group(1);
+        // the listener logs with the trace id, and the observation it starts is a child of the unsampled trace
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(captured.lines())
+                .anySatisfy(line -> {
+                    assertThat(line.message()).startsWith("Heard OrderPlaced");
+                    assertThat(line.mdc()).containsEntry("traceId", trace)
+                            .containsEntry("correlationId", "checkout-not-drawn-01");
+                }));
+        // while the scheduled probe's runs, roots sampled by the ratio (1 here), are exported, none of its spans is:
+        // no span of its trace, and no root of a trace of its own
+        await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
+                .anyMatch(span -> span.getKind() == SpanKind.INTERNAL && !span.getParentSpanContext().isValid()));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> spans.getFinishedSpanItems()
+                .stream().noneMatch(span -> span.getTraceId().equals(trace)
+                        || span.getName().equals(Probes.LISTENER_OBSERVATION)));
     }
 
     @Test
@@ -434,19 +506,34 @@ class OperationsTests {
         }
 
         @Bean
-        Probes probes() {
-            return new Probes();
+        Probes probes(ObservationRegistry observations) {
+            return new Probes(observations);
+        }
+
+        @Bean
+        @Primary
+        ForcedDraw forcedDraw(@Qualifier("samplingDraw") SamplingDraw samplingDraw) {
+            return new ForcedDraw(samplingDraw);
         }
     }
 
-    /** An async listener and a scheduled job of the test's own, that log a line each. */
+    /** An async listener (observed) and a scheduled job of the test's own, that log a line each. */
     static class Probes {
 
+        static final String LISTENER_OBSERVATION = "shop.test.listener";
+
         private static final org.slf4j.Logger log = LoggerFactory.getLogger(Probes.class);
+
+        private final ObservationRegistry observations;
+
+        Probes(ObservationRegistry observations) {
+            this.observations = observations;
+        }
 
         @ApplicationModuleListener
         void on(OrderPlaced event) {
             log.info("Heard OrderPlaced {}", event.orderId());
+            Observation.createNotStarted(LISTENER_OBSERVATION, observations).observe(() -> { });
         }
 
         @Scheduled(fixedDelay = 300)

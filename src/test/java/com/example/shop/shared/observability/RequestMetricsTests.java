@@ -1,9 +1,13 @@
 package com.example.shop.shared.observability;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.Filter;
+
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -32,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code http_server_requests_seconds} as Prometheus scrapes it on the management port, over real HTTP: the same
- * series, with the same tags, whether {@link RequestTimer} records it (tracing off, the default) or Spring's
- * observation does (tracing on), and no long-task timer per request in either.
+ * series, with the same tags, each request counted once, whether {@link RequestTimer} records it (tracing off,
+ * the default; tracing on and the request not sampled) or Spring's observation does (tracing on, sampled), and
+ * no long-task timer per request in any.
  */
 class RequestMetricsTests {
 
@@ -52,21 +57,48 @@ class RequestMetricsTests {
             assertThat(context.getBeansOfType(RequestTimer.class)).isEmpty(); // registered, not a bean itself
             assertThat(context.getBeanNamesForType(RequestMetricsConfiguration.class)).hasSize(1);
             assertThat(context.getBeansOfType(ServerHttpObservationFilter.class)).isEmpty();
+            // and nothing of head sampling: no filter, no sampler, no propagation of an unsampled trace
+            assertThat(observationFilters(context)).noneMatch(HeadSampling.class::isInstance);
+            assertThat(context.getBeanNamesForType(HeadSamplingConfiguration.class)).isEmpty();
+            assertThat(context.getBeanNamesForType(Sampler.class)).isEmpty();
+            assertThat(context.getBeanNamesForType(UnsampledTrace.Propagation.class)).isEmpty();
         }
     }
 
+    /** Not sampled: no observation, the head-sampling filter's own timer counts each request once. */
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
             "management.server.port=0", "shop.tracing.enabled=true", "management.tracing.sampling.probability=0" })
     @QuietSchedulers
     @Import(Probe.class)
     @DirtiesContext
     @Nested
-    class TracingOn extends Cases {
+    class TracingOnNotSampled extends Cases {
 
         @Test
-        void theObservationRecordsTheRequests(@Autowired ApplicationContext context) {
+        void theHeadSamplingFilterTakesThePlaceOfTheObservationFilter(@Autowired ApplicationContext context) {
             assertThat(context.getBeanNamesForType(RequestMetricsConfiguration.class)).isEmpty();
+            assertThat(observationFilters(context)).singleElement().isInstanceOf(HeadSampling.class);
         }
+    }
+
+    /** Sampled: the observation counts each request once, in the same series. */
+    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+            "management.server.port=0", "shop.tracing.enabled=true", "management.tracing.sampling.probability=1" })
+    @QuietSchedulers
+    @Import(Probe.class)
+    @DirtiesContext
+    @Nested
+    class TracingOnSampled extends Cases {
+    }
+
+    /** The observation filters the application registers, whether as beans or through registration beans. */
+    static List<Filter> observationFilters(ApplicationContext context) {
+        List<Filter> filters = new ArrayList<>(context.getBeansOfType(ServerHttpObservationFilter.class).values());
+        context.getBeansOfType(FilterRegistrationBean.class).values().stream()
+                .map(FilterRegistrationBean::getFilter)
+                .filter(ServerHttpObservationFilter.class::isInstance)
+                .forEach(filters::add);
+        return filters;
     }
 
     abstract static class Cases {
