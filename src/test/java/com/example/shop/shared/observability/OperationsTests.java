@@ -291,12 +291,7 @@ class OperationsTests {
                     .findFirst().orElseThrow();
             assertThat(stripe.getSpanId()).isEqualTo(sent.group(2));
         });
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(captured.lines())
-                .anySatisfy(line -> {
-                    assertThat(line.message()).startsWith("Heard OrderPlaced");
-                    assertThat(line.mdc()).containsEntry("traceId", trace)
-                            .containsEntry("correlationId", "checkout-rooted-0001");
-                }));
+        awaitListenerLine(trace, "checkout-rooted-0001");
     }
 
     @Test
@@ -315,12 +310,7 @@ class OperationsTests {
         assertThat(sent.matches()).isTrue();
         String trace = sent.group(1);
         // the listener logs with the trace id, and the observation it starts is a child of the unsampled trace
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(captured.lines())
-                .anySatisfy(line -> {
-                    assertThat(line.message()).startsWith("Heard OrderPlaced");
-                    assertThat(line.mdc()).containsEntry("traceId", trace)
-                            .containsEntry("correlationId", "checkout-not-drawn-01");
-                }));
+        awaitListenerLine(trace, "checkout-not-drawn-01");
         // while the scheduled probe's runs, roots sampled by the ratio (1 here), are exported, none of its spans is:
         // no span of its trace, and no root of a trace of its own
         await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
@@ -351,12 +341,7 @@ class OperationsTests {
         assertThat(sent.containsHeader("baggage")).isFalse();
 
         // the async listener's log lines carry the trace id all the same
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(captured.lines())
-                .anySatisfy(line -> {
-                    assertThat(line.message()).startsWith("Heard OrderPlaced");
-                    assertThat(line.mdc()).containsEntry("traceId", unsampled)
-                            .containsEntry("correlationId", "checkout-unsampled-01");
-                }));
+        awaitListenerLine(unsampled, "checkout-unsampled-01");
         // and none of its spans is exported (the exporter runs every 100 ms here)
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> spans.getFinishedSpanItems()
                 .stream().noneMatch(span -> span.getTraceId().equals(unsampled)));
@@ -479,6 +464,16 @@ class OperationsTests {
             }
         }
         return found ? sum : -1;
+    }
+
+    /** The async listener of OrderPlaced logs with the request's trace id and correlation id. */
+    private void awaitListenerLine(String traceId, String correlationId) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(captured.lines())
+                .anySatisfy(line -> {
+                    assertThat(line.message()).startsWith("Heard OrderPlaced");
+                    assertThat(line.mdc()).containsEntry("traceId", traceId)
+                            .containsEntry("correlationId", correlationId);
+                }));
     }
 
     @TestConfiguration(proxyBeanMethods = false)
