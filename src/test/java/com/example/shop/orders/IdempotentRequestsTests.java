@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.shop.orders.internal.IdempotentRequests;
 import com.example.shop.orders.internal.IdempotentRequests.Response;
@@ -37,6 +39,9 @@ class IdempotentRequestsTests {
 
     @Autowired
     CommittedSql committed;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Test
     void aFirstRequestRunningForAMinuteIsWaitedForNotTakenOver() throws Exception {
@@ -98,6 +103,34 @@ class IdempotentRequestsTests {
         idempotent.execute("test", owner, key, "same", claim -> new Response(201, "{}"), null);
 
         assertThat(output.getAll()).doesNotContain(key);
+    }
+
+    /**
+     * The claim, the attached resource and the stored response as the take-over and the purge read them: times in
+     * UTC (as Hibernate writes the entity's), the resource's id in the byte order of every other UUID column.
+     */
+    @Test
+    void aRecordIsDatedInUtcAndHoldsTheAttachedResource() {
+        UUID owner = UUID.randomUUID();
+        UUID resource = UUID.randomUUID();
+        String key = "dated-" + UUID.randomUUID();
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        idempotent.execute("test", owner, key, "same", claim -> {
+            transactions.executeWithoutResult(status -> idempotent.attach(claim, resource));
+            return new Response(201, "{\"id\": 1}");
+        }, null);
+
+        var row = jdbc.queryForMap("""
+                select abs(timestampdiff(second, created_at, utc_timestamp(6))) created_ago,
+                  abs(timestampdiff(second, completed_at, utc_timestamp(6))) completed_ago,
+                  lower(hex(resource_id)) resource, lower(hex(owner_id)) owner, response_status, response_body
+                from orders_idempotency_key where idempotency_key = ?""", key);
+        assertThat(((Number) row.get("created_ago")).longValue()).isLessThan(60);
+        assertThat(((Number) row.get("completed_ago")).longValue()).isLessThan(60);
+        assertThat(row.get("resource")).isEqualTo(resource.toString().replace("-", ""));
+        assertThat(row.get("owner")).isEqualTo(owner.toString().replace("-", ""));
+        assertThat(row.get("response_status")).isEqualTo(201);
+        assertThat(row.get("response_body")).isEqualTo("{\"id\": 1}");
     }
 
     /** The thread is in the pause between two looks at a key another request holds. */

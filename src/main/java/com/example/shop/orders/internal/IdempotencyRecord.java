@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 /**
  * One use of an {@code Idempotency-Key} by one caller for one kind of request: the hash of the request
  * it came with, and once it completed, the response to give every repetition. Inserted by
- * {@link IdempotencyRecords#insertUnlessTaken}, read here.
+ * {@link IdempotencyLedger#insertUnlessTaken}, read here.
  */
 @Entity
 @Table(name = "orders_idempotency_key")

@@ -60,17 +60,19 @@ public class IdempotentRequests {
     }
 
     private final IdempotencyRecords records;
+    private final IdempotencyLedger ledger;
     private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
     private final Duration waitForFirst;
     private final Duration staleAfter;
     private final Duration retention;
 
-    IdempotentRequests(IdempotencyRecords records, TransactionTemplate transactions,
+    IdempotentRequests(IdempotencyRecords records, IdempotencyLedger ledger, TransactionTemplate transactions,
             @Value("${shop.idempotency.wait-for-first:10s}") Duration waitForFirst,
             @Value("${shop.idempotency.stale-after:2m}") Duration staleAfter,
             @Value("${shop.idempotency.retention:24h}") Duration retention) {
         this.records = records;
+        this.ledger = ledger;
         this.transactions = transactions;
         this.waitForFirst = waitForFirst;
         this.staleAfter = staleAfter;
@@ -124,7 +126,7 @@ public class IdempotentRequests {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void attach(Claim claim, UUID resource) {
-        if (records.attach(claim.value(), resource) != 1) {
+        if (ledger.attach(claim.value(), resource) != 1) {
             log.warn("Idempotency claim {} was taken over by a repetition while its request ran: nothing kept", claim.value());
             throw new IdempotentRequestInProgress("Another request with this Idempotency-Key took over "
                     + "while this one was running, and nothing of this one was kept; repeat the request to get the result.");
@@ -136,7 +138,7 @@ public class IdempotentRequests {
             log.warn("Completing idempotency key record {} whose first request did not finish", stale.id());
             Response response = resume.apply(stale.resourceId());
             transactions.executeWithoutResult(status ->
-                    records.complete(stale.id(), response.status(), response.body(), clock.instant()));
+                    ledger.complete(stale.id(), response.status(), response.body(), clock.instant()));
             return records.findById(stale.id()).filter(IdempotencyRecord::isCompleted)
                     .map(record -> new Response(record.responseStatus(), record.responseBody()));
         }
@@ -152,7 +154,7 @@ public class IdempotentRequests {
         UUID id = UUID.randomUUID();
         try {
             Integer inserted = transactions.execute(status ->
-                    records.insertUnlessTaken(id, scope, owner, key, hash, clock.instant()));
+                    ledger.insertUnlessTaken(id, scope, owner, key, hash, clock.instant()));
             return Integer.valueOf(1).equals(inserted) ? Optional.of(id) : Optional.empty();
         } catch (PessimisticLockingFailureException waited) {
             // the database made us wait for the one who holds it: look at theirs
@@ -169,7 +171,7 @@ public class IdempotentRequests {
             throw e;
         }
         Integer completed = transactions.execute(status ->
-                records.complete(claim, response.status(), response.body(), clock.instant()));
+                ledger.complete(claim, response.status(), response.body(), clock.instant()));
         if (Integer.valueOf(1).equals(completed)) {
             return response;
         }
