@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# Shop API image: build the jar, split it into Spring Boot's layers, run it as a non-root user on a JRE.
+# Shop API image: build the jar, split it into Spring Boot's layers, make a class data sharing archive of them (a
+# training start without a database), run it as a non-root user on a JRE.
 #   docker build -t shop-api .
 #   docker compose up        (compose.yaml: MySQL, Redis, RabbitMQ, two instances behind HAProxy)
 # Ports: 8080 the API (and /actuator/health, /livez, /readyz), 8081 Actuator (Prometheus, probes): keep 8081
