@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What can be checked of the deployment files without a container engine: compose.yaml has the services the
  * topology needs, each instance gets every required setting and the Redis and RabbitMQ connection, only the load
  * balancer publishes a port, and the load balancer and the Dockerfile agree with the application's ports and
- * probes. (.ci/run checks the jar's layers against the Dockerfile's.)
+ * probes; the image build makes a class data sharing archive without a database and the image starts with it
+ * ({@link CdsTrainingStartTests} runs that training start's arguments). (.ci/run checks the jar's layers against the
+ * Dockerfile's.)
  */
 class DeploymentFilesTests {
 
@@ -85,9 +87,45 @@ class DeploymentFilesTests {
     @Test
     void theImageRunsTheLayeredJarAsANonRootUserWithContainerAwareMemory() throws Exception {
         String dockerfile = Files.readString(Path.of("Dockerfile"));
-        assertThat(dockerfile).contains("java -Djarmode=tools -jar app.jar extract --layers --launcher",
-                "USER 10001:10001", "-XX:MaxRAMPercentage=", "EXPOSE 8080 8081",
-                "org.springframework.boot.loader.launch.JarLauncher");
+        assertThat(dockerfile).contains("java -Djarmode=tools -jar app.jar extract --layers --destination extracted",
+                "USER 10001:10001", "-XX:MaxRAMPercentage=", "EXPOSE 8080 8081");
+        // the JVM's own class loader loads app.jar and lib/ (the archive can hold only its classes): no Boot launcher
+        assertThat(dockerfile.lines().filter(line -> line.startsWith("RUN ") || line.startsWith("ENTRYPOINT ")))
+                .noneMatch(line -> line.contains("--launcher") || line.contains("JarLauncher"));
         assertThat(dockerfile.lines().filter(line -> line.startsWith("FROM ")).count()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theImageBuildMakesAClassDataSharingArchiveWithoutADatabaseAndEveryStartUsesIt() throws Exception {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        List<String> stages = dockerfile.lines().filter(line -> line.startsWith("FROM ")).toList();
+        // the training runs on the final image's files and JRE: both stages start from the same one
+        assertThat(stages).contains("FROM eclipse-temurin:17-jre AS runtime", "FROM runtime AS layers",
+                "FROM runtime AS app", "FROM app AS training");
+        assertThat(stages.get(stages.size() - 1)).isEqualTo("FROM app");
+        assertThat(dockerfile).contains("COPY --from=training /app/app.jsa ./");
+
+        TrainingStart training = TrainingStart.fromDockerfile();
+        assertThat(training.jvmOptions()).containsExactly("-XX:ArchiveClassesAtExit=/app/app.jsa",
+                "-Dspring.context.exit=onRefresh");
+        assertThat(training.jar()).isEqualTo("/app/app.jar");
+        // nothing in the start reaches a database: no migration, no schema validation, no JDBC metadata
+        assertThat(training.arguments()).contains("--spring.liquibase.enabled=false",
+                "--spring.jpa.hibernate.ddl-auto=none",
+                "--spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false",
+                "--spring.jpa.database-platform=org.hibernate.dialect.MySQLDialect",
+                "--spring.data.jpa.repositories.bootstrap-mode=default");
+        // every setting a start requires has a placeholder, so RequiredSettings lets the training start through
+        for (String property : RequiredSettings.REQUIRED.keySet()) {
+            assertThat(training.argument(property)).as(property).isNotBlank();
+        }
+
+        // the entry point uses the archive made for the same jar, by the same path; a missing or mismatched archive
+        // is skipped (-Xshare:auto), never a failed start
+        String entryPoint = dockerfile.lines().filter(line -> line.startsWith("ENTRYPOINT ")).reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(entryPoint).isEqualTo("ENTRYPOINT [\"java\", \"-Xshare:auto\", \"-XX:SharedArchiveFile=/app/app.jsa\", "
+                + "\"-jar\", \"" + training.jar() + "\"]");
+        assertThat(dockerfile).doesNotContain("-Xshare:on");
     }
 }
