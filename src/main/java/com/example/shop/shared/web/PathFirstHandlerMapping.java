@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -37,7 +38,9 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 public class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 
-    private volatile @Nullable Segment index;
+    /** Counts registrations; an index built before the latest one is built again. */
+    private final AtomicLong changes = new AtomicLong();
+    private volatile @Nullable Index index;
 
     @Override
     protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
@@ -64,33 +67,48 @@ public class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
         return super.lookupHandlerMethod(lookupPath, request);
     }
 
+    // Counted before the registry changes: a lookup (under the registry's read lock) that finds its index older than
+    // the count builds it again, and a registration made while an index is built leaves that index outdated.
+
     @Override
     protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+        changes.incrementAndGet();
         super.registerHandlerMethod(handler, method, mapping);
-        index = null;
+    }
+
+    @Override
+    public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+        changes.incrementAndGet();
+        super.registerMapping(mapping, handler, method);
     }
 
     @Override
     public void unregisterMapping(RequestMappingInfo mapping) {
+        changes.incrementAndGet();
         super.unregisterMapping(mapping);
-        index = null;
     }
 
     private Segment index() {
-        Segment root = index;
-        if (root == null) {
-            root = new Segment();
-            for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : getHandlerMethods().entrySet()) {
-                PathPatternsRequestCondition paths = mapping.getKey().getPathPatternsCondition();
-                List<PathPattern> patterns = paths != null ? List.copyOf(paths.getPatterns()) : List.of();
-                if (patterns.isEmpty()) {
-                    root.add(List.of(), mapping.getKey(), mapping.getValue());
-                }
-                for (PathPattern pattern : patterns) {
-                    root.add(fixedSegments(pattern.getPatternString()), mapping.getKey(), mapping.getValue());
-                }
+        Index current = index;
+        long version = changes.get();
+        if (current == null || current.version() != version) {
+            current = new Index(version, build());
+            index = current;
+        }
+        return current.root();
+    }
+
+    private Segment build() {
+        Segment root = new Segment();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : getHandlerMethods().entrySet()) {
+            PathPatternsRequestCondition paths = mapping.getKey().getPathPatternsCondition();
+            List<PathPattern> patterns = paths != null ? List.copyOf(paths.getPatterns()) : List.of();
+            if (patterns.isEmpty()) {
+                root.add(List.of(), mapping.getKey(), mapping.getValue());
             }
-            index = root;
+            for (PathPattern pattern : patterns) {
+                root.add(fixedSegments(pattern.getPatternString()), mapping.getKey(), mapping.getValue());
+            }
         }
         return root;
     }
@@ -118,6 +136,9 @@ public class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
             start = end + 1;
         }
         return segments;
+    }
+
+    private record Index(long version, Segment root) {
     }
 
     private record Candidate(RequestMappingInfo info, HandlerMethod handler) {

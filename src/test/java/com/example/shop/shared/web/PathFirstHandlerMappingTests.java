@@ -118,6 +118,25 @@ class PathFirstHandlerMappingTests {
         }
     }
 
+    @Test
+    void aMappingRegisteredAfterTheFirstLookupsIsFound() throws Exception {
+        RequestMappingHandlerMapping pathFirst = new PathFirstHandlerMapping();
+        RequestMappingHandlerMapping plain = new RequestMappingHandlerMapping();
+        RequestMappingInfo.BuilderConfiguration options = new RequestMappingInfo.BuilderConfiguration();
+        options.setPatternParser(PathPatternParser.defaultInstance);
+        Overlapping handler = new Overlapping();
+        for (String pattern : List.of("/api/late/{name}", "/api/late/fixed")) {
+            for (RequestMappingHandlerMapping lookup : List.of(pathFirst, plain)) {
+                lookup.setApplicationContext(context);
+                lookup.registerMapping(RequestMappingInfo.paths(pattern).methods(RequestMethod.GET).options(options)
+                        .build(), handler, Overlapping.class.getMethod("any"));
+            }
+            assertThat(outcome(pathFirst, "/api/late/fixed", "GET", "application/json", null)).as(pattern)
+                    .isEqualTo(outcome(plain, "/api/late/fixed", "GET", "application/json", null))
+                    .contains(pattern);
+        }
+    }
+
     static class Overlapping {
 
         public String any() {
