@@ -97,43 +97,53 @@ class PathFirstHandlerMappingTests {
 
     @Test
     void severalMatchingMappingsAreRankedAsSpringMvcRanksThem() throws Exception {
-        RequestMappingHandlerMapping pathFirst = new PathFirstHandlerMapping();
-        RequestMappingHandlerMapping plain = new RequestMappingHandlerMapping();
-        RequestMappingInfo.BuilderConfiguration options = new RequestMappingInfo.BuilderConfiguration();
-        options.setPatternParser(PathPatternParser.defaultInstance);
-        Overlapping handler = new Overlapping();
-        for (RequestMappingHandlerMapping lookup : List.of(pathFirst, plain)) {
-            lookup.setApplicationContext(context);
-            for (String pattern : List.of("/api/overlap/{*rest}", "/api/overlap/{name}", "/api/overlap/fixed",
-                    "/api/{area}/fixed", "/**")) {
-                lookup.registerMapping(RequestMappingInfo.paths(pattern).methods(RequestMethod.GET).options(options)
-                        .build(), handler, Overlapping.class.getMethod("any"));
-            }
-        }
+        SideBySide lookups = new SideBySide(context);
+        lookups.register("/api/overlap/{*rest}", "/api/overlap/{name}", "/api/overlap/fixed", "/api/{area}/fixed", "/**");
         for (String path : List.of("/api/overlap/fixed", "/api/overlap/abc", "/api/overlap/abc/def", "/api/overlap",
                 "/api/other/fixed", "/elsewhere")) {
-            assertThat(outcome(pathFirst, path, "GET", "application/json", null)).as(path)
-                    .isEqualTo(outcome(plain, path, "GET", "application/json", null))
+            assertThat(lookups.pathFirst(path)).as(path).isEqualTo(lookups.plain(path))
                     .contains(Overlapping.class.getSimpleName());
         }
     }
 
     @Test
     void aMappingRegisteredAfterTheFirstLookupsIsFound() throws Exception {
-        RequestMappingHandlerMapping pathFirst = new PathFirstHandlerMapping();
-        RequestMappingHandlerMapping plain = new RequestMappingHandlerMapping();
-        RequestMappingInfo.BuilderConfiguration options = new RequestMappingInfo.BuilderConfiguration();
-        options.setPatternParser(PathPatternParser.defaultInstance);
-        Overlapping handler = new Overlapping();
+        SideBySide lookups = new SideBySide(context);
         for (String pattern : List.of("/api/late/{name}", "/api/late/fixed")) {
-            for (RequestMappingHandlerMapping lookup : List.of(pathFirst, plain)) {
-                lookup.setApplicationContext(context);
-                lookup.registerMapping(RequestMappingInfo.paths(pattern).methods(RequestMethod.GET).options(options)
-                        .build(), handler, Overlapping.class.getMethod("any"));
-            }
-            assertThat(outcome(pathFirst, "/api/late/fixed", "GET", "application/json", null)).as(pattern)
-                    .isEqualTo(outcome(plain, "/api/late/fixed", "GET", "application/json", null))
+            lookups.register(pattern);
+            assertThat(lookups.pathFirst("/api/late/fixed")).as(pattern).isEqualTo(lookups.plain("/api/late/fixed"))
                     .contains(pattern);
+        }
+    }
+
+    /** A {@link PathFirstHandlerMapping} and a plain Spring lookup, given the same GET mappings to one handler. */
+    static final class SideBySide {
+
+        private final RequestMappingHandlerMapping pathFirst = new PathFirstHandlerMapping();
+        private final RequestMappingHandlerMapping plain = new RequestMappingHandlerMapping();
+        private final RequestMappingInfo.BuilderConfiguration options = new RequestMappingInfo.BuilderConfiguration();
+
+        SideBySide(ApplicationContext context) {
+            options.setPatternParser(PathPatternParser.defaultInstance);
+            pathFirst.setApplicationContext(context);
+            plain.setApplicationContext(context);
+        }
+
+        void register(String... patterns) throws NoSuchMethodException {
+            for (String pattern : patterns) {
+                for (RequestMappingHandlerMapping lookup : List.of(pathFirst, plain)) {
+                    lookup.registerMapping(RequestMappingInfo.paths(pattern).methods(RequestMethod.GET).options(options)
+                            .build(), new Overlapping(), Overlapping.class.getMethod("any"));
+                }
+            }
+        }
+
+        String pathFirst(String path) {
+            return outcome(pathFirst, path, "GET", "application/json", null);
+        }
+
+        String plain(String path) {
+            return outcome(plain, path, "GET", "application/json", null);
         }
     }
 
