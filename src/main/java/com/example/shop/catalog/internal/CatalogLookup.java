@@ -14,6 +14,7 @@ import com.example.shop.catalog.ProductId;
 import com.example.shop.catalog.ProductSnapshot;
 import com.example.shop.catalog.VariantId;
 import com.example.shop.shared.Money;
+import com.example.shop.shared.persistence.BinaryUuids;
 
 /**
  * {@link Catalog} for carts and orders: current price and availability of variants straight from the
@@ -47,10 +48,11 @@ class CatalogLookup implements Catalog {
                 FROM catalog_variant v JOIN catalog_product p ON p.id = v.product_id
                      LEFT JOIN catalog_stock s ON s.variant_id = v.id
                 WHERE v.id IN (:ids)""")
-                .param("ids", ids.stream().distinct().map(id -> Uuids.bytes(id.value())).toList())
+                .param("ids", ids.stream().distinct().map(id -> BinaryUuids.bytes(id.value())).toList())
                 .query((rs, n) -> {
-                    VariantId id = new VariantId(Uuids.uuid(rs.getBytes("id")));
-                    return found.put(id, new ProductSnapshot(new ProductId(Uuids.uuid(rs.getBytes("product_id"))), id,
+                    VariantId id = new VariantId(BinaryUuids.uuid(rs.getBytes("id")));
+                    ProductId product = new ProductId(BinaryUuids.uuid(rs.getBytes("product_id")));
+                    return found.put(id, new ProductSnapshot(product, id,
                             rs.getString("sku"), rs.getString("slug"), rs.getString("name"),
                             OPTION_VALUES.convertToEntityAttribute(rs.getString("option_values")),
                             Money.of(rs.getLong("price_amount"), rs.getString("price_currency")),
@@ -63,8 +65,8 @@ class CatalogLookup implements Catalog {
     @Override
     public List<VariantId> variantsOf(ProductId product) {
         return jdbc.sql("SELECT id FROM catalog_variant WHERE product_id = :id ORDER BY position")
-                .param("id", Uuids.bytes(product.value()))
-                .query((rs, n) -> new VariantId(Uuids.uuid(rs.getBytes(1))))
+                .param("id", BinaryUuids.bytes(product.value()))
+                .query((rs, n) -> new VariantId(BinaryUuids.uuid(rs.getBytes(1))))
                 .list();
     }
 }

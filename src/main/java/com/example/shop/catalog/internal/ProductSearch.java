@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.example.shop.shared.persistence.BinaryUuids;
+
 /**
  * The listing's SQL: a count and one page of ids, both on {@code catalog_product} with only indexed
  * predicates — the FULLTEXT index for {@code q} (the (active, name) index for its name prefix
@@ -37,7 +39,7 @@ class ProductSearch {
         if (total <= query.offset()) {
             return new Result(List.of(), total);
         }
-        List<UUID> ids = statement(sql.page(), sql.params()).query((rs, n) -> Uuids.uuid(rs.getBytes(1))).list();
+        List<UUID> ids = statement(sql.page(), sql.params()).query((rs, n) -> BinaryUuids.uuid(rs.getBytes(1))).list();
         return new Result(ids, total);
     }
 
@@ -56,7 +58,7 @@ class ProductSearch {
         if (categoryIds != null) {
             where.append(" AND p.id IN (SELECT pc.product_id FROM catalog_product_category pc"
                     + " WHERE pc.category_id IN (:categoryIds))");
-            params.put("categoryIds", categoryIds.stream().map(Uuids::bytes).toList());
+            params.put("categoryIds", categoryIds.stream().map(BinaryUuids::bytes).toList());
         }
         if (query.minPrice() != null) {
             where.append(" AND p.price_amount >= :minPrice");

@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.example.shop.shared.persistence.BinaryUuids;
+
 /**
  * The {@code catalog_stock} table, through single SQL statements only: every movement is one
  * conditional UPDATE that either applies atomically or changes nothing (0 rows), so no movement is ever
@@ -46,8 +48,8 @@ class StockLedger {
     void open(UUID productId, UUID variantId, int onHand) {
         StockLevel.of(onHand);
         jdbc.sql("INSERT INTO catalog_stock (variant_id, product_id, on_hand, reserved) VALUES (:variant, :product, :onHand, 0)")
-                .param("variant", Uuids.bytes(variantId))
-                .param("product", Uuids.bytes(productId))
+                .param("variant", BinaryUuids.bytes(variantId))
+                .param("product", BinaryUuids.bytes(productId))
                 .param("onHand", onHand)
                 .update();
     }
@@ -58,7 +60,7 @@ class StockLedger {
      */
     boolean close(UUID variantId) {
         return moved(variantId, jdbc.sql("DELETE FROM catalog_stock WHERE variant_id = :id AND reserved = 0")
-                .param("id", Uuids.bytes(variantId))
+                .param("id", BinaryUuids.bytes(variantId))
                 .update() == 1);
     }
 
@@ -67,7 +69,7 @@ class StockLedger {
         return moved(variantId, jdbc.sql("""
                 UPDATE catalog_stock SET reserved = reserved + :quantity
                 WHERE variant_id = :id AND on_hand - reserved >= :quantity""")
-                .param("id", Uuids.bytes(variantId))
+                .param("id", BinaryUuids.bytes(variantId))
                 .param("quantity", quantity)
                 .update() == 1);
     }
@@ -85,7 +87,7 @@ class StockLedger {
                 UPDATE catalog_stock SET reserved = reserved + ?
                 WHERE variant_id = ? AND on_hand - reserved >= ?""", lines, lines.size(), (statement, line) -> {
                     statement.setInt(1, line.getValue());
-                    statement.setBytes(2, Uuids.bytes(line.getKey()));
+                    statement.setBytes(2, BinaryUuids.bytes(line.getKey()));
                     statement.setInt(3, line.getValue());
                 })[0];
         List<UUID> short_ = new ArrayList<>();
@@ -103,7 +105,7 @@ class StockLedger {
         return moved(variantId, jdbc.sql("""
                 UPDATE catalog_stock SET reserved = reserved - :quantity
                 WHERE variant_id = :id AND reserved >= :quantity""")
-                .param("id", Uuids.bytes(variantId))
+                .param("id", BinaryUuids.bytes(variantId))
                 .param("quantity", quantity)
                 .update() == 1);
     }
@@ -113,7 +115,7 @@ class StockLedger {
         return moved(variantId, jdbc.sql("""
                 UPDATE catalog_stock SET on_hand = on_hand - :quantity, reserved = reserved - :quantity
                 WHERE variant_id = :id AND reserved >= :quantity""")
-                .param("id", Uuids.bytes(variantId))
+                .param("id", BinaryUuids.bytes(variantId))
                 .param("quantity", quantity)
                 .update() == 1);
     }
@@ -121,7 +123,7 @@ class StockLedger {
     /** Sets on hand unless that would fall below what is reserved; false (nothing changed) then or when unknown. */
     boolean setOnHand(UUID variantId, int onHand) {
         return moved(variantId, jdbc.sql("UPDATE catalog_stock SET on_hand = :onHand WHERE variant_id = :id AND reserved <= :onHand")
-                .param("id", Uuids.bytes(variantId))
+                .param("id", BinaryUuids.bytes(variantId))
                 .param("onHand", onHand)
                 .update() == 1);
     }
@@ -137,8 +139,9 @@ class StockLedger {
             return levels;
         }
         jdbc.sql("SELECT variant_id, on_hand, reserved FROM catalog_stock WHERE variant_id IN (:ids)")
-                .param("ids", variantIds.stream().map(Uuids::bytes).toList())
-                .query((rs, n) -> levels.put(Uuids.uuid(rs.getBytes(1)), new StockLevel(rs.getInt(2), rs.getInt(3))))
+                .param("ids", variantIds.stream().map(BinaryUuids::bytes).toList())
+                .query((rs, n) -> levels.put(BinaryUuids.uuid(rs.getBytes(1)),
+                        new StockLevel(rs.getInt(2), rs.getInt(3))))
                 .list();
         return levels;
     }
@@ -157,9 +160,9 @@ class StockLedger {
             return rows;
         }
         jdbc.sql("SELECT variant_id, product_id, on_hand, reserved FROM catalog_stock WHERE variant_id IN (:ids)")
-                .param("ids", variantIds.stream().map(Uuids::bytes).toList())
-                .query((rs, n) -> rows.put(Uuids.uuid(rs.getBytes(1)),
-                        new Row(Uuids.uuid(rs.getBytes(2)), new StockLevel(rs.getInt(3), rs.getInt(4)))))
+                .param("ids", variantIds.stream().map(BinaryUuids::bytes).toList())
+                .query((rs, n) -> rows.put(BinaryUuids.uuid(rs.getBytes(1)),
+                        new Row(BinaryUuids.uuid(rs.getBytes(2)), new StockLevel(rs.getInt(3), rs.getInt(4)))))
                 .list();
         return rows;
     }

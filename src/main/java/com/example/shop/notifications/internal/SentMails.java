@@ -1,6 +1,5 @@
 package com.example.shop.notifications.internal;
 
-import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.example.shop.shared.persistence.BinaryUuids;
 
 /**
  * The record of what was sent ({@code notifications_sent_mail}), one row per event and kind of mail: the key that
@@ -36,7 +37,7 @@ class SentMails {
     boolean wasSent(UUID eventId, MailKind kind) {
         Integer sent = reading.execute(status -> jdbc.sql(
                 "select count(*) from notifications_sent_mail where event_id = ? and kind = ?")
-                .params(bytes(eventId), kind.name()).query(Integer.class).single());
+                .params(BinaryUuids.bytes(eventId), kind.name()).query(Integer.class).single());
         return sent != null && sent > 0;
     }
 
@@ -50,16 +51,12 @@ class SentMails {
             writing.executeWithoutResult(status -> jdbc.sql("""
                     insert into notifications_sent_mail (event_id, kind, order_id, recipient, subject, sent_at)
                     values (?, ?, ?, ?, ?, ?)""")
-                    .params(bytes(eventId), kind.name(), bytes(orderId), recipient, subject, Timestamp.from(sentAt))
+                    .params(BinaryUuids.bytes(eventId), kind.name(), BinaryUuids.bytes(orderId), recipient, subject,
+                            Timestamp.from(sentAt))
                     .update());
             return true;
         } catch (DuplicateKeyException e) {
             return false;
         }
-    }
-
-    /** As the tables store UUIDs: BINARY(16), Hibernate's byte order. */
-    private static byte[] bytes(UUID id) {
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
     }
 }

@@ -1,6 +1,5 @@
 package com.example.shop.orders.internal;
 
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -8,6 +7,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import com.example.shop.shared.persistence.BinaryUuids;
 
 /**
  * The three statements every request with an {@code Idempotency-Key} sends to {@code orders_idempotency_key}:
@@ -37,7 +38,7 @@ class IdempotencyLedger {
         return jdbc.sql("""
                 insert ignore into orders_idempotency_key (id, scope, owner_id, idempotency_key, request_hash, created_at)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(bytes(id), scope, bytes(owner), key, hash, utc(createdAt))
+                .params(BinaryUuids.bytes(id), scope, BinaryUuids.bytes(owner), key, hash, utc(createdAt))
                 .update();
     }
 
@@ -46,7 +47,7 @@ class IdempotencyLedger {
         return jdbc.sql("""
                 update orders_idempotency_key set resource_id = ?
                 where id = ? and resource_id is null and completed_at is null""")
-                .params(bytes(resource), bytes(id))
+                .params(BinaryUuids.bytes(resource), BinaryUuids.bytes(id))
                 .update();
     }
 
@@ -55,15 +56,11 @@ class IdempotencyLedger {
         return jdbc.sql("""
                 update orders_idempotency_key set response_status = ?, response_body = ?, completed_at = ?
                 where id = ? and completed_at is null""")
-                .params(status, body, utc(now), bytes(id))
+                .params(status, body, utc(now), BinaryUuids.bytes(id))
                 .update();
     }
 
     private static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static byte[] bytes(UUID id) {
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
     }
 }

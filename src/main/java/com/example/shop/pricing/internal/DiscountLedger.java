@@ -1,6 +1,5 @@
 package com.example.shop.pricing.internal;
 
-import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,6 +8,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import com.example.shop.shared.persistence.BinaryUuids;
 
 /**
  * The uses of discount codes: one {@code pricing_discount_use} row per order reference, each buyer's count in
@@ -91,7 +92,7 @@ class DiscountLedger {
                       AND (usage_limit IS NULL OR times_used < usage_limit)
                       AND (starts_at IS NULL OR starts_at <= :now)
                       AND (ends_at IS NULL OR ends_at > :now)""")
-                    .param("id", bytes(codeId))
+                    .param("id", BinaryUuids.bytes(codeId))
                     .param("now", Timestamp.from(now))
                     .update();
             row = lock(codeId, "FOR UPDATE"); // held already when taken: reads the row as the update left it
@@ -109,13 +110,13 @@ class DiscountLedger {
         jdbc.sql("""
                 INSERT INTO pricing_discount_buyer (code_id, buyer_key, uses) VALUES (:id, :buyer, 1)
                 ON DUPLICATE KEY UPDATE uses = uses + 1""")
-                .param("id", bytes(codeId))
+                .param("id", BinaryUuids.bytes(codeId))
                 .param("buyer", buyerKey)
                 .update();
         Integer perCustomerLimit = row.get().perCustomerLimit();
         if (perCustomerLimit != null) {
             int uses = jdbc.sql("SELECT uses FROM pricing_discount_buyer WHERE code_id = :id AND buyer_key = :buyer FOR UPDATE")
-                    .param("id", bytes(codeId))
+                    .param("id", BinaryUuids.bytes(codeId))
                     .param("buyer", buyerKey)
                     .query(Integer.class).single();
             if (uses > perCustomerLimit) {
@@ -126,7 +127,7 @@ class DiscountLedger {
                 INSERT INTO pricing_discount_use (reference, code_id, buyer_key, claimed_at)
                 VALUES (:reference, :id, :buyer, :now)""")
                 .param("reference", reference)
-                .param("id", bytes(codeId))
+                .param("id", BinaryUuids.bytes(codeId))
                 .param("buyer", buyerKey)
                 .param("now", Timestamp.from(now))
                 .update();
@@ -156,7 +157,7 @@ class DiscountLedger {
         return jdbc.sql("""
                 SELECT active, starts_at, ends_at, usage_limit, per_customer_limit
                 FROM pricing_discount_code WHERE id = :id\s""" + lock)
-                .param("id", bytes(codeId))
+                .param("id", BinaryUuids.bytes(codeId))
                 .query((rs, n) -> new Row(rs.getBoolean(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)),
                         (Integer) rs.getObject(4, Integer.class), (Integer) rs.getObject(5, Integer.class)))
                 .optional();
@@ -173,7 +174,7 @@ class DiscountLedger {
         if (use.isEmpty() || use.get().released()) {
             return false;
         }
-        byte[] codeId = bytes(use.get().codeId());
+        byte[] codeId = BinaryUuids.bytes(use.get().codeId());
         // the code's row first (the lock order of a claim): exclusively for a limited code, whose count changes
         boolean limited = jdbc.sql("SELECT usage_limit IS NOT NULL FROM pricing_discount_code WHERE id = :id")
                 .param("id", codeId).query(Boolean.class).optional().orElse(false);
@@ -212,11 +213,11 @@ class DiscountLedger {
         // a locking read: the uses committed until now, not this transaction's snapshot
         int inUse = jdbc.sql("""
                 SELECT COUNT(*) FROM pricing_discount_use WHERE code_id = :id AND released_at IS NULL LOCK IN SHARE MODE""")
-                .param("id", bytes(codeId))
+                .param("id", BinaryUuids.bytes(codeId))
                 .query(Integer.class).single();
         jdbc.sql("UPDATE pricing_discount_code SET times_used = :inUse WHERE id = :id")
                 .param("inUse", inUse)
-                .param("id", bytes(codeId))
+                .param("id", BinaryUuids.bytes(codeId))
                 .update();
         return inUse;
     }
@@ -224,14 +225,14 @@ class DiscountLedger {
     /** How many uses of the code orders hold now (claimed, not given back). */
     int inUse(UUID codeId) {
         return jdbc.sql("SELECT COUNT(*) FROM pricing_discount_use WHERE code_id = :id AND released_at IS NULL")
-                .param("id", bytes(codeId))
+                .param("id", BinaryUuids.bytes(codeId))
                 .query(Integer.class).single();
     }
 
     /** How many uses of the code the buyer holds (claimed, not given back), as of this transaction's snapshot. */
     int usesBy(UUID codeId, String buyerKey) {
         return jdbc.sql("SELECT uses FROM pricing_discount_buyer WHERE code_id = :id AND buyer_key = :buyer")
-                .param("id", bytes(codeId))
+                .param("id", BinaryUuids.bytes(codeId))
                 .param("buyer", buyerKey)
                 .query(Integer.class).optional().orElse(0);
     }
@@ -239,20 +240,12 @@ class DiscountLedger {
     Optional<Use> find(String reference) {
         return jdbc.sql("SELECT code_id, buyer_key, released_at FROM pricing_discount_use WHERE reference = :reference")
                 .param("reference", reference)
-                .query((rs, row) -> new Use(uuid(rs.getBytes(1)), rs.getString(2), rs.getTimestamp(3) != null))
+                .query((rs, row) -> new Use(BinaryUuids.uuid(rs.getBytes(1)), rs.getString(2),
+                        rs.getTimestamp(3) != null))
                 .optional();
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    static byte[] bytes(UUID id) {
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
-    }
-
-    static UUID uuid(byte[] bytes) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        return new UUID(buffer.getLong(), buffer.getLong());
     }
 }

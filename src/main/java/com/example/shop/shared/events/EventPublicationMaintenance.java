@@ -1,6 +1,5 @@
 package com.example.shop.shared.events;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +25,8 @@ import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.example.shop.shared.persistence.BinaryUuids;
 
 /**
  * Keeps the event publication registry honest so that nothing published is lost, nothing is delivered
@@ -256,8 +257,8 @@ class EventPublicationMaintenance {
             if (moved != null) {
                 log.error("Gave up on event publication {}, still failing {} after it was published: {} to {}, "
                         + "event {}. It is in event_publication_dead_letter; docs/events.md (\"Replaying a dead "
-                        + "letter\") shows how to have it delivered again.", uuid(id), giveUpAfter, moved.eventType(),
-                        moved.listener(), moved.event());
+                        + "letter\") shows how to have it delivered again.", BinaryUuids.uuid(id), giveUpAfter,
+                        moved.eventType(), moved.listener(), moved.event());
             }
         }
     }
@@ -290,10 +291,5 @@ class EventPublicationMaintenance {
     private long count(String sql) {
         Long count = jdbc.queryForObject(sql, Long.class);
         return count == null ? 0 : count;
-    }
-
-    private static UUID uuid(byte[] id) {
-        ByteBuffer bytes = ByteBuffer.wrap(id);
-        return new UUID(bytes.getLong(), bytes.getLong());
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.example.shop.catalog.CatalogTestData;
 import com.example.shop.testsupport.CommittedSql;
 import com.example.shop.testsupport.IntegrationTest;
+import com.example.shop.shared.persistence.BinaryUuids;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +68,8 @@ class ListingQueryPlanTests {
         List<Object[]> fillers = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             String word = CatalogTestData.word();
-            fillers.add(new Object[] {Uuids.bytes(UUID.randomUUID()), "FILL-" + word, word, "Filler " + word, 10L * i});
+            fillers.add(new Object[] {BinaryUuids.bytes(UUID.randomUUID()), "FILL-" + word, word, "Filler " + word,
+                    10L * i});
         }
         committed.batchUpdate("""
                 INSERT INTO catalog_product (id, sku, slug, name, description, price_amount, price_currency, active,
