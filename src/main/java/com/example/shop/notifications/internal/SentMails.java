@@ -1,6 +1,5 @@
 package com.example.shop.notifications.internal;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,6 +10,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.shop.shared.persistence.BinaryUuids;
+import com.example.shop.shared.persistence.UtcTimes;
 
 /**
  * The record of what was sent ({@code notifications_sent_mail}), one row per event and kind of mail: the key that
@@ -52,7 +52,7 @@ class SentMails {
                     insert into notifications_sent_mail (event_id, kind, order_id, recipient, subject, sent_at)
                     values (?, ?, ?, ?, ?, ?)""")
                     .params(BinaryUuids.bytes(eventId), kind.name(), BinaryUuids.bytes(orderId), recipient, subject,
-                            Timestamp.from(sentAt))
+                            UtcTimes.bind(sentAt))
                     .update());
             return true;
         } catch (DuplicateKeyException e) {

@@ -1,14 +1,13 @@
 package com.example.shop.orders.internal;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.example.shop.shared.persistence.BinaryUuids;
+import com.example.shop.shared.persistence.UtcTimes;
 
 /**
  * The three statements every request with an {@code Idempotency-Key} sends to {@code orders_idempotency_key}:
@@ -19,7 +18,7 @@ import com.example.shop.shared.persistence.BinaryUuids;
  * cleanup. The rarer statements (a repetition's read, the take-over of a dead claim, the purge) stay in
  * {@link IdempotencyRecords}.
  * <p>
- * Times are written as UTC wall-clock values, as Hibernate writes the entity's ({@code hibernate.jdbc.time_zone=UTC}).
+ * Times are written as UTC wall-clock values ({@link UtcTimes}), as Hibernate writes the entity's.
  */
 @Component
 class IdempotencyLedger {
@@ -38,7 +37,7 @@ class IdempotencyLedger {
         return jdbc.sql("""
                 insert ignore into orders_idempotency_key (id, scope, owner_id, idempotency_key, request_hash, created_at)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(BinaryUuids.bytes(id), scope, BinaryUuids.bytes(owner), key, hash, utc(createdAt))
+                .params(BinaryUuids.bytes(id), scope, BinaryUuids.bytes(owner), key, hash, UtcTimes.bind(createdAt))
                 .update();
     }
 
@@ -56,11 +55,7 @@ class IdempotencyLedger {
         return jdbc.sql("""
                 update orders_idempotency_key set response_status = ?, response_body = ?, completed_at = ?
                 where id = ? and completed_at is null""")
-                .params(status, body, utc(now), BinaryUuids.bytes(id))
+                .params(status, body, UtcTimes.bind(now), BinaryUuids.bytes(id))
                 .update();
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,6 +1,5 @@
 package com.example.shop.pricing.internal;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.example.shop.shared.persistence.BinaryUuids;
+import com.example.shop.shared.persistence.UtcTimes;
 
 /**
  * The uses of discount codes: one {@code pricing_discount_use} row per order reference, each buyer's count in
@@ -93,7 +93,7 @@ class DiscountLedger {
                       AND (starts_at IS NULL OR starts_at <= :now)
                       AND (ends_at IS NULL OR ends_at > :now)""")
                     .param("id", BinaryUuids.bytes(codeId))
-                    .param("now", Timestamp.from(now))
+                    .param("now", UtcTimes.bind(now))
                     .update();
             row = lock(codeId, "FOR UPDATE"); // held already when taken: reads the row as the update left it
             if (taken != 1) {
@@ -129,7 +129,7 @@ class DiscountLedger {
                 .param("reference", reference)
                 .param("id", BinaryUuids.bytes(codeId))
                 .param("buyer", buyerKey)
-                .param("now", Timestamp.from(now))
+                .param("now", UtcTimes.bind(now))
                 .update();
         return Claim.CLAIMED;
     }
@@ -158,7 +158,7 @@ class DiscountLedger {
                 SELECT active, starts_at, ends_at, usage_limit, per_customer_limit
                 FROM pricing_discount_code WHERE id = :id\s""" + lock)
                 .param("id", BinaryUuids.bytes(codeId))
-                .query((rs, n) -> new Row(rs.getBoolean(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)),
+                .query((rs, n) -> new Row(rs.getBoolean(1), UtcTimes.instant(rs, 2), UtcTimes.instant(rs, 3),
                         (Integer) rs.getObject(4, Integer.class), (Integer) rs.getObject(5, Integer.class)))
                 .optional();
     }
@@ -182,7 +182,7 @@ class DiscountLedger {
         int released = jdbc.sql("""
                 UPDATE pricing_discount_use SET released_at = :now
                 WHERE reference = :reference AND released_at IS NULL""")
-                .param("now", Timestamp.from(now))
+                .param("now", UtcTimes.bind(now))
                 .param("reference", reference)
                 .update();
         if (released != 1) {
@@ -241,11 +241,7 @@ class DiscountLedger {
         return jdbc.sql("SELECT code_id, buyer_key, released_at FROM pricing_discount_use WHERE reference = :reference")
                 .param("reference", reference)
                 .query((rs, row) -> new Use(BinaryUuids.uuid(rs.getBytes(1)), rs.getString(2),
-                        rs.getTimestamp(3) != null))
+                        UtcTimes.instant(rs, 3) != null))
                 .optional();
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }
