@@ -28,7 +28,7 @@ class SentMailsTimeZoneTests {
     @Test
     void aSentMailIsDatedInUtcWhateverTheJvmsZone() throws Exception {
         UUID event = UUID.randomUUID();
-        Instant sentAt = Instant.parse("2026-07-01T22:30:15.123456Z");
+        Instant sentAt = Instant.parse("2026-07-01T22:30:15Z");
         try (OtherTimeZone other = OtherTimeZone.of("America/New_York", dataSource)) {
             SentMails sent = new SentMails(other.jdbc(), other.transactions());
             assertThat(sent.record(event, MailKind.PAID, UUID.randomUUID(), "ada@example.com", "Paid", sentAt)).isTrue();
