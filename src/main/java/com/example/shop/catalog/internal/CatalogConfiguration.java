@@ -28,17 +28,20 @@ class CatalogConfiguration {
     CacheManagerCustomizer<CaffeineCacheManager> catalogCacheSpecs(
             @Value("${shop.catalog.cache.ttl:5m}") Duration ttl,
             @Value("${shop.catalog.cache.max-products:10000}") long maxEntries) {
+        // every cache's upkeep (expiry, eviction, the reads it records) runs on the thread that uses it: handing it to
+        // the common fork-join pool woke a pool thread every few hits, a cost of its own on each cached read
+        // (bench/README.md)
         return manager -> {
-            manager.registerCustomCache(CatalogCaches.PRODUCTS, Caffeine.newBuilder()
+            manager.registerCustomCache(CatalogCaches.PRODUCTS, Caffeine.newBuilder().executor(Runnable::run)
                     .maximumSize(maxEntries).expireAfterWrite(ttl).recordStats().build());
             // the names asked for that no active product has (a mistyped link, a deleted product, a crawler):
             // bounded on their own, so that they never push a real product out of the cache above
-            manager.registerCustomCache(CatalogCaches.MISSES, Caffeine.newBuilder()
+            manager.registerCustomCache(CatalogCaches.MISSES, Caffeine.newBuilder().executor(Runnable::run)
                     .maximumSize(maxEntries).expireAfterWrite(ttl).recordStats().build());
-            manager.registerCustomCache(CatalogCaches.CATEGORIES, Caffeine.newBuilder()
+            manager.registerCustomCache(CatalogCaches.CATEGORIES, Caffeine.newBuilder().executor(Runnable::run)
                     .maximumSize(1).expireAfterWrite(ttl).recordStats().build());
             // a listing page weighs as many products as it holds: the bound is on products, not pages
-            manager.registerCustomCache(CatalogCaches.LISTINGS, Caffeine.newBuilder()
+            manager.registerCustomCache(CatalogCaches.LISTINGS, Caffeine.newBuilder().executor(Runnable::run)
                     .maximumWeight(maxEntries)
                     .weigher((Object key, Object page) -> 1 + ((ProductPage) page).content().size())
                     .expireAfterWrite(ttl).recordStats().build());

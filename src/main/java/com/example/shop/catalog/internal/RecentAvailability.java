@@ -54,7 +54,9 @@ class RecentAvailability {
 
     RecentAvailability(@Value("${shop.catalog.availability-ttl:1s}") Duration ttl,
             @Value("${shop.catalog.cache.max-products:10000}") long maxProducts, ClusterChannel cluster) {
-        this.recent = ttl.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxProducts).build();
+        this.recent = ttl.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxProducts)
+                // upkeep on the reading thread, as the catalog's caches (CatalogConfiguration)
+                .executor(Runnable::run).build();
         this.cluster = cluster;
         cluster.subscribe(MOVED, new ClusterSubscriber() {
             @Override

@@ -37,7 +37,9 @@ class RenderedAnswers {
     private record Rendered(Map<UUID, Integer> available, byte[] body, String etag) {
     }
 
-    private final Cache<Object, Rendered> rendered = Caffeine.newBuilder().weakKeys().maximumSize(20_000).build();
+    private final Cache<Object, Rendered> rendered = Caffeine.newBuilder().weakKeys().maximumSize(20_000)
+            .executor(Runnable::run) // upkeep on the reading thread, as the catalog's caches (CatalogConfiguration)
+            .build();
     private final JsonMapper json;
 
     RenderedAnswers(JsonMapper json) {
