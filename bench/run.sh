@@ -108,8 +108,30 @@ cpu_per_request() { # <ticks before> <ticks after> <wrk output file>
 
 # The ceiling: a bare Spring Boot MVC app serving a constant 20-product page and one product from memory
 # (Jackson on every request, no security, database or filters), measured first, alone, with the same JVM
-# flags and wrk settings; every catalog figure of the app is then also reported as a ratio to it.
+# flags and wrk settings, and again after the app's catalog phase (the app idle meanwhile); every catalog figure of
+# the app is then also reported as a ratio to the mean of the two.
 CEILING_PAGE_RPS=""; CEILING_ONE_RPS=""; CEILING_PAGE_P99=""; CEILING_ONE_P99=""
+CEILING=
+# measure_ceiling <before|after>: the ceiling's page and single product, once before the app starts and once after
+# its catalog phase. A host's speed drifts by 10-15 % within minutes (bench/README.md), so the app's figures are read
+# against the mean of the two; their difference (the drift line) says how far the host moved in between.
+declare -A CEILING_RUN
+measure_ceiling() {
+  local when=$1 name u t0 cpu rps p50 p99
+  for name in page one; do
+    u="http://127.0.0.1:$CEILING_PORT/api/products"; [ $name = one ] && u="$u/1001"
+    t0=$(cpu_ticks $CEILING)
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$u" > "$OUT/wrk-ceiling-$name-$when.txt"
+    cpu=$(cpu_per_request "$t0" "$(cpu_ticks $CEILING)" "$OUT/wrk-ceiling-$name-$when.txt")
+    rps=$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-ceiling-$name-$when.txt")
+    p50=$(awk '$1=="50%" {print $2}' "$OUT/wrk-ceiling-$name-$when.txt")
+    p99=$(awk '$1=="99%" {print $2}' "$OUT/wrk-ceiling-$name-$when.txt")
+    CEILING_RUN[$name-$when-rps]=$rps; CEILING_RUN[$name-$when-p99]=$(to_ms "$p99")
+    printf "%-26s %10s req/s  p50 %8s  p99 %8s  cpu/req %6s us   load %s\\n" "ceiling-$name-$when" "$rps" "$p50" "$p99" \
+      "$cpu" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RESULTS"
+  done
+}
+mean() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (a + b) / 2 }'; }
 RESULTS="$OUT/results.txt"
 echo "configuration: metrics $BENCH_METRICS, tracing $BENCH_TRACING${BENCH_APP_ARGS:+, $BENCH_APP_ARGS}" > "$RESULTS"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS"
@@ -131,20 +153,8 @@ if [ "$BENCH_CEILING" = on ] && [ -f "$CEILING_DIR/pom.xml" ]; then
   done
   warm_up ceiling $CEILING "$CEILING_WARMUP" "http://127.0.0.1:$CEILING_PORT/api/products" \
     "http://127.0.0.1:$CEILING_PORT/api/products/1001"
-  for name in page one; do
-    u="http://127.0.0.1:$CEILING_PORT/api/products"; [ $name = one ] && u="$u/1001"
-    t0=$(cpu_ticks $CEILING)
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$u" > "$OUT/wrk-ceiling-$name.txt"
-    cpu=$(cpu_per_request "$t0" "$(cpu_ticks $CEILING)" "$OUT/wrk-ceiling-$name.txt")
-    rps=$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-ceiling-$name.txt")
-    p50=$(awk '$1=="50%" {print $2}' "$OUT/wrk-ceiling-$name.txt")
-    p99=$(awk '$1=="99%" {print $2}' "$OUT/wrk-ceiling-$name.txt")
-    if [ $name = page ]; then CEILING_PAGE_RPS=$rps; CEILING_PAGE_P99=$(to_ms "$p99")
-    else CEILING_ONE_RPS=$rps; CEILING_ONE_P99=$(to_ms "$p99"); fi
-    printf "%-26s %10s req/s  p50 %8s  p99 %8s  cpu/req %6s us   load %s\\n" "ceiling-$name" "$rps" "$p50" "$p99" \
-      "$cpu" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RESULTS"
-  done
-  kill $CEILING 2>/dev/null || true; wait $CEILING 2>/dev/null || true
+  measure_ceiling before
+  # left running (idle) for its second measurement after the app's catalog phase
 else
   echo "no ceiling ($CEILING_DIR/pom.xml missing or BENCH_CEILING=off): ratios to the app's baseline only"
 fi
@@ -165,7 +175,7 @@ STRIPE_API_BASE=$(cat "$OUT/stripe-url") java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1
   --management.server.address=127.0.0.1 --management.server.port="$MANAGEMENT_PORT" \
   "${OBSERVABILITY_ARGS[@]}" ${BENCH_APP_ARGS:-} > "$OUT/app.log" 2>&1 &
 APP=$!
-trap 'for p in $APP $STRIPE $SINK; do kill $p 2>/dev/null || true; done; for p in $APP $STRIPE $SINK; do wait $p 2>/dev/null || true; done' EXIT
+trap 'for p in $APP $STRIPE $SINK $CEILING; do kill $p 2>/dev/null || true; done; for p in $APP $STRIPE $SINK $CEILING; do wait $p 2>/dev/null || true; done' EXIT
 # ready, not just live: the dev run loads its demo data before it reports ready
 bench_await_ready "$BASE" "$APP" "$OUT/app.log"
 
@@ -202,6 +212,7 @@ jfr_stop() {
   fi
 }
 jfr_start catalog
+declare -a LINES RPS P99
 for idx in "${!URLS[@]}"; do
   name=${NAMES[$idx]}; u=${URLS[$idx]}
   t0=$(cpu_ticks $APP); j0=$(jit_ticks $APP)
@@ -210,14 +221,31 @@ for idx in "${!URLS[@]}"; do
   jit=$(cpu_per_request "$j0" "$(jit_ticks $APP)" "$OUT/wrk-$name.txt")
   rps=$WRK_RPS; p50=$WRK_P50; p99=$WRK_P99; non2xx=$WRK_NON2XX
   [ -z "$BASE_RPS" ] && BASE_RPS=$rps
-  ratio=$(ratio "$rps" "$BASE_RPS")
+  RPS[$idx]=$rps; P99[$idx]=$(to_ms "$p99")
+  LINES[$idx]=$(printf "%-26s %10s req/s  ratio %5s  p50 %8s  p99 %8s  cpu/req %6s us (jit %4s)  non-2xx %s" "$name" \
+    "$rps" "$(ratio "$rps" "$BASE_RPS")" "$p50" "$p99" "$cpu" "$jit" "${non2xx:-0}")"   load $(cut -d' ' -f1 /proc/loadavg)"
+  echo "${LINES[$idx]}"
+done
+if [ -n "$CEILING" ]; then
+  echo "the ceiling again, after the app's catalog phase" | tee -a "$RESULTS"
+  measure_ceiling after
+  for name in page one; do
+    printf "%-26s %10s  (after / before; the app's figures below are read against the mean)\n" "ceiling-$name-drift" \
+      "$(ratio "${CEILING_RUN[$name-after-rps]}" "${CEILING_RUN[$name-before-rps]}")" | tee -a "$RESULTS"
+  done
+  CEILING_PAGE_RPS=$(mean "${CEILING_RUN[page-before-rps]}" "${CEILING_RUN[page-after-rps]}")
+  CEILING_ONE_RPS=$(mean "${CEILING_RUN[one-before-rps]}" "${CEILING_RUN[one-after-rps]}")
+  CEILING_PAGE_P99=$(mean "${CEILING_RUN[page-before-p99]}" "${CEILING_RUN[page-after-p99]}")
+  CEILING_ONE_P99=$(mean "${CEILING_RUN[one-before-p99]}" "${CEILING_RUN[one-after-p99]}")
+  kill $CEILING 2>/dev/null || true; wait $CEILING 2>/dev/null || true; CEILING=
+fi
+for idx in "${!URLS[@]}"; do
   # to the ceiling: one product against its single product, every other endpoint against its page
   c_rps=$CEILING_PAGE_RPS; c_p99=$CEILING_PAGE_P99
-  [ "$name" = product-by-slug ] && { c_rps=$CEILING_ONE_RPS; c_p99=$CEILING_ONE_P99; }
+  [ "${NAMES[$idx]}" = product-by-slug ] && { c_rps=$CEILING_ONE_RPS; c_p99=$CEILING_ONE_P99; }
   vs=""
-  [ -n "$c_rps" ] && vs="  ceiling x$(ratio "$rps" "$c_rps")  p99 x$(ratio "$(to_ms "$p99")" "$c_p99")"
-  printf "%-26s %10s req/s  ratio %5s  p50 %8s  p99 %8s  cpu/req %6s us (jit %4s)  non-2xx %s%s   load %s\n" "$name" "$rps" "$ratio" \
-    "$p50" "$p99" "$cpu" "$jit" "${non2xx:-0}" "$vs" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RESULTS"
+  [ -n "$c_rps" ] && vs="  ceiling x$(ratio "${RPS[$idx]}" "$c_rps")  p99 x$(ratio "${P99[$idx]}" "$c_p99")"
+  echo "${LINES[$idx]}$vs" | tee -a "$RESULTS"
 done
 jfr_stop catalog
 echo "heap under load (catalog, last run): $(heap)" | tee -a "$RESULTS"
