@@ -29,7 +29,10 @@ final class LocalRateLimit implements RateLimit {
         this.clock = clock;
         this.policy = policy;
         // an idle bucket is full again after one period; forgetting it then loses nothing
-        this.buckets = Caffeine.newBuilder().maximumSize(maxTrackedKeys).expireAfterAccess(policy.period()).build();
+        this.buckets = Caffeine.newBuilder().maximumSize(maxTrackedKeys).expireAfterAccess(policy.period())
+                // its upkeep on the calling request's thread: handed to the common fork-join pool, it woke a pool
+                // thread every few requests (as the catalog's caches, bench/README.md)
+                .executor(Runnable::run).build();
     }
 
     @Override
