@@ -241,7 +241,7 @@ class DiscountLedger {
         return jdbc.sql("SELECT code_id, buyer_key, released_at FROM pricing_discount_use WHERE reference = :reference")
                 .param("reference", reference)
                 .query((rs, row) -> new Use(BinaryUuids.uuid(rs.getBytes(1)), rs.getString(2),
-                        UtcTimes.instant(rs, 3) != null))
+                        rs.getObject(3) != null))
                 .optional();
     }
 }
