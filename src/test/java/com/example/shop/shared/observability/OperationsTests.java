@@ -4,9 +4,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -21,6 +24,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.assertj.core.api.AbstractDoubleAssert;
@@ -288,6 +292,26 @@ class OperationsTests {
             assertThat(stripe.getSpanId()).isEqualTo(sent.group(2));
         });
         awaitListenerLine(trace, "checkout-rooted-0001");
+    }
+
+    @Test
+    void theExportedSpansOfATraceShareTheTracerProvidersOneResource() throws Exception {
+        UUID product = app.product("Grouped Teapot", 900, 5);
+        String trace = "5ce0e9a56015fec5aadfa328ae398115";
+
+        app.checkout(Tokens.customer(), product, Map.of("traceparent", "00-" + trace + "-ab3bda6d0d6e3e95-01"));
+
+        // the server span, the Stripe call's and the listeners': several spans, each asked for its resource twice
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getTraceId().equals(trace)).count()).isGreaterThanOrEqualTo(2));
+        // the OTLP exporter groups a batch's spans by resource instance: one instance, one group, the resource's
+        // attributes sent once per batch rather than once per span
+        Set<Resource> resources = Collections.newSetFromMap(new IdentityHashMap<>());
+        spans.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(trace)).forEach(span -> {
+            resources.add(span.getResource());
+            resources.add(span.getResource());
+        });
+        assertThat(resources).hasSize(1);
     }
 
     @Test
