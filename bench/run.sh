@@ -76,36 +76,6 @@ case "$BENCH_TRACING" in
   *) echo "BENCH_TRACING is on or off"; exit 1 ;;
 esac
 
-# CPU time a process has used so far (user + system, in clock ticks), and the microseconds of it per request
-# of one wrk run: the cost of a request as the server pays it, which other load on the host moves far less
-# than it moves requests/s (a busy host takes the server's CPU away, not the work per request)
-CLK_TCK=$(getconf CLK_TCK)
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-# the part of it the JIT compiler threads used ("C1 CompilerThre…", "C2 CompilerThre…"): while it is more than a few
-# µs per request the JVM is still compiling the request path and the line measures warm-up, not the configuration
-jit_ticks() {
-  { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '/\(C[12] CompilerThre/ { sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
-}
-# warm_up <name> <pid> <round length> <url>…: rounds over every URL while the JIT compiler threads still used more
-# than 3 % of the process's CPU in the last one (at most WARMUP_ROUNDS rounds): on a busy 2-core host a request path
-# took minutes to reach C2 code, and a configuration measured before that pays for its warm-up, not for itself.
-# The ceiling gets the same treatment as the app, or the ratios compare a warm app with a cold ceiling.
-warm_up() {
-  local name=$1 pid=$2 length=$3 round t0 j0 share u
-  shift 3
-  for round in $(seq 1 "${WARMUP_ROUNDS:-6}"); do
-    t0=$(cpu_ticks "$pid"); j0=$(jit_ticks "$pid")
-    for u in "$@"; do wrk -t"$THREADS" -c"$CONNECTIONS" -d"$length" "$u" > /dev/null; done
-    share=$(awk -v j=$(($(jit_ticks "$pid") - j0)) -v t=$(($(cpu_ticks "$pid") - t0)) 'BEGIN { printf "%.1f", (t > 0 ? 100 * j / t : 0) }')
-    echo "warm-up round $round ($name): the JIT compiler used $share % of its CPU"
-    awk -v s="$share" 'BEGIN { exit !(s <= 3) }' && break
-  done
-  return 0 # not settled after the last round: measured all the same, and the lines show the JIT's part
-}
-cpu_per_request() { # <ticks before> <ticks after> <wrk output file>
-  awk -v d=$(($2 - $1)) -v c="$CLK_TCK" '/ requests in / { n = $1 } END { if (n > 0) printf "%.0f", d * 1e6 / c / n; else printf "?" }' "$3"
-}
-
 # The ceiling: a bare Spring Boot MVC app serving a constant 20-product page and one product from memory
 # (Jackson on every request, no security, database or filters), measured first, alone, with the same JVM
 # flags and wrk settings, and again after the app's catalog phase (the app idle meanwhile); every catalog figure of
