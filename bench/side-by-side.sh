@@ -41,7 +41,8 @@ declare -a ARGS_traced=(--shop.tracing.enabled=true --management.tracing.samplin
   --management.opentelemetry.tracing.export.otlp.endpoint="http://127.0.0.1:${OTLP_PORT}/v1/traces")
 trap 'for p in "${PIDS[@]}" $SINK; do kill $p 2>/dev/null || true; done; for p in "${PIDS[@]}" $SINK; do wait $p 2>/dev/null || true; done' EXIT
 
-# each dev run in a directory of its own: its embedded database lives in target/dev-db below the working directory
+# each dev run in a directory of its own: its embedded database lives in target/dev-db below the working directory.
+# One after the other: two embedded MariaDB installs at the same moment collided on their temporary files in /tmp.
 for i in 0 1; do
   name=${NAMES[$i]}; port=${PORTS[$i]}; dir="$OUT/$name"
   mkdir -p "$dir"
@@ -50,8 +51,8 @@ for i in 0 1; do
     com.example.shop.TestShopApplication --server.address=127.0.0.1 --server.port="$port" \
     --management.server.address=127.0.0.1 --management.server.port=$((port + 1)) "${!args_var}" > app.log 2>&1) &
   PIDS[$i]=$!
+  bench_await_ready "http://127.0.0.1:$port" "${PIDS[$i]}" "$dir/app.log" 300
 done
-for i in 0 1; do bench_await_ready "http://127.0.0.1:${PORTS[$i]}" "${PIDS[$i]}" "$OUT/${NAMES[$i]}/app.log" 300; done
 
 BASE="http://127.0.0.1:${PORTS[0]}"
 SLUG=$(curl -fsS "$BASE/api/products?size=1&sort=name" | sed -E 's/.*"slug":"([^"]+)".*/\1/')
