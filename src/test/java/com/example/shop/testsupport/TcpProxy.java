@@ -22,12 +22,13 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listening;
+    private volatile Thread acceptor;
 
     private TcpProxy(InetSocketAddress target, ServerSocket listening) {
         this.target = target;
         this.listening = listening;
         this.port = listening.getLocalPort();
-        acceptOn(listening);
+        this.acceptor = acceptOn(listening);
     }
 
     /** Listens on a free port of 127.0.0.1 and forwards to the target. */
@@ -43,9 +44,19 @@ public final class TcpProxy implements AutoCloseable {
         return port;
     }
 
-    /** Closes every connection through the proxy and stops listening: new connections are refused. */
+    /**
+     * Closes every connection through the proxy and stops listening: new connections are refused once this
+     * returns. It waits for the accepting thread to end: closing a server socket that a thread is blocked
+     * accepting on only signals that thread, and until it has woken up the port still listens (a connection
+     * made right after {@code cut()} was accepted and forwarded, now and then, on a busy host).
+     */
     public synchronized void cut() {
         close(listening);
+        try {
+            acceptor.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         sockets.forEach(TcpProxy::close);
         sockets.clear();
     }
@@ -60,7 +71,7 @@ public final class TcpProxy implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + port + " again", e);
         }
-        acceptOn(listening);
+        acceptor = acceptOn(listening);
     }
 
     @Override
@@ -75,14 +86,18 @@ public final class TcpProxy implements AutoCloseable {
         return socket;
     }
 
-    private void acceptOn(ServerSocket server) {
-        daemon("tcp-proxy-accept-" + port, () -> {
+    private Thread acceptOn(ServerSocket server) {
+        return daemon("tcp-proxy-accept-" + port, () -> {
             while (!server.isClosed()) {
                 Socket client;
                 try {
                     client = server.accept();
                 } catch (IOException e) {
                     continue; // closed by cut()
+                }
+                if (server.isClosed()) {
+                    close(client); // accepted while cut() was closing the server socket: refused after all
+                    return;
                 }
                 try {
                     Socket upstream = new Socket();
@@ -115,10 +130,11 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private static void daemon(String name, Runnable work) {
+    private static Thread daemon(String name, Runnable work) {
         Thread thread = new Thread(work, name);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     private static void close(AutoCloseable closeable) {
