@@ -17,6 +17,7 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.CompositeType;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.NaturalId;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +44,7 @@ class DiscountCode {
     @Id
     private UUID id;
 
+    @NaturalId
     @Column(nullable = false, length = 40)
     private String code;
 

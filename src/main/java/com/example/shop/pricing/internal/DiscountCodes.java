@@ -8,7 +8,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface DiscountCodes extends JpaRepository<DiscountCode, UUID> {
+interface DiscountCodes extends JpaRepository<DiscountCode, UUID>, DiscountCodesByName {
 
     /** By its canonical (upper-case) spelling. */
     @Query("select d from DiscountCode d where d.code = :code")
