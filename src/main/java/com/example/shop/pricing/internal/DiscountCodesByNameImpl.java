@@ -3,14 +3,17 @@ package com.example.shop.pricing.internal;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.hibernate.Session;
 
 class DiscountCodesByNameImpl implements DiscountCodesByName {
 
-    @PersistenceContext
-    private EntityManager entityManager;
+    /** The shared, transaction-bound EntityManager. */
+    private final EntityManager entityManager;
+
+    DiscountCodesByNameImpl(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
 
     @Override
     public Optional<DiscountCode> findByName(String canonicalCode) {
