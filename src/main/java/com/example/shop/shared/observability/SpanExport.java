@@ -25,8 +25,8 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * Why: the composite copies every span into Micrometer's mutable span data, whose {@code getResource()} builds a
  * new {@code Resource} on each call. The OTLP exporter groups a batch's spans by resource <em>instance</em>, so
- * every span went out under a resource of its own, its attributes repeated and marshalled anew (a cache miss per
- * span): most of the export's CPU, and a payload several times larger than the spans' (bench/README.md).
+ * every span went out under a resource of its own, its attributes repeated in the payload and marshalled anew (a
+ * cache miss per span): most of the export's CPU (bench/README.md).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(HeadSamplingConfiguration.TracingOn.class)
