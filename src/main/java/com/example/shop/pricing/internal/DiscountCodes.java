@@ -1,6 +1,5 @@
 package com.example.shop.pricing.internal;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -8,11 +7,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface DiscountCodes extends JpaRepository<DiscountCode, UUID>, DiscountCodesByName {
-
-    /** By its canonical (upper-case) spelling. */
-    @Query("select d from DiscountCode d where d.code = :code")
-    Optional<DiscountCode> findByCode(String code);
+interface DiscountCodes extends JpaRepository<DiscountCode, UUID>, DiscountCodesByCode {
 
     @Query("select count(d) > 0 from DiscountCode d where d.code = :code")
     boolean existsByCode(String code);

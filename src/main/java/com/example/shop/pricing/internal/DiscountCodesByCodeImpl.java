@@ -6,17 +6,17 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-class DiscountCodesByNameImpl implements DiscountCodesByName {
+class DiscountCodesByCodeImpl implements DiscountCodesByCode {
 
     /** The shared, transaction-bound EntityManager. */
     private final EntityManager entityManager;
 
-    DiscountCodesByNameImpl(EntityManager entityManager) {
+    DiscountCodesByCodeImpl(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
     @Override
-    public Optional<DiscountCode> findByName(String canonicalCode) {
+    public Optional<DiscountCode> findByCode(String canonicalCode) {
         return entityManager.unwrap(Session.class).bySimpleNaturalId(DiscountCode.class).loadOptional(canonicalCode);
     }
 }

@@ -92,7 +92,7 @@ public class PricingService implements Pricing {
         if (applied == null) {
             return;
         }
-        DiscountCode code = codes.findByName(applied.code()).orElseThrow(() -> new DiscountCodeUnknown(applied.code()));
+        DiscountCode code = codes.findByCode(applied.code()).orElseThrow(() -> new DiscountCodeUnknown(applied.code()));
         Instant now = clock.instant();
         DiscountLedger.Claim claim = ledger.claim(code.id(), reference, buyer.value(), now, code.limited());
         switch (claim.outcome()) {
@@ -135,7 +135,7 @@ public class PricingService implements Pricing {
         if (asSent == null) {
             return null;
         }
-        DiscountCode code = Optional.of(asSent).map(DiscountCode::canonical).flatMap(codes::findByName)
+        DiscountCode code = Optional.of(asSent).map(DiscountCode::canonical).flatMap(codes::findByCode)
                 .filter(DiscountCode::active)
                 .orElseThrow(() -> new DiscountCodeUnknown(asSent));
         code.requireApplicable(asSent, subtotal, clock.instant());
